@@ -1,0 +1,128 @@
+import { Contact } from '../entities/CRM/Contact/Contact.Table';
+import { ContactBusinessRelation } from '../entities/CRM/Contact/ContactBusinessRelation.Table';
+import { LinkToTable } from '../entities/CRM/Contact/ContactEnums';
+import { InteractionLogEntry } from '../entities/CRM/Interaction/InteractionLogEntry.Table';
+import { InteractionTemplate } from '../entities/CRM/Interaction/InteractionTemplate.Table';
+import { SegmentLine, SegmentLineLabels } from '../entities/CRM/Segment/SegmentLine.Table';
+import { Todo } from '../entities/CRM/Task/Todo.Table';
+import { TeamSalesperson } from '../entities/CRM/Team/TeamSalesperson.Table';
+import { Customer } from '../entities/Sales/Customer.Table';
+import { calcDate } from '../src/runtime/DateFormula';
+import { defineLabels } from '../src/runtime/Labels';
+import { Session } from '../src/runtime/Session';
+import { CreateInteractionWizard } from './CreateInteraction.Codeunit';
+
+/** Empire's own texts: not public, so written for the simulator (en-US and nl-NL). */
+export const EmpireInteractionLabels = defineLabels('Empire Interaction', {
+  TeamWithoutMembersErr: {
+    text: 'Team %1 has no members. A task for this team would not be assigned to anyone.',
+    nl: 'Team %1 heeft geen medewerkers. Een taak voor dit team zou aan niemand worden toegewezen.',
+    comment: '%1 = Team Code',
+    simulatorAuthored: true,
+  },
+  CustomerWithoutHouseholdErr: {
+    text: 'Customer %1 is not linked to a household contact.',
+    nl: 'Klant %1 is niet gekoppeld aan een huishouden.',
+    comment: '%1 = Customer No.',
+    simulatorAuthored: true,
+  },
+});
+
+/** The Interactie aanmaken popup, as the user fills it in. */
+export interface InteractionFromTemplateInput {
+  /** Sjabloon standaardwaarden. */
+  templateCode: string;
+  /** Notitie: the question, or the feedback given. */
+  note: string;
+  /** Toon in klantportaal; default: the template's. */
+  showInCustomerPortal?: boolean;
+  /** Taak aanmaken; default: the template's. */
+  createTask?: boolean;
+  /** Teamcode; default: the template's. */
+  teamCode?: string;
+  /** Omschrijving of the log entry; default: the template's Description. */
+  description?: string;
+}
+
+export interface InteractionFromTemplateResult {
+  interactionLogEntry: InteractionLogEntry;
+  task: Todo | null;
+}
+
+/**
+ * Empire's "Interactie via sjabloon" (Vastleggen contactmoment): from a contact
+ * or a customer card, + Nieuw → Interactie via sjabloon → the popup → Voltooien.
+ * One Interaction Log Entry with the template's properties and the Notitie;
+ * with Taak aanmaken, a team task with the template's task properties, assigned
+ * to every member of the team (BC's team-task model). The entry's Task No. and
+ * the task's Interaction Log Entry No. point at each other.
+ */
+export class EmpireInteraction {
+  constructor(private readonly session: Session) {}
+
+  /** From a Klantkaart: the interaction lands on the customer's household contact. */
+  async fromCustomer(customerNo: string, input: InteractionFromTemplateInput): Promise<InteractionFromTemplateResult> {
+    const customer = await this.session.get(Customer, customerNo);
+    const relation = await this.session.findFirst(ContactBusinessRelation, {
+      linkToTable: LinkToTable.Customer,
+      no: customer.no,
+    });
+    if (!relation) this.session.error(EmpireInteractionLabels.CustomerWithoutHouseholdErr, customer.no);
+    return this.fromContact(relation.contactNo, input);
+  }
+
+  /** From a Contactkaart. */
+  async fromContact(contactNo: string, input: InteractionFromTemplateInput): Promise<InteractionFromTemplateResult> {
+    const s = this.session;
+    const contact = await s.get(Contact, contactNo);
+    const wizard = new CreateInteractionWizard(s);
+    const segLine = await wizard.startFromContact(contact);
+
+    await segLine.validate('interactionTemplateCode', input.templateCode);
+    const template = await s.get(InteractionTemplate, segLine.interactionTemplateCode);
+    await segLine.validate('showInCustomerPortal', input.showInCustomerPortal ?? template.showInCustomerPortal);
+    await segLine.validate('createTask', input.createTask ?? template.createTask);
+    await segLine.validate('teamCode', input.teamCode ?? template.teamCode);
+    if (input.description !== undefined) await segLine.validate('description', input.description);
+    await segLine.validate('note', input.note ?? '');
+
+    await this.checkPopup(segLine);
+    const entry = await wizard.finish(segLine);
+    const task = segLine.createTask ? await this.createTeamTask(segLine, template, entry) : null;
+    await s.events.publish('EmpireInteraction.OnAfterCreateInteractionFromTemplate', s, {
+      interactionLogEntry: entry,
+      task,
+    });
+    return { interactionLogEntry: entry, task };
+  }
+
+  /** Voltooien: the popup's own checks, before BC's CheckStatus. */
+  private async checkPopup(segLine: SegmentLine): Promise<void> {
+    const s = this.session;
+    if (segLine.note.trim() === '') s.error(SegmentLineLabels.FieldNotFilledErr, segLine.fieldCaption('note'));
+    if (!segLine.createTask) return;
+    if (segLine.teamCode === '') s.error(SegmentLineLabels.FieldNotFilledErr, segLine.fieldCaption('teamCode'));
+    if (!(await s.exists(TeamSalesperson, { teamCode: segLine.teamCode }))) {
+      s.error(EmpireInteractionLabels.TeamWithoutMembersErr, segLine.teamCode);
+    }
+  }
+
+  /** The task with the template's properties, for the team (InsertTaskAndRelatedData). */
+  private async createTeamTask(segLine: SegmentLine, template: InteractionTemplate, entry: InteractionLogEntry): Promise<Todo> {
+    const s = this.session;
+    const task = s.create(Todo);
+    await task.validate('type', template.taskType);
+    await task.validate('description', template.taskDescription || template.description);
+    await task.validate('priority', template.taskPriority);
+    await task.validate('date', calcDate(template.taskDateFormula, segLine.date ?? s.workDate()));
+    await task.validate('contactNo', segLine.contactNo);
+    await task.validate('teamCode', segLine.teamCode);
+    await task.validate('interactionTemplateCode', template.code);
+    task.interactionLogEntryNo = entry.entryNo;
+    await task.insertTaskAndRelatedData();
+    await task.addComment(segLine.note);
+    entry.toDoNo = task.no;
+    await entry.modify();
+    return task;
+  }
+}

@@ -1,0 +1,33 @@
+/** Enum 5050 "Contact Type". Empire calls it Soort: Huishouden/Bedrijf or Persoon. */
+export enum ContactType {
+  Company = 0,
+  Person = 1,
+}
+
+/** Enum 5057 "Contact Business Relation Link To Table". */
+export enum LinkToTable {
+  Blank = 0,
+  Customer = 1,
+  Vendor = 2,
+  BankAccount = 3,
+  Employee = 4,
+}
+
+/** Enum 5056 "Contact Business Relation" (Contact field 5086). */
+export enum ContactBusinessRelationKind {
+  Blank = 0,
+  Customer = 1,
+  Vendor = 2,
+  BankAccount = 3,
+  Employee = 4,
+  None = 100,
+  Other = 101,
+  Multiple = 102,
+}
+
+/** Enum 5076 "Correspondence Type". */
+export enum CorrespondenceType {
+  Blank = 0,
+  HardCopy = 1,
+  Email = 2,
+}

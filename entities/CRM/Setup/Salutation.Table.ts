@@ -1,0 +1,17 @@
+import { Code, Field, Table, Text } from '../../../src/runtime/Metadata';
+import { TableRecord } from '../../../src/runtime/Record';
+
+/** Table 5068 "Salutation": Empire's Aanhefcode (DHR, MEVR, BLANCO, ...). */
+@Table(5068, 'Salutation', { nl: 'Aanhef' })
+export class Salutation extends TableRecord {
+  @Field(1, 'Code', Code(10), { primaryKey: true, notBlank: true, nl: 'Code' })
+  code!: string;
+
+  @Field(2, 'Description', Text(100), { nl: 'Omschrijving' })
+  description!: string;
+
+  protected async onDelete(): Promise<void> {
+    const { SalutationFormula } = await import('./SalutationFormula.Table');
+    await this.session.deleteAll(SalutationFormula, { salutationCode: this.code });
+  }
+}

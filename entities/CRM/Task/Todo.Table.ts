@@ -1,0 +1,547 @@
+import { In, Not } from 'typeorm';
+import {
+  BigInteger,
+  BooleanField,
+  Code,
+  DateField,
+  DateFormulaField,
+  Field,
+  Integer,
+  OnValidate,
+  Option,
+  Table,
+  Text,
+  TimeField,
+} from '../../../src/runtime/Metadata';
+import { defineLabels } from '../../../src/runtime/Labels';
+import { TableRecord } from '../../../src/runtime/Record';
+import { NotSupportedError } from '../../../src/runtime/BcError';
+import { NoSeriesCodeunit } from '../../../codeunits/NoSeries.Codeunit';
+import { Contact } from '../Contact/Contact.Table';
+import { MarketingSetup } from '../Setup/MarketingSetup.Table';
+import { SalespersonPurchaser } from '../Team/SalespersonPurchaser.Table';
+import { Team } from '../Team/Team.Table';
+import { TeamSalesperson } from '../Team/TeamSalesperson.Table';
+import { CommentTableName, RlshpMgtCommentLine } from './RlshpMgtCommentLine.Table';
+import {
+  TASK_PRIORITY,
+  TASK_STATUS,
+  TASK_SYSTEM_TYPE,
+  TASK_TYPE,
+  TaskPriority,
+  TaskStatus,
+  TaskSystemType,
+  TaskType,
+} from './TaskEnums';
+
+/** Labels of table 5080 "To-do" ([US24] CRM/Task/Todo.Table.al), verbatim. */
+export const TodoLabels = defineLabels('To-do', {
+  Text004: 'Do you want to register an Interaction Log Entry?',
+  Text006: {
+    text: 'The valid range of dates is from %1 to %2. Please enter a date within this range.',
+    comment: '%1 = first date, %2 = last date',
+  },
+  Text009: "You cannot change the %1 for this Task, because this salesperson is the meeting organizer.",
+  Text012:
+    'You cannot change a Task type from Blank or Phone Call to Meeting and vice versa. You can only change a Task type from Blank to Phone Call or from Phone Call to Blank.',
+  Text029: { text: 'The %1 field must be filled in for Tasks assigned to a team.', comment: '%1 = Completed By' },
+  Text032: {
+    text: 'Task No. %1 will be reassigned to %2 and the corresponding salesperson Tasks for team members will be deleted. Do you want to continue?',
+    comment: '%1 = Task No., %2 = Salesperson Code',
+  },
+  Text033: 'Task No. %1 will be reassigned to %2. Do you want to continue?',
+  Text034: 'Do you want to close the Task?',
+  Text035: { text: 'You must fill in either the %1 field or the %2 field.', comment: '%1 = Salesperson Code, %2 = Team Code' },
+  Text039:
+    'Task No. %1 is closed and will be reopened. The Tasks of the %2 team members who do not belong to the %3 team will be deleted. Do you want to continue?',
+  Text040:
+    'Task No. %1 is closed and will be reopened. It will be reassigned to %2, and the corresponding salesperson Tasks for team members will be deleted. Do you want to continue?',
+  Text041: 'Task No. %1 is closed. It will be reopened and reassigned to %2. Do you want to continue?',
+  Text042: 'Task No. %1 is closed. Do you want to reopen it and assign to the %2 team?',
+  TasksWillBeDeletedQst: {
+    text: 'Tasks of the %1 team members who do not belong to the %2 team will be deleted. Do you want to continue?',
+    comment: '%1 = old team code, %2 = new team code',
+  },
+  MeetingSaaSNotSupportedErr: "You cannot create a task of type Meeting because you're not using an on-premises deployment.",
+});
+
+/**
+ * Table 5080 "To-do", caption Task (Empire: Taak). A team task is one row of
+ * System To-do Type Team plus one Organizer row per team member, all sharing
+ * the Organizer To-do No. of the team row (bc-domain-spec §5.3). Every change
+ * to the team/organizer row is mirrored onto its sub-tasks (UpdateAttendeeTasks).
+ */
+@Table(5080, 'To-do', { caption: 'Task', nl: 'Taak' })
+export class Todo extends TableRecord {
+  @Field(1, 'No.', Code(20), { primaryKey: true, nl: 'Nr.' })
+  no!: string;
+
+  @Field(2, 'Team Code', Code(10), { relation: () => Team, nl: 'Teamcode' })
+  teamCode!: string;
+
+  /** Empire: Medewerker. */
+  @Field(3, 'Salesperson Code', Code(20), {
+    relation: { table: () => SalespersonPurchaser, where: { blocked: false } },
+    nl: 'Medewerker',
+  })
+  salespersonCode!: string;
+
+  @Field(4, 'Campaign No.', Code(20), { nl: 'Campagnenr.' })
+  campaignNo!: string;
+
+  @Field(5, 'Contact No.', Code(20), { relation: () => Contact, nl: 'Contactnr.' })
+  contactNo!: string;
+
+  @Field(6, 'Opportunity No.', Code(20))
+  opportunityNo!: string;
+
+  @Field(7, 'Segment No.', Code(20))
+  segmentNo!: string;
+
+  @Field(8, 'Type', TASK_TYPE, { nl: 'Soort' })
+  type!: number;
+
+  @Field(9, 'Date', DateField, { notBlank: true, nl: 'Datum' })
+  date!: string | null;
+
+  @Field(10, 'Status', TASK_STATUS, { nl: 'Status' })
+  status!: number;
+
+  @Field(11, 'Priority', TASK_PRIORITY, { initValue: TaskPriority.Normal, nl: 'Prioriteit' })
+  priority!: number;
+
+  @Field(12, 'Description', Text(100), { nl: 'Omschrijving' })
+  description!: string;
+
+  @Field(13, 'Closed', BooleanField, { nl: 'Gesloten' })
+  closed!: boolean;
+
+  @Field(14, 'Date Closed', DateField, { editable: false, nl: 'Afsluitdatum' })
+  dateClosed!: string | null;
+
+  @Field(15, 'No. Series', Code(20), { editable: false })
+  noSeries!: string;
+
+  @Field(17, 'Canceled', BooleanField, { nl: 'Geannuleerd' })
+  canceled!: boolean;
+
+  @Field(22, 'Contact Company No.', Code(20), { nl: 'Bedrijfscontactnr.' })
+  contactCompanyNo!: string;
+
+  @Field(24, 'Recurring', BooleanField, { nl: 'Terugkerend' })
+  recurring!: boolean;
+
+  @Field(25, 'Recurring Date Interval', DateFormulaField)
+  recurringDateInterval!: string;
+
+  @Field(26, 'Calc. Due Date From', Option(' ,Due Date,Closing Date'))
+  calcDueDateFrom!: number;
+
+  @Field(28, 'Start Time', TimeField, { nl: 'Begintijd' })
+  startTime!: string | null;
+
+  /** Duration in milliseconds (AL Duration). */
+  @Field(29, 'Duration', BigInteger, { nl: 'Duur' })
+  duration!: number;
+
+  @Field(32, 'Last Date Modified', DateField, { editable: false })
+  lastDateModified!: string | null;
+
+  @Field(33, 'Last Time Modified', TimeField, { editable: false })
+  lastTimeModified!: string | null;
+
+  @Field(34, 'All Day Event', BooleanField)
+  allDayEvent!: boolean;
+
+  @Field(35, 'Location', Text(100))
+  location!: string;
+
+  @Field(36, 'Organizer To-do No.', Code(20), { caption: 'Organizer Task No.', editable: false })
+  organizerToDoNo!: string;
+
+  @Field(37, 'Interaction Template Code', Code(10))
+  interactionTemplateCode!: string;
+
+  @Field(45, 'System To-do Type', TASK_SYSTEM_TYPE, { caption: 'System Task Type', editable: false })
+  systemToDoType!: number;
+
+  @Field(46, 'Completed By', Code(20), { relation: () => SalespersonPurchaser, nl: 'Afgerond door' })
+  completedBy!: string;
+
+  @Field(47, 'Ending Date', DateField)
+  endingDate!: string | null;
+
+  @Field(48, 'Ending Time', TimeField)
+  endingTime!: string | null;
+
+  /** Empire: the contact moment (Interaction Log Entry) that created this task. */
+  @Field(7000001, 'Interaction Log Entry No.', Integer, { nl: 'Interactielogpostnr.', empire: true, editable: false })
+  interactionLogEntryNo!: number;
+
+  // ---- field triggers ----
+
+  @OnValidate('no')
+  protected async noOnValidate(xRec: Todo): Promise<void> {
+    if (this.no !== xRec.no) {
+      const setup = await this.session.get(MarketingSetup, '');
+      await new NoSeriesCodeunit(this.session).testManual(setup.toDoNos);
+      this.noSeries = '';
+    }
+  }
+
+  @OnValidate('contactNo')
+  protected async contactNoOnValidate(xRec: Todo): Promise<void> {
+    const contact = this.contactNo ? await this.session.tryGet(Contact, this.contactNo) : null;
+    this.contactCompanyNo = contact ? contact.companyNo : '';
+    if (
+      this.no !== '' &&
+      this.isCalledFromPage() &&
+      this.contactNo !== xRec.contactNo &&
+      this.no === this.organizerToDoNo &&
+      this.type !== TaskType.Meeting
+    ) {
+      await this.session.deleteAll(Todo, {
+        organizerToDoNo: this.no,
+        systemToDoType: TaskSystemType.ContactAttendee,
+      });
+      if (this.contactNo !== '') await this.createSubTask({ kind: 'contact', no: this.contactNo });
+    }
+  }
+
+  @OnValidate('type')
+  protected async typeOnValidate(xRec: Todo): Promise<void> {
+    if (this.type === TaskType.Meeting) this.error(TodoLabels.MeetingSaaSNotSupportedErr);
+    if (this.no !== '' && xRec.type === TaskType.Meeting && this.type !== TaskType.Meeting) this.error(TodoLabels.Text012);
+  }
+
+  @OnValidate('date')
+  protected async dateOnValidate(): Promise<void> {
+    if (this.date && (this.date < '1900-01-01' || this.date > '2999-12-31')) {
+      this.error(TodoLabels.Text006, '01-01-1900', '31-12-2999');
+    }
+  }
+
+  @OnValidate('status')
+  protected async statusOnValidate(): Promise<void> {
+    await this.validate('closed', this.status === TaskStatus.Completed);
+  }
+
+  /** Closed.OnValidate, exactly as the base app (bc-domain-spec §5.4). */
+  @OnValidate('closed')
+  protected async closedOnValidate(): Promise<void> {
+    if (this.closed) {
+      this.dateClosed = this.session.today();
+      this.status = TaskStatus.Completed;
+      if (!this.canceled) {
+        if (this.teamCode !== '' && this.completedBy === '') this.error(TodoLabels.Text029, this.fieldCaption('completedBy'));
+        if (this.currFieldNo !== 0 && (await this.confirm(TodoLabels.Text004, true))) await this.createInteraction();
+      }
+      if (this.recurring) throw new NotSupportedError('Recurring tasks (To-do.CreateRecurringTask)');
+    } else {
+      this.canceled = false;
+      this.dateClosed = null;
+      if (this.status === TaskStatus.Completed) this.status = TaskStatus.InProgress;
+      if (this.completedBy !== '') this.completedBy = '';
+    }
+    if (this.currFieldNo !== 0) await this.modify(true);
+  }
+
+  @OnValidate('canceled')
+  protected async canceledOnValidate(): Promise<void> {
+    if (this.canceled && !this.closed) await this.validate('closed', true);
+    if (!this.canceled && this.closed) await this.validate('closed', false);
+  }
+
+  @OnValidate('completedBy')
+  protected async completedByOnValidate(xRec: Todo): Promise<void> {
+    if (xRec.completedBy === '' && this.completedBy !== '') {
+      if (await this.confirm(TodoLabels.Text034, false)) await this.validate('closed', true);
+      else this.completedBy = '';
+    }
+  }
+
+  /** Team Code.OnValidate (§5.5): a salesperson task goes to a team, or a team task to another team. */
+  @OnValidate('teamCode')
+  protected async teamCodeOnValidate(xRec: Todo): Promise<void> {
+    if (this.teamCode === xRec.teamCode || this.no === '' || !this.isCalledFromPage()) return;
+    this.checkTeamOrSalesperson();
+    if (this.type === TaskType.Meeting) throw new NotSupportedError('Reassigning a meeting task');
+    let confirmed: boolean;
+    if (xRec.teamCode !== '') {
+      confirmed = this.closed
+        ? await this.confirm(TodoLabels.Text039, true, this.no, xRec.teamCode, this.teamCode)
+        : await this.confirm(TodoLabels.TasksWillBeDeletedQst, true, xRec.teamCode, this.teamCode);
+      if (confirmed) {
+        await this.changeTeam();
+        if (this.closed) await this.reopen();
+      }
+    } else {
+      confirmed = this.closed ? await this.confirm(TodoLabels.Text042, true, this.no, this.teamCode) : true;
+      if (confirmed) {
+        await this.reassignSalespersonTaskToTeam();
+        if (this.closed) await this.reopen();
+      }
+    }
+    if (!confirmed) this.teamCode = xRec.teamCode;
+  }
+
+  /** Salesperson Code.OnValidate (§5.5): taking a team task (Empire: Medewerker = yourself). */
+  @OnValidate('salespersonCode')
+  protected async salespersonCodeOnValidate(xRec: Todo): Promise<void> {
+    if (this.salespersonCode === xRec.salespersonCode || this.no === '' || !this.isCalledFromPage()) return;
+    this.checkTeamOrSalesperson();
+    if (this.type === TaskType.Meeting) {
+      if (this.teamCode === '') this.error(TodoLabels.Text009, this.fieldCaption('salespersonCode'));
+      throw new NotSupportedError('Reassigning a meeting task');
+    }
+    if (this.teamCode === '') return;
+    const confirmed = this.closed
+      ? await this.confirm(TodoLabels.Text041, true, this.no, this.salespersonCode)
+      : await this.confirm(TodoLabels.Text032, true, this.no, this.salespersonCode);
+    if (!confirmed) {
+      this.salespersonCode = xRec.salespersonCode;
+      return;
+    }
+    await this.reassignTeamTaskToSalesperson();
+    if (this.closed) await this.reopen();
+  }
+
+  // ---- table triggers ----
+
+  protected async onInsert(): Promise<void> {
+    const s = this.session;
+    if (this.no === '') {
+      const setup = await s.get(MarketingSetup, '');
+      setup.testField('toDoNos');
+      const noSeries = new NoSeriesCodeunit(s);
+      this.noSeries = (await noSeries.areRelated(setup.toDoNos, this.noSeries)) ? this.noSeries : setup.toDoNos;
+      this.no = await noSeries.getNextNo(this.noSeries);
+    }
+    if (
+      (this.systemToDoType === TaskSystemType.Organizer && this.teamCode === '') ||
+      this.systemToDoType === TaskSystemType.Team
+    ) {
+      this.organizerToDoNo = this.no;
+    }
+    this.setLastDateTimeModified();
+  }
+
+  protected async onModify(): Promise<void> {
+    if (this.no !== '') {
+      this.setLastDateTimeModified();
+      await this.updateAttendeeTasks();
+    }
+  }
+
+  protected async onDelete(): Promise<void> {
+    const s = this.session;
+    await s.deleteAll(RlshpMgtCommentLine, { tableName: CommentTableName.ToDo, no: this.no });
+    await s.deleteAll(Todo, { organizerToDoNo: this.no, no: Not(this.no) });
+  }
+
+  // ---- procedures ----
+
+  /**
+   * InsertTaskAndRelatedData (non-meeting, no segment): inserts this task
+   * and, for a team task, one Organizer sub-task per team member.
+   */
+  async insertTaskAndRelatedData(): Promise<void> {
+    if (this.type === TaskType.Meeting) this.error(TodoLabels.MeetingSaaSNotSupportedErr);
+    if (this.segmentNo !== '') throw new NotSupportedError('Tasks for segment contacts');
+    this.systemToDoType = this.teamCode === '' ? TaskSystemType.Organizer : TaskSystemType.Team;
+    this.no = '';
+    await this.insert(true);
+    if (this.systemToDoType === TaskSystemType.Team) await this.createOrganizerTasks();
+    await this.session.events.publish('To-do.OnAfterInsertTask', this.session, { task: this });
+  }
+
+  /** Adds a line to the task's Notities (comments live under the Organizer To-do No.). */
+  async addComment(text: string): Promise<void> {
+    const s = this.session;
+    const key = this.organizerToDoNo || this.no;
+    const last = await s.findFirst(RlshpMgtCommentLine, { tableName: CommentTableName.ToDo, no: key, subNo: 0 }, { lineNo: 'DESC' });
+    let lineNo = last?.lineNo ?? 0;
+    for (const chunk of splitComment(text)) {
+      lineNo += 10000;
+      const line = s.create(RlshpMgtCommentLine);
+      line.tableName = CommentTableName.ToDo;
+      line.no = key;
+      line.subNo = 0;
+      line.lineNo = lineNo;
+      line.date = s.workDate();
+      await line.validate('comment', chunk);
+      await line.insert(true);
+    }
+  }
+
+  async comments(): Promise<RlshpMgtCommentLine[]> {
+    return this.session.find(RlshpMgtCommentLine, {
+      tableName: CommentTableName.ToDo,
+      no: this.organizerToDoNo || this.no,
+      subNo: 0,
+    });
+  }
+
+  private isCalledFromPage(): boolean {
+    return this.currFieldNo !== 0;
+  }
+
+  private checkTeamOrSalesperson(): void {
+    if (this.teamCode === '' && this.salespersonCode === '') {
+      this.error(TodoLabels.Text035, this.fieldCaption('salespersonCode'), this.fieldCaption('teamCode'));
+    }
+  }
+
+  /** CreateOrganizerTask: one Organizer sub-task for each member of the team, in key order. */
+  private async createOrganizerTasks(): Promise<void> {
+    const members = await this.session.find(TeamSalesperson, { teamCode: this.teamCode });
+    for (const m of members) await this.createSubTask({ kind: 'organizer', no: m.salespersonCode });
+  }
+
+  /** CreateSubTask(Attendee, Parent): a copy of this task for one member or attendee. */
+  private async createSubTask(attendee: { kind: 'organizer' | 'salesperson' | 'contact'; no: string }): Promise<string> {
+    const sub = this.session.create(Todo);
+    sub.transferFields(this, false);
+    sub.no = '';
+    if (attendee.kind === 'salesperson') {
+      sub.salespersonCode = attendee.no;
+      sub.organizerToDoNo = this.no;
+      sub.systemToDoType = TaskSystemType.SalespersonAttendee;
+    } else if (attendee.kind === 'contact') {
+      sub.salespersonCode = this.salespersonCode;
+      sub.teamCode = this.teamCode;
+      await sub.validate('contactNo', attendee.no);
+      sub.organizerToDoNo = this.no;
+      sub.systemToDoType = TaskSystemType.ContactAttendee;
+    } else {
+      if (this.teamCode === '') return '';
+      sub.systemToDoType = TaskSystemType.Organizer;
+      await sub.validate('salespersonCode', attendee.no);
+    }
+    await sub.insert(true);
+    return sub.no;
+  }
+
+  /** UpdateAttendeeTasks: a change to this task is copied onto its sub-tasks. */
+  private async updateAttendeeTasks(): Promise<void> {
+    const types =
+      this.teamCode === ''
+        ? [TaskSystemType.SalespersonAttendee, TaskSystemType.ContactAttendee]
+        : [TaskSystemType.Organizer, TaskSystemType.SalespersonAttendee, TaskSystemType.ContactAttendee];
+    const subs = await this.session.find(Todo, { organizerToDoNo: this.no, systemToDoType: In(types), no: Not(this.no) });
+    for (const sub of subs) {
+      const ownType = sub.systemToDoType;
+      const ownContact = sub.contactNo;
+      const ownSalesperson = sub.salespersonCode;
+      sub.transferFields(this, false);
+      sub.systemToDoType = ownType;
+      if (ownType === TaskSystemType.ContactAttendee) await sub.validate('contactNo', ownContact);
+      else sub.salespersonCode = ownSalesperson;
+      await sub.modify(true);
+    }
+  }
+
+  /** ReassignTeamTaskToSalesperson (non-meeting): the members' copies go, the task leaves the team. */
+  private async reassignTeamTaskToSalesperson(): Promise<void> {
+    const s = this.session;
+    const previousTeam = this.teamCode;
+    await this.modify();
+    await s.deleteAll(Todo, { organizerToDoNo: this.no, systemToDoType: TaskSystemType.Organizer, no: Not(this.no) }, true);
+    if (this.contactNo !== '') {
+      for (const attendee of await s.find(Todo, {
+        organizerToDoNo: this.no,
+        systemToDoType: TaskSystemType.ContactAttendee,
+      })) {
+        attendee.salespersonCode = this.salespersonCode;
+        await attendee.modify();
+      }
+    }
+    this.systemToDoType = TaskSystemType.Organizer;
+    this.teamCode = '';
+    await this.modify(true);
+    await s.events.publish('To-do.OnAfterReassignTeamTaskToSalesperson', s, {
+      task: this,
+      teamCode: previousTeam,
+      salespersonCode: this.salespersonCode,
+    });
+  }
+
+  /** ReassignSalespersonTaskToTeam (non-meeting): every member of the new team gets a copy. */
+  private async reassignSalespersonTaskToTeam(): Promise<void> {
+    const previousSalesperson = this.salespersonCode;
+    this.salespersonCode = '';
+    this.systemToDoType = TaskSystemType.Team;
+    await this.modify();
+    await this.createOrganizerTasks();
+    await this.modify(true);
+    await this.session.events.publish('To-do.OnAfterReassignSalespersonTaskToTeam', this.session, {
+      task: this,
+      salespersonCode: previousSalesperson,
+      teamCode: this.teamCode,
+    });
+  }
+
+  /** ChangeTeam (non-meeting): keep the copies of members who are in the new team, add the others. */
+  private async changeTeam(): Promise<void> {
+    const s = this.session;
+    await this.modify();
+    const subs = await s.find(Todo, {
+      organizerToDoNo: this.no,
+      systemToDoType: In([TaskSystemType.Organizer, TaskSystemType.SalespersonAttendee]),
+      no: Not(this.no),
+    });
+    const kept = new Set<string>();
+    for (const sub of subs) {
+      if (await s.exists(TeamSalesperson, { teamCode: this.teamCode, salespersonCode: sub.salespersonCode })) {
+        kept.add(sub.salespersonCode);
+      } else {
+        await sub.delete(true);
+      }
+    }
+    for (const m of await s.find(TeamSalesperson, { teamCode: this.teamCode })) {
+      if (!kept.has(m.salespersonCode)) await this.createSubTask({ kind: 'organizer', no: m.salespersonCode });
+    }
+    await this.modify(true);
+  }
+
+  /** `Get; Validate(Closed, false)` after reassigning a closed task. */
+  private async reopen(): Promise<void> {
+    await this.reload();
+    await this.validate('closed', false);
+    await this.modify(true);
+  }
+
+  /** CreateInteraction(): the Create Interaction wizard, prefilled from this task (§4.1). */
+  private async createInteraction(): Promise<void> {
+    const { CreateInteractionFromTask } = await import('../../../codeunits/CreateInteraction.Codeunit');
+    await new CreateInteractionFromTask(this.session).run(this);
+  }
+
+  private setLastDateTimeModified(): void {
+    this.lastDateModified = this.session.today();
+    this.lastTimeModified = this.session.time();
+  }
+}
+
+/** A note as comment lines of at most 80 characters, split on line breaks and then on words. */
+export function splitComment(text: string, width = 80): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.replace(/\r\n/g, '\n').split('\n')) {
+    let current = '';
+    for (const word of paragraph.split(/\s+/).filter((w) => w !== '')) {
+      if (word.length > width) {
+        if (current) lines.push(current);
+        for (let i = 0; i < word.length; i += width) lines.push(word.slice(i, i + width));
+        current = '';
+        continue;
+      }
+      const candidate = current ? `${current} ${word}` : word;
+      if (candidate.length > width) {
+        lines.push(current);
+        current = word;
+      } else current = candidate;
+    }
+    if (current) lines.push(current);
+  }
+  return lines;
+}

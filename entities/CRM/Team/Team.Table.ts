@@ -1,0 +1,18 @@
+import { Code, Field, Table, Text } from '../../../src/runtime/Metadata';
+import { TableRecord } from '../../../src/runtime/Record';
+
+/** Table 5083 "Team" (page 5105 Teams). */
+@Table(5083, 'Team', { nl: 'Team' })
+export class Team extends TableRecord {
+  @Field(1, 'Code', Code(10), { primaryKey: true, notBlank: true, nl: 'Code' })
+  code!: string;
+
+  @Field(2, 'Name', Text(50), { nl: 'Naam' })
+  name!: string;
+
+  /** OnDelete deletes its members (no open-task check, as BC). */
+  protected async onDelete(): Promise<void> {
+    const { TeamSalesperson } = await import('./TeamSalesperson.Table');
+    await this.session.deleteAll(TeamSalesperson, { teamCode: this.code });
+  }
+}

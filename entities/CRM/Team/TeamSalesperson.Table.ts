@@ -1,0 +1,22 @@
+import { Code, Field, Table } from '../../../src/runtime/Metadata';
+import { TableRecord } from '../../../src/runtime/Record';
+import { SalespersonPurchaser } from './SalespersonPurchaser.Table';
+import { Team } from './Team.Table';
+
+/**
+ * Table 5084 "Team Salesperson". No triggers, as BC: adding a member does not
+ * give them copies of the team's existing tasks.
+ */
+@Table(5084, 'Team Salesperson', { nl: 'Teamverkoper' })
+export class TeamSalesperson extends TableRecord {
+  @Field(1, 'Team Code', Code(10), { primaryKey: true, notBlank: true, relation: () => Team, nl: 'Teamcode' })
+  teamCode!: string;
+
+  @Field(2, 'Salesperson Code', Code(20), {
+    primaryKey: true,
+    notBlank: true,
+    relation: () => SalespersonPurchaser,
+    nl: 'Verkoperscode',
+  })
+  salespersonCode!: string;
+}

@@ -1,0 +1,9 @@
+/** Tests run the TypeScript sources through ts-jest; every file gets its own in-memory companies. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: false }] },
+  setupFiles: ['reflect-metadata'],
+  testTimeout: 30000,
+};

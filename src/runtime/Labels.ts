@@ -1,0 +1,79 @@
+/**
+ * The label catalogue. Each BC object declares its labels next to its code with
+ * `defineLabels(objectName, {...})`, under the AL variable names, with BC's en-US
+ * text verbatim (shared/reference/bc-domain-spec.md). The catalogue is the union
+ * of those declarations; `allLabels()` lists it (docs, API dialog answers).
+ *
+ * Dutch: the nl-NL base-app translation was not available, so base-app labels
+ * have no `nl` text. Empire labels (simulator-authored, see docs) carry both.
+ */
+export type Language = 'en-US' | 'nl-NL';
+
+export interface LabelSpec {
+  text: string;
+  nl?: string;
+  /** What %1, %2... stand for, as AL's `Comment = '%1 = ...'`. */
+  comment?: string;
+  /** true for texts written for this simulator (Empire's own texts were not public). */
+  simulatorAuthored?: boolean;
+}
+
+export class Label {
+  constructor(
+    readonly object: string,
+    readonly name: string,
+    readonly spec: LabelSpec,
+  ) {}
+
+  /** `To-do.Text032`: how dialogs are answered in advance and how errors name their label. */
+  get key(): string {
+    return `${this.object}.${this.name}`;
+  }
+
+  text(language: Language = 'en-US'): string {
+    return language === 'nl-NL' && this.spec.nl ? this.spec.nl : this.spec.text;
+  }
+
+  format(args: unknown[], language: Language = 'en-US'): string {
+    return strSubstNo(this.text(language), ...args);
+  }
+}
+
+const catalogue = new Map<string, Label>();
+
+export function defineLabels<T extends Record<string, string | LabelSpec>>(
+  object: string,
+  specs: T,
+): { [K in keyof T]: Label } {
+  const out = {} as { [K in keyof T]: Label };
+  for (const [name, spec] of Object.entries(specs)) {
+    const label = new Label(object, name, typeof spec === 'string' ? { text: spec } : spec);
+    if (catalogue.has(label.key)) throw new Error(`Label ${label.key} is defined twice`);
+    catalogue.set(label.key, label);
+    (out as Record<string, Label>)[name] = label;
+  }
+  return out;
+}
+
+export function allLabels(): Label[] {
+  return [...catalogue.values()];
+}
+
+export function findLabel(key: string): Label | undefined {
+  return catalogue.get(key);
+}
+
+/** AL StrSubstNo: %1..%9 replaced by the arguments' text; a missing argument leaves nothing. */
+export function strSubstNo(text: string, ...args: unknown[]): string {
+  return text.replace(/%(\d)/g, (_m, d: string) => {
+    const value = args[Number(d) - 1];
+    return value === undefined || value === null ? '' : formatValue(value);
+  });
+}
+
+/** AL Format() for the value kinds the simulator uses. */
+export function formatValue(value: unknown): string {
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (value instanceof Date) return value.toISOString();
+  return String(value);
+}

@@ -1,0 +1,438 @@
+import { randomUUID } from 'node:crypto';
+import { Column } from 'typeorm';
+import {
+  DialogError,
+  FieldValidationError,
+  RecordChangedError,
+  RecordExistsError,
+  RecordNotFoundError,
+  StringLengthExceededError,
+  TableRelationError,
+} from './BcError';
+import { Label } from './Labels';
+import { FieldMeta, TableClass, TableMeta, tableMeta } from './Metadata';
+import { PlatformText } from './PlatformErrors';
+import type { Session } from './Session';
+
+const SESSION = Symbol('session');
+const CURR_FIELD_NO = Symbol('currFieldNo');
+
+/**
+ * A BC record: the base class of every table in entities/. It carries BC's
+ * record operations (Insert/Modify/Delete with RunTrigger, Validate with xRec,
+ * TestField, FieldError) and the system fields (SystemId, SystemCreatedAt,
+ * SystemModifiedAt, and the row version BC calls `timestamp`).
+ *
+ * Triggers are explicit methods (onInsert/onModify/onDelete and @OnValidate
+ * methods) called by these operations inside the session's transaction —
+ * never TypeORM listeners, which do not fire on update() and may not query.
+ */
+export abstract class TableRecord {
+  /** SystemId (field 2000000000): the GUID the API uses as `id`. */
+  @Column({ name: '$systemId', type: String, length: 36, default: '' })
+  systemId!: string;
+
+  /** SystemCreatedAt (2000000001). */
+  @Column({ name: '$systemCreatedAt', type: Date, nullable: true })
+  systemCreatedAt!: Date | null;
+
+  /** SystemModifiedAt (2000000003). */
+  @Column({ name: '$systemModifiedAt', type: Date, nullable: true })
+  systemModifiedAt!: Date | null;
+
+  /** BC's `timestamp` row version: optimistic concurrency and the API's ETag. */
+  @Column({ name: 'timestamp', type: Number, default: 0 })
+  rowVersion!: number;
+
+  private [SESSION]?: Session;
+  private [CURR_FIELD_NO]?: number;
+
+  static meta<T extends TableRecord>(this: TableClass<T>): TableMeta {
+    return tableMeta(this);
+  }
+
+  meta(): TableMeta {
+    return tableMeta(this.constructor as TableClass);
+  }
+
+  get session(): Session {
+    const s = this[SESSION];
+    if (!s) throw new Error(`${this.meta().name} record is not attached to a session`);
+    return s;
+  }
+
+  /** @internal Binds a loaded or new record to the session (company, transaction, user) it belongs to. */
+  attach(session: Session): this {
+    Object.defineProperty(this, SESSION, { value: session, enumerable: false, writable: true, configurable: true });
+    return this;
+  }
+
+  /** AL Init(): every field to its InitValue or blank, keeping nothing but the session. */
+  init(): this {
+    for (const f of this.meta().fields) {
+      (this as any)[f.property] = f.initValue !== undefined ? f.initValue : blankValue(f);
+    }
+    this.systemId = '';
+    this.systemCreatedAt = null;
+    this.systemModifiedAt = null;
+    this.rowVersion = 0;
+    return this;
+  }
+
+  /** xRec: a detached-from-storage copy with the same session. */
+  copy(): this {
+    const c = Object.create(Object.getPrototypeOf(this)) as this;
+    Object.assign(c, this);
+    if (this[SESSION]) c.attach(this[SESSION]!);
+    return c;
+  }
+
+  /** AL TransferFields(From, IncludePrimaryKey = false by default here as the base app mostly uses it). */
+  transferFields(from: TableRecord, includePrimaryKey = true): this {
+    const fromMeta = from.meta();
+    for (const f of this.meta().fields) {
+      if (f.primaryKey && !includePrimaryKey) continue;
+      const source = fromMeta.fields.find((x) => x.no === f.no);
+      if (source) (this as any)[f.property] = (from as any)[source.property];
+    }
+    return this;
+  }
+
+  // ---- triggers (overridden by tables) ----
+  protected async onInsert(): Promise<void> {}
+  protected async onModify(_xRec: this): Promise<void> {}
+  protected async onDelete(): Promise<void> {}
+
+  // ---- record operations ----
+
+  async insert(runTrigger = false): Promise<void> {
+    const s = this.session;
+    const meta = this.meta();
+    await s.events.publish(`${meta.name}.OnBeforeInsert`, s, { rec: this, runTrigger });
+    if (runTrigger) await this.onInsert();
+    this.checkAllLengths();
+    for (const f of meta.fields) {
+      if (f.notBlank && f.primaryKey && isBlank(this.get(f))) this.testField(f.property);
+    }
+    if (await s.manager.findOne(meta.cls, { where: this.primaryKeyWhere() })) {
+      throw new RecordExistsError(PlatformText.recordExists(meta.caption, this.keyQuoted()));
+    }
+    const now = s.clock.now();
+    if (!this.systemId) this.systemId = randomUUID();
+    this.systemCreatedAt = now;
+    this.systemModifiedAt = now;
+    this.rowVersion = 1;
+    await s.manager.insert(meta.cls, this.columnValues(true));
+    await s.events.publish(`${meta.name}.OnAfterInsert`, s, { rec: this, runTrigger });
+  }
+
+  async modify(runTrigger = false): Promise<void> {
+    const s = this.session;
+    const meta = this.meta();
+    const stored = await s.manager.findOne(meta.cls, { where: this.primaryKeyWhere() });
+    if (!stored) throw new RecordNotFoundError(PlatformText.recordNotFound(meta.caption, this.keyQuoted()));
+    const xRec = (stored as TableRecord).attach(s) as this;
+    await s.events.publish(`${meta.name}.OnBeforeModify`, s, { rec: this, xRec, runTrigger });
+    if (runTrigger) await this.onModify(xRec);
+    this.checkAllLengths();
+    const values = this.columnValues(false);
+    const readVersion = this.rowVersion;
+    values.rowVersion = readVersion + 1;
+    values.systemModifiedAt = s.clock.now();
+    const result = await s.manager
+      .createQueryBuilder()
+      .update(meta.cls)
+      .set(values)
+      .where(this.primaryKeyWhere())
+      .andWhere({ rowVersion: readVersion })
+      .execute();
+    if (!result.affected) throw new RecordChangedError(PlatformText.recordChanged(meta.caption));
+    this.rowVersion = readVersion + 1;
+    this.systemModifiedAt = values.systemModifiedAt as Date;
+    await s.events.publish(`${meta.name}.OnAfterModify`, s, { rec: this, xRec, runTrigger });
+  }
+
+  async delete(runTrigger = false): Promise<void> {
+    const s = this.session;
+    const meta = this.meta();
+    await s.events.publish(`${meta.name}.OnBeforeDelete`, s, { rec: this, runTrigger });
+    if (runTrigger) await this.onDelete();
+    const result = await s.manager
+      .createQueryBuilder()
+      .delete()
+      .from(meta.cls)
+      .where(this.primaryKeyWhere())
+      .andWhere({ rowVersion: this.rowVersion })
+      .execute();
+    if (!result.affected) {
+      const exists = await s.manager.findOne(meta.cls, { where: this.primaryKeyWhere() });
+      if (!exists) throw new RecordNotFoundError(PlatformText.recordNotFound(meta.caption, this.keyQuoted()));
+      throw new RecordChangedError(PlatformText.recordChanged(meta.caption));
+    }
+    await s.events.publish(`${meta.name}.OnAfterDelete`, s, { rec: this, runTrigger });
+  }
+
+  /** AL Find on the primary key: reloads this record's fields from the database. */
+  async reload(): Promise<this> {
+    const s = this.session;
+    const meta = this.meta();
+    const stored = await s.manager.findOne(meta.cls, { where: this.primaryKeyWhere() });
+    if (!stored) throw new RecordNotFoundError(PlatformText.recordNotFound(meta.caption, this.keyQuoted()));
+    Object.assign(this, stored);
+    return this;
+  }
+
+  /**
+   * AL Validate(Field, Value): assigns the value (Code uppercased, lengths
+   * checked), checks the table relation, then runs the field's OnValidate with
+   * xRec = the record as it was before. `fromPage` makes it a UI validate
+   * (CurrFieldNo <> 0), which some triggers need to show their dialogs.
+   */
+  async validate(property: string, value: unknown, options: { fromPage?: boolean } = {}): Promise<void> {
+    const s = this.session;
+    const meta = this.meta();
+    const field = meta.field(property);
+    const xRec = this.copy();
+    const previousFieldNo = this.currFieldNo;
+    if (options.fromPage && previousFieldNo === 0) this.setCurrFieldNo(field.no);
+    try {
+      (this as any)[property] = this.coerce(field, value);
+      await this.checkRelation(field);
+      await s.events.publish(`${meta.name}.OnBeforeValidate.${field.name}`, s, { rec: this, xRec, field: field.name });
+      const handler = meta.validators.get(property);
+      if (handler) await (this as any)[handler](xRec);
+      await s.events.publish(`${meta.name}.OnAfterValidate.${field.name}`, s, { rec: this, xRec, field: field.name });
+    } finally {
+      this.setCurrFieldNo(previousFieldNo);
+    }
+  }
+
+  /** AL TestField(Field) / TestField(Field, Value). */
+  testField(property: string, expected?: unknown): void {
+    const meta = this.meta();
+    const field = meta.field(property);
+    const actual = this.get(field);
+    if (expected === undefined) {
+      if (isBlank(actual)) {
+        throw new FieldValidationError(PlatformText.testFieldBlank(field.caption, meta.caption, this.keyUnquoted()));
+      }
+      return;
+    }
+    if (actual !== expected) {
+      throw new FieldValidationError(
+        PlatformText.testFieldValue(
+          field.caption,
+          displayValue(field, expected),
+          meta.caption,
+          this.keyUnquoted(),
+          displayValue(field, actual),
+        ),
+      );
+    }
+  }
+
+  /** AL FieldError(Field [, Text]). Returns never: it always throws. */
+  fieldError(property: string, text?: string): never {
+    const meta = this.meta();
+    const field = meta.field(property);
+    const value = this.get(field);
+    if (text !== undefined) {
+      throw new FieldValidationError(PlatformText.fieldErrorText(field.caption, text, meta.caption, this.keyQuoted()));
+    }
+    if (isBlank(value)) throw new FieldValidationError(PlatformText.fieldErrorBlank(field.caption, meta.caption, this.keyQuoted()));
+    throw new FieldValidationError(
+      PlatformText.fieldErrorValue(field.caption, displayValue(field, value), meta.caption, this.keyQuoted()),
+    );
+  }
+
+  fieldCaption(property: string): string {
+    return this.meta().field(property).caption;
+  }
+
+  tableCaption(): string {
+    return this.meta().caption;
+  }
+
+  /** AL Error(Label, ...) raised by this table, in the session's language. */
+  error(label: Label, ...args: unknown[]): never {
+    throw new DialogError(label.format(args, this.session.language), label.key);
+  }
+
+  /** AL Confirm(Label, Default, ...) raised by this table. */
+  confirm(label: Label, defaultAnswer: boolean, ...args: unknown[]): Promise<boolean> {
+    const meta = this.meta();
+    return this.session.confirm(label, args, defaultAnswer, `Table ${meta.id} ${meta.name}`);
+  }
+
+  /**
+   * CurrFieldNo: the field a page is validating on this record, or 0 when
+   * called from code. It stays set through nested Validate calls on the same
+   * record (Status → Closed), not on other record variables.
+   */
+  get currFieldNo(): number {
+    return this[CURR_FIELD_NO] ?? 0;
+  }
+
+  private setCurrFieldNo(no: number): void {
+    Object.defineProperty(this, CURR_FIELD_NO, { value: no, enumerable: false, writable: true, configurable: true });
+  }
+
+  // ---- keys and values ----
+
+  primaryKeyWhere(): Record<string, unknown> {
+    const where: Record<string, unknown> = {};
+    for (const f of this.meta().primaryKey) where[f.property] = this.get(f);
+    return where;
+  }
+
+  keyValues(): unknown[] {
+    return this.meta().primaryKey.map((f) => this.get(f));
+  }
+
+  /** `No.='CT000001'` / `A='x',B='y'`: FieldError and record-not-found format. */
+  keyQuoted(): string {
+    return this.meta()
+      .primaryKey.map((f) => `${f.caption}='${displayValue(f, this.get(f))}'`)
+      .join(',');
+  }
+
+  /** `No.=CT000001` / `A=x, B=y`: TestField format. */
+  keyUnquoted(): string {
+    return this.meta()
+      .primaryKey.map((f) => `${f.caption}=${displayValue(f, this.get(f))}`)
+      .join(', ');
+  }
+
+  private get(field: FieldMeta): unknown {
+    return (this as any)[field.property];
+  }
+
+  private columnValues(includeKey: boolean): Record<string, unknown> {
+    const values: Record<string, unknown> = {};
+    for (const f of this.meta().fields) {
+      if (f.primaryKey && !includeKey) continue;
+      const v = this.get(f);
+      values[f.property] = v === undefined ? blankValue(f) : v;
+    }
+    values.systemId = this.systemId;
+    if (includeKey) values.systemCreatedAt = this.systemCreatedAt;
+    values.systemModifiedAt = this.systemModifiedAt;
+    values.rowVersion = this.rowVersion;
+    return values;
+  }
+
+  private checkAllLengths(): void {
+    for (const f of this.meta().fields) {
+      const v = this.get(f);
+      if (f.type.length && typeof v === 'string' && v.length > f.type.length) {
+        throw new StringLengthExceededError(PlatformText.stringLength(v.length, f.type.length));
+      }
+    }
+  }
+
+  private coerce(field: FieldMeta, value: unknown): unknown {
+    return coerceFieldValue(field, value);
+  }
+
+  private async checkRelation(field: FieldMeta): Promise<void> {
+    const value = this.get(field);
+    if (!field.relation || isBlank(value)) return;
+    const related = tableMeta(field.relation.table());
+    const keyField = field.relation.field ? related.field(field.relation.field) : related.primaryKey[0];
+    const where = { ...(field.relation.where ?? {}), [keyField.property]: value };
+    const found = await this.session.manager.findOne(related.cls, { where });
+    if (!found) {
+      throw new TableRelationError(
+        PlatformText.tableRelation(field.caption, this.meta().caption, String(value), related.caption),
+      );
+    }
+  }
+}
+
+export function isBlank(v: unknown): boolean {
+  return v === '' || v === 0 || v === false || v === null || v === undefined;
+}
+
+export function blankValue(field: FieldMeta): unknown {
+  switch (field.type.kind) {
+    case 'Code':
+    case 'Text':
+    case 'Guid':
+    case 'DateFormula':
+      return '';
+    case 'Integer':
+    case 'BigInteger':
+    case 'Decimal':
+    case 'Option':
+      return 0;
+    case 'Boolean':
+      return false;
+    default:
+      return null;
+  }
+}
+
+/** How BC prints a field value in an error text (options by name). */
+export function displayValue(field: FieldMeta, value: unknown): string {
+  if (field.type.kind === 'Option' && typeof value === 'number') {
+    return field.type.members?.find((m) => m.value === value)?.name ?? String(value);
+  }
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  return String(value);
+}
+
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+const TIME_RE = /^\d{2}:\d{2}(:\d{2})?$/;
+
+/** Assignment rules of AL: Code uppercased and trimmed, lengths checked, options by value or name. */
+export function coerceFieldValue(field: FieldMeta, value: unknown): unknown {
+  const t = field.type;
+  switch (t.kind) {
+    case 'Code':
+    case 'Text':
+    case 'DateFormula': {
+      let v = value === null || value === undefined ? '' : String(value);
+      if (t.kind === 'Code') v = v.trim().toUpperCase();
+      if (t.length && v.length > t.length) throw new StringLengthExceededError(PlatformText.stringLength(v.length, t.length));
+      return v;
+    }
+    case 'Guid':
+      return value === null || value === undefined ? '' : String(value);
+    case 'Integer':
+    case 'BigInteger':
+    case 'Decimal': {
+      const n = typeof value === 'number' ? value : Number(value ?? 0);
+      if (!Number.isFinite(n) || (t.kind !== 'Decimal' && !Number.isInteger(n))) {
+        throw new DialogError(`The value "${String(value)}" can't be evaluated into type ${t.kind}.`);
+      }
+      return n;
+    }
+    case 'Boolean':
+      if (typeof value === 'boolean') return value;
+      throw new DialogError(`The value "${String(value)}" can't be evaluated into type Boolean.`);
+    case 'Option': {
+      const members = t.members ?? [];
+      if (typeof value === 'number' && members.some((m) => m.value === value)) return value;
+      if (typeof value === 'string') {
+        const m = members.find((x) => x.name === value || x.nl === value);
+        if (m) return m.value;
+      }
+      throw new DialogError(`The value "${String(value)}" can't be evaluated into type Option.`);
+    }
+    case 'Date':
+      if (value === null || value === undefined || value === '') return null;
+      if (typeof value === 'string' && DATE_RE.test(value) && !Number.isNaN(Date.parse(value))) return value;
+      throw new DialogError(`The value "${String(value)}" can't be evaluated into type Date.`);
+    case 'Time':
+      if (value === null || value === undefined || value === '') return null;
+      if (typeof value === 'string' && TIME_RE.test(value)) return value.length === 5 ? `${value}:00` : value;
+      throw new DialogError(`The value "${String(value)}" can't be evaluated into type Time.`);
+    case 'DateTime': {
+      if (value === null || value === undefined || value === '') return null;
+      const d = value instanceof Date ? value : new Date(String(value));
+      if (Number.isNaN(d.getTime())) throw new DialogError(`The value "${String(value)}" can't be evaluated into type DateTime.`);
+      return d;
+    }
+  }
+}
