@@ -65,6 +65,22 @@ export const TodoLabels = defineLabels('To-do', {
   MeetingSaaSNotSupportedErr: "You cannot create a task of type Meeting because you're not using an on-premises deployment.",
 });
 
+/** Empire's texts for taking a team task (not public; written for the simulator). */
+export const EmpireTaskLabels = defineLabels('Empire Task', {
+  TaskAlreadyTakenErr: {
+    text: 'Task %1 is no longer a task of a team: it has been taken by %2.',
+    nl: 'Taak %1 is geen teamtaak meer: %2 heeft de taak in behandeling genomen.',
+    comment: '%1 = Task No., %2 = Salesperson Code',
+    simulatorAuthored: true,
+  },
+  NotATeamTaskErr: {
+    text: 'Task %1 is a copy of team task %2 for one team member. Open the team task to take it.',
+    nl: 'Taak %1 is de kopie van teamtaak %2 voor één teamlid. Open de teamtaak om die in behandeling te nemen.',
+    comment: '%1 = Task No., %2 = Organizer Task No.',
+    simulatorAuthored: true,
+  },
+});
+
 /**
  * Table 5080 "To-do", caption Task (Empire: Taak). A team task is one row of
  * System To-do Type Team plus one Organizer row per team member, all sharing
@@ -353,6 +369,22 @@ export class Todo extends TableRecord {
     await this.insert(true);
     if (this.systemToDoType === TaskSystemType.Team) await this.createOrganizerTasks();
     await this.session.events.publish('To-do.OnAfterInsertTask', this.session, { task: this });
+  }
+
+  /**
+   * Empire's Afhandelen taak, stage 1, as one step: Status In uitvoering and
+   * Medewerker = the salesperson, both as page validations (so Text032 is
+   * asked). Only the team task itself can be taken; once a colleague took it
+   * the task is theirs.
+   */
+  async takeTeamTask(salespersonCode: string): Promise<void> {
+    if (this.systemToDoType !== TaskSystemType.Team) {
+      if (this.no !== this.organizerToDoNo) this.error(EmpireTaskLabels.NotATeamTaskErr, this.no, this.organizerToDoNo);
+      this.error(EmpireTaskLabels.TaskAlreadyTakenErr, this.no, this.salespersonCode);
+    }
+    await this.validate('status', TaskStatus.InProgress, { fromPage: true });
+    await this.validate('salespersonCode', salespersonCode, { fromPage: true });
+    await this.modify(true);
   }
 
   /** Adds a line to the task's Notities (comments live under the Organizer To-do No.). */
