@@ -1,4 +1,4 @@
-import { Column, ColumnOptions, Entity, PrimaryColumn } from 'typeorm';
+import { Column, ColumnOptions, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * BC table and field metadata, declared once per field with `@Field(...)`.
@@ -114,6 +114,8 @@ export interface TableOptions {
   /** Tables of the system database (companies, users) rather than per-company data. */
   system?: boolean;
   description?: string;
+  /** BC's secondary keys (property names), created as SQL indexes. */
+  keys?: string[][];
 }
 
 export interface TableMeta {
@@ -251,6 +253,9 @@ export function Table(id: number, name: string, options: TableOptions = {}): Cla
       },
     };
     tables.set(cls, meta);
+    for (const key of options.keys ?? []) {
+      Index(`IX_${meta.sqlName}_${key.join('_')}`.slice(0, 120), key)(target);
+    }
     Entity(meta.sqlName)(target);
   };
 }

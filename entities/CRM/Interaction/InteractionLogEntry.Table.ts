@@ -19,7 +19,15 @@ import { EVALUATION, INFORMATION_FLOW, INITIATED_BY } from './InteractionEnums';
  * SegManagement.LogInteraction only. The Notitie is kept as comment lines
  * (table 5123).
  */
-@Table(5065, 'Interaction Log Entry', { nl: 'Interactielogpost' })
+@Table(5065, 'Interaction Log Entry', {
+  nl: 'Interactielogpost',
+  keys: [
+    ['contactCompanyNo', 'contactNo', 'date', 'postponed'],
+    ['interactionTemplateCode', 'date'],
+    ['salespersonCode', 'date', 'postponed'],
+    ['toDoNo', 'date'],
+  ],
+})
 export class InteractionLogEntry extends TableRecord {
   @Field(1, 'Entry No.', Integer, { primaryKey: true, nl: 'Volgnr.' })
   entryNo!: number;

@@ -87,7 +87,16 @@ export const EmpireTaskLabels = defineLabels('Empire Task', {
  * the Organizer To-do No. of the team row (bc-domain-spec §5.3). Every change
  * to the team/organizer row is mirrored onto its sub-tasks (UpdateAttendeeTasks).
  */
-@Table(5080, 'To-do', { caption: 'Task', nl: 'Taak' })
+@Table(5080, 'To-do', {
+  caption: 'Task',
+  nl: 'Taak',
+  keys: [
+    ['contactCompanyNo', 'contactNo', 'closed', 'date'],
+    ['salespersonCode', 'date', 'closed'],
+    ['teamCode', 'date', 'closed'],
+    ['organizerToDoNo', 'systemToDoType'],
+  ],
+})
 export class Todo extends TableRecord {
   @Field(1, 'No.', Code(20), { primaryKey: true, nl: 'Nr.' })
   no!: string;
