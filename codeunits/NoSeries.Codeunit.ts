@@ -39,8 +39,8 @@ export class NoSeriesCodeunit {
     const series = await s.get(NoSeries, seriesCode);
     const line = await this.findLine(series, usageDate);
     if (!line) {
-      const any = await s.exists(NoSeriesLine, { seriesCode });
-      if (any) return s.error(NoSeriesLabels.CannotAssignNewOnDateErr, seriesCode, usageDate);
+      // BC names the date whenever there is one, and there always is (WorkDate).
+      if (usageDate) return s.error(NoSeriesLabels.CannotAssignNewOnDateErr, seriesCode, usageDate);
       return s.error(NoSeriesLabels.CannotAssignNewErr, seriesCode);
     }
     if (series.dateOrder && line.lastDateUsed && usageDate < line.lastDateUsed) {
