@@ -10,6 +10,18 @@ export const DutchAddressLabels = defineLabels('Dutch Address', {
     comment: '%1 = postcode as typed',
     simulatorAuthored: true,
   },
+  HouseNoMissingErr: {
+    text: 'Type a house number after postcode %1.',
+    nl: 'Typ een huisnummer na postcode %1.',
+    comment: '%1 = postcode',
+    simulatorAuthored: true,
+  },
+  HouseNoNotValidErr: {
+    text: 'House number %1 is not valid: a house number is a number from 1 to 99999.',
+    nl: 'Huisnummer %1 is ongeldig: een huisnummer is een getal van 1 tot en met 99999.',
+    comment: '%1 = house number as typed',
+    simulatorAuthored: true,
+  },
   AddressNotFoundErr: {
     text: 'The postcode table has no address with postcode %1 and house number %2.',
     nl: 'De postcodetabel bevat geen adres met postcode %1 en huisnummer %2.',
@@ -19,13 +31,19 @@ export const DutchAddressLabels = defineLabels('Dutch Address', {
   AdditionNotValidErr: {
     text: 'House number %2 at postcode %1 has no addition %3. Valid additions: %4.',
     nl: 'Huisnummer %2 bij postcode %1 heeft geen toevoeging %3. Geldige toevoegingen: %4.',
-    comment: '%1 = postcode, %2 = house number, %3 = addition as typed, %4 = valid additions',
+    comment: '%1 = postcode, %2 = house number, %3 = addition as typed, %4 = the valid house numbers with their additions',
     simulatorAuthored: true,
   },
   AdditionRequiredErr: {
-    text: 'House number %2 at postcode %1 has more than one address. Type one of these additions: %3.',
-    nl: 'Huisnummer %2 bij postcode %1 heeft meer dan één adres. Typ een van deze toevoegingen: %3.',
-    comment: '%1 = postcode, %2 = house number, %3 = valid additions',
+    text: 'House number %2 at postcode %1 needs an addition. Valid additions: %3.',
+    nl: 'Huisnummer %2 bij postcode %1 heeft een toevoeging nodig. Geldige toevoegingen: %3.',
+    comment: '%1 = postcode, %2 = house number, %3 = the valid house numbers with their additions',
+    simulatorAuthored: true,
+  },
+  AdditionAmbiguousErr: {
+    text: 'House number %2 with addition %3 at postcode %1 can be more than one address. Type one of: %4.',
+    nl: 'Huisnummer %2 met toevoeging %3 bij postcode %1 kan meer dan één adres zijn. Typ een van: %4.',
+    comment: '%1 = postcode, %2 = house number, %3 = addition as typed, %4 = the matching house numbers with their additions',
     simulatorAuthored: true,
   },
   AdditionNotValidFormatErr: {
@@ -50,65 +68,124 @@ export interface ResolvedAddress {
   province: string;
 }
 
-const POSTCODE_AND_NUMBER = /^([1-9]\d{3})\s*([A-Z]{2})\s*(\d{1,5})(.*)$/;
-const LOOKS_LIKE_POSTCODE = /^\d{4}\s*[A-Z]{2}(\s|\d|$)/;
+/** A huisletter and a huisnummertoevoeging. */
+export type AdditionCandidate = [houseLetter: string, houseNoAddition: string];
+
+/** What a Straat entry is, before the postcode table is asked. */
+export type StraatInput =
+  | { kind: 'street' }
+  | { kind: 'postCodeNotValid'; postCode: string }
+  | { kind: 'houseNoMissing'; postCode: string }
+  | { kind: 'houseNoNotValid'; houseNo: string }
+  | { kind: 'additionNotValid'; addition: string }
+  | {
+      kind: 'address';
+      /** `1234AB`: the postcode table's key. */
+      postCode: string;
+      houseNo: number;
+      /** The tail as typed, without the separator after the number (`A`, `2`, `A-2`); '' for none. */
+      addition: string;
+      /** The tail in display form (`A`, `-2`, `A-2`): an address written exactly like this wins. */
+      display: string;
+      /** The readings of the tail, most likely first. */
+      candidates: AdditionCandidate[];
+    };
+
+const POSTCODE_START = /^(\d{4}) ?([A-Z]{2})(?![A-Z])(.*)$/;
 const BLACKLISTED = new Set(['SA', 'SD', 'SS']);
 
 /**
- * Empire's Straat lookup: postcode + house number (+ letter/addition) typed
- * without spaces (`1234AB12A`, also `1234 AB 12-2`) resolves the whole
- * address from the postcode table. Anything not shaped like a postcode is an
- * ordinary street name and resolves to null. Parsing rules: empire-nl.md §2.5.
+ * Reads Empire's Straat input (empire-nl.md §2.5): postcode + house number +
+ * letter/addition, typed without spaces (`1234AB12A`) or with them
+ * (`1234 AB 12-2`). Anything not starting with four digits and a two-letter
+ * word is a street name.
+ * - All digits right after the postcode are the house number: `1234AB122`
+ *   is number 122; a numeric addition needs a separator (`12-2`, `12 2`, `12/2`).
+ * - A tail is read as huisletter + toevoeging (`A`, `A2`, `A-2`) or as one
+ *   toevoeging (`BIS`, `2`); a `-` or `/` before it means toevoeging first.
+ */
+export function parseStraat(input: string): StraatInput {
+  const text = input.trim().toUpperCase().replace(/\s+/g, ' ');
+  const m = POSTCODE_START.exec(text);
+  if (!m) return { kind: 'street' };
+  const [, digits, letters, rest] = m;
+  const postCode = `${digits} ${letters}`;
+  if (digits.startsWith('0') || BLACKLISTED.has(letters)) return { kind: 'postCodeNotValid', postCode };
+  const number = /^ ?(\d+)(.*)$/.exec(rest);
+  if (!number) return { kind: 'houseNoMissing', postCode };
+  const [, numberText, tail] = number;
+  const houseNo = Number(numberText);
+  if (numberText.length > 5 || houseNo < 1) return { kind: 'houseNoNotValid', houseNo: numberText };
+
+  const addition = tail.trim();
+  const [, separator, body] = /^([ \-/]*)(.*)$/.exec(tail)!;
+  if (body === '') {
+    if (/[-/]/.test(separator)) return { kind: 'additionNotValid', addition };
+    return { kind: 'address', postCode: `${digits}${letters}`, houseNo, addition: '', display: '', candidates: [['', '']] };
+  }
+  const parts = body.split(/[ \-/]+/);
+  if (parts.length > 2 || parts.some((p) => !/^[A-Z0-9]+$/.test(p))) return { kind: 'additionNotValid', addition };
+  const explicit = /[-/]/.test(separator) || (separator !== '' && /^\d/.test(body));
+  let candidates: AdditionCandidate[];
+  if (parts.length === 2) {
+    candidates = [[parts[0], parts[1]]];
+  } else {
+    const whole = parts[0];
+    const letterFirst: AdditionCandidate[] = /^[A-Z]/.test(whole) ? [[whole[0], whole.slice(1)]] : [];
+    const additionOnly: AdditionCandidate[] = [['', whole]];
+    candidates = explicit ? [...additionOnly, ...letterFirst] : [...letterFirst, ...additionOnly];
+  }
+  candidates = candidates.filter(([letter, add]) => (letter === '' || /^[A-Z]$/.test(letter)) && add.length <= 4);
+  if (candidates.length === 0) return { kind: 'additionNotValid', addition };
+  const display = (explicit ? '-' : '') + parts.join('-');
+  return { kind: 'address', postCode: `${digits}${letters}`, houseNo, addition: body.trim(), display, candidates };
+}
+
+/**
+ * Empire's Straat lookup: postcode + house number (+ letter/addition)
+ * resolves the whole address from the postcode table (street, city,
+ * municipality, province). A street name resolves to null and stays as typed.
+ * Every error names what the table does have at that house number.
  */
 export class DutchAddressLookup {
   constructor(private readonly session: Session) {}
 
   async resolve(input: string): Promise<ResolvedAddress | null> {
-    const text = input.trim().toUpperCase();
-    const m = POSTCODE_AND_NUMBER.exec(text);
-    if (!m) {
-      if (LOOKS_LIKE_POSTCODE.test(text)) this.session.error(DutchAddressLabels.PostCodeNotValidErr, text.slice(0, 7).trim());
-      return null;
+    const s = this.session;
+    const parsed = parseStraat(input);
+    switch (parsed.kind) {
+      case 'street':
+        return null;
+      case 'postCodeNotValid':
+        return s.error(DutchAddressLabels.PostCodeNotValidErr, parsed.postCode);
+      case 'houseNoMissing':
+        return s.error(DutchAddressLabels.HouseNoMissingErr, parsed.postCode);
+      case 'houseNoNotValid':
+        return s.error(DutchAddressLabels.HouseNoNotValidErr, parsed.houseNo);
+      case 'additionNotValid':
+        return s.error(DutchAddressLabels.AdditionNotValidFormatErr, parsed.addition);
     }
-    const [, digits, letters, numberText, rest] = m;
-    const postCode = `${digits}${letters}`;
-    const display = `${digits} ${letters}`;
-    if (BLACKLISTED.has(letters)) this.session.error(DutchAddressLabels.PostCodeNotValidErr, display);
-    const houseNo = Number(numberText);
-    const tail = rest.trim().replace(/^[-/]\s*/, '').replace(/\s+/g, '');
-    if (!/^[A-Z0-9]{0,5}$/.test(tail)) this.session.error(DutchAddressLabels.AdditionNotValidFormatErr, rest.trim());
+    const { postCode, houseNo } = parsed;
+    const display = postCodeDisplay(postCode);
+    const rows = await s.find(DutchAddress, { postCode, houseNo });
+    if (rows.length === 0) return s.error(DutchAddressLabels.AddressNotFoundErr, display, houseNo);
+    const valid = rows.map((r) => houseNumberText(r)).join(', ');
 
-    const rows = await this.session.find(DutchAddress, { postCode, houseNo });
-    if (rows.length === 0) this.session.error(DutchAddressLabels.AddressNotFoundErr, display, houseNo);
-    const valid = rows.map((r) => additionText(r.houseLetter, r.houseNoAddition));
-    const list = valid.map((v) => (v === '' ? '(geen)' : v)).join(', ');
-
-    if (tail === '') {
+    if (parsed.addition === '') {
       const plain = rows.find((r) => r.houseLetter === '' && r.houseNoAddition === '');
-      if (plain) return this.toResolved(plain);
-      if (rows.length === 1) return this.session.error(DutchAddressLabels.AdditionRequiredErr, display, houseNo, list);
-      return this.session.error(DutchAddressLabels.AdditionRequiredErr, display, houseNo, list);
+      if (!plain) return s.error(DutchAddressLabels.AdditionRequiredErr, display, houseNo, valid);
+      return toResolved(plain);
     }
-    for (const [letter, addition] of candidates(tail)) {
-      const hit = rows.find((r) => r.houseLetter === letter && r.houseNoAddition === addition);
-      if (hit) return this.toResolved(hit);
+    const exact = rows.find((r) => additionText(r.houseLetter, r.houseNoAddition) === parsed.display);
+    if (exact) return toResolved(exact);
+    const hits = parsed.candidates
+      .map(([letter, addition]) => rows.find((r) => r.houseLetter === letter && r.houseNoAddition === addition))
+      .filter((r): r is DutchAddress => r !== undefined);
+    if (hits.length === 1) return toResolved(hits[0]);
+    if (hits.length > 1) {
+      return s.error(DutchAddressLabels.AdditionAmbiguousErr, display, houseNo, parsed.addition, hits.map(houseNumberText).join(', '));
     }
-    return this.session.error(DutchAddressLabels.AdditionNotValidErr, display, houseNo, tail, list);
-  }
-
-  private toResolved(row: DutchAddress): ResolvedAddress {
-    const number = `${row.houseNo}${additionText(row.houseLetter, row.houseNoAddition)}`;
-    return {
-      postCode: `${row.postCode.slice(0, 4)} ${row.postCode.slice(4)}`,
-      houseNo: row.houseNo,
-      houseLetter: row.houseLetter,
-      houseNoAddition: row.houseNoAddition,
-      street: row.street,
-      addressLine: `${row.street} ${number}`.slice(0, 100),
-      city: row.city,
-      municipality: row.municipality,
-      province: row.province,
-    };
+    return s.error(DutchAddressLabels.AdditionNotValidErr, display, houseNo, parsed.addition, valid);
   }
 }
 
@@ -117,10 +194,24 @@ export function additionText(letter: string, addition: string): string {
   return `${letter}${addition ? `-${addition}` : ''}`;
 }
 
-/** How a typed tail can be read: letter + addition first, then the whole tail as an addition. */
-function candidates(tail: string): Array<[string, string]> {
-  const out: Array<[string, string]> = [];
-  if (/^[A-Z]/.test(tail)) out.push([tail[0], tail.slice(1)]);
-  out.push(['', tail]);
-  return out;
+function houseNumberText(row: DutchAddress): string {
+  return `${row.houseNo}${additionText(row.houseLetter, row.houseNoAddition)}`;
+}
+
+function postCodeDisplay(postCode: string): string {
+  return `${postCode.slice(0, 4)} ${postCode.slice(4)}`;
+}
+
+function toResolved(row: DutchAddress): ResolvedAddress {
+  return {
+    postCode: postCodeDisplay(row.postCode),
+    houseNo: row.houseNo,
+    houseLetter: row.houseLetter,
+    houseNoAddition: row.houseNoAddition,
+    street: row.street,
+    addressLine: `${row.street} ${houseNumberText(row)}`.slice(0, 100),
+    city: row.city,
+    municipality: row.municipality,
+    province: row.province,
+  };
 }

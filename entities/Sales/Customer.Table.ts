@@ -1,15 +1,32 @@
 import { Code, Enum, Field, OnValidate, Option, Table, Text } from '../../src/runtime/Metadata';
+import { NotSupportedError } from '../../src/runtime/BcError';
 import { TableRecord } from '../../src/runtime/Record';
 import { NoSeriesCodeunit } from '../../codeunits/NoSeries.Codeunit';
 import { CustContUpdate } from '../../codeunits/CustContUpdate.Codeunit';
+import { MarketingSetup } from '../CRM/Setup/MarketingSetup.Table';
 import { SalespersonPurchaser } from '../CRM/Team/SalespersonPurchaser.Table';
+import { UserSetup } from '../System/UserSetup.Table';
 import { SalesReceivablesSetup } from './SalesReceivablesSetup.Table';
+
+/** IsContactUpdateNeeded(): the customer fields that the household contact mirrors. */
+const CONTACT_FIELDS = [
+  'name',
+  'searchName',
+  'address',
+  'city',
+  'phoneNo',
+  'salespersonCode',
+  'countryRegionCode',
+  'postCode',
+  'eMail',
+  'contactType',
+] as const;
 
 /**
  * Table 18 "Customer": Empire's klant (a tenant). Its household is the
  * company contact linked through Contact Business Relation; BC creates that
  * contact when the customer is inserted (CustCont-Update), and contact data is
- * maintained on the contact, not the customer.
+ * maintained on the contact, which pushes it back (CustVendBank-Update).
  */
 @Table(18, 'Customer', { nl: 'Klant' })
 export class Customer extends TableRecord {
@@ -55,12 +72,12 @@ export class Customer extends TableRecord {
   @Field(5049, 'Primary Contact No.', Code(20), { nl: 'Primair contactnr.' })
   primaryContactNo!: string;
 
-  @Field(5050, 'Contact Type', Enum([[0, 'Company', 'Huishouden/Bedrijf'], [1, 'Person', 'Persoon']]), {
+  @Field(5050, 'Contact Type', Enum([[0, 'Company', 'Huishouden / Bedrijf'], [1, 'Person', 'Persoon']]), {
     nl: 'Contactsoort',
   })
   contactType!: number;
 
-  /** Set by CustCont-Update when the customer is made from an existing contact. */
+  /** SetInsertFromContact(): the customer is made from an existing contact, which is linked afterwards. */
   insertFromContact = false;
 
   @OnValidate('name')
@@ -70,23 +87,51 @@ export class Customer extends TableRecord {
     }
   }
 
+  /** Contact (first entry): the name becomes a person under the customer's household. */
+  @OnValidate('contact')
+  protected async contactOnValidate(xRec: Customer): Promise<void> {
+    const setup = await this.session.tryGet(MarketingSetup, '');
+    if (!setup || setup.busRelCodeForCustomers === '') return;
+    if (xRec.contact === '' && xRec.primaryContactNo === '' && this.contact !== '') {
+      await this.modify();
+      await new CustContUpdate(this.session).insertNewContactPerson(this, false);
+      await this.modify(true);
+      return;
+    }
+    if (this.contact !== xRec.contact) throw new NotSupportedError('Changing Customer.Contact of a customer with a contact person');
+  }
+
+  @OnValidate('primaryContactNo')
+  protected async primaryContactNoOnValidate(): Promise<void> {
+    throw new NotSupportedError('Customer."Primary Contact No." validation');
+  }
+
   protected async onInsert(): Promise<void> {
     const s = this.session;
     if (this.no === '') {
       const setup = await s.get(SalesReceivablesSetup, '');
       setup.testField('customerNos');
       const noSeries = new NoSeriesCodeunit(s);
-      this.noSeries = setup.customerNos;
-      this.no = await noSeries.getNextNo(setup.customerNos);
+      this.noSeries = (await noSeries.areRelated(setup.customerNos, this.noSeries)) ? this.noSeries : setup.customerNos;
+      this.no = await noSeries.getNextNo(this.noSeries);
+      while (await s.tryGet(Customer, this.no)) this.no = await noSeries.getNextNo(this.noSeries);
     }
-    if (!this.insertFromContact) await new CustContUpdate(s).insertNewContact(this);
+    if (!this.insertFromContact) await new CustContUpdate(s).onInsert(this);
+    if (this.salespersonCode === '') {
+      const userSetup = await s.tryGet(UserSetup, s.userId);
+      if (userSetup && userSetup.salespersPurchCode !== '') this.salespersonCode = userSetup.salespersPurchCode;
+    }
   }
 
+  /** The household follows; its push back (CustVendBank-Update) has changed this row, so it is read again. */
   protected async onModify(xRec: Customer): Promise<void> {
-    await new CustContUpdate(this.session).onModify(this, xRec);
+    if (!CONTACT_FIELDS.some((f) => this[f] !== xRec[f])) return;
+    await this.modify();
+    await new CustContUpdate(this.session).onModify(this);
+    await this.reload();
   }
 
   protected async onDelete(): Promise<void> {
-    await new CustContUpdate(this.session).deleteRelation(this);
+    await new CustContUpdate(this.session).onDelete(this);
   }
 }

@@ -422,7 +422,10 @@ export function coerceFieldValue(field: FieldMeta, value: unknown): unknown {
     }
     case 'Date':
       if (value === null || value === undefined || value === '') return null;
-      if (typeof value === 'string' && DATE_RE.test(value) && !Number.isNaN(Date.parse(value))) return value;
+      // A real calendar date only: JavaScript would roll 1980-02-30 over to March.
+      if (typeof value === 'string' && DATE_RE.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)) {
+        return value;
+      }
       throw new DialogError(`The value "${String(value)}" can't be evaluated into type Date.`);
     case 'Time':
       if (value === null || value === undefined || value === '') return null;

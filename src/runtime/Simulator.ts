@@ -304,7 +304,9 @@ export class Simulator {
 async function takeSnapshot(manager: EntityManager): Promise<Snapshot> {
   const tables: Snapshot['tables'] = {};
   for (const meta of manager.connection.entityMetadatas) {
-    const rows = await manager.find(meta.target);
+    // Primary-key order, so two snapshots of the same data are equal row for row.
+    const order = Object.fromEntries(meta.primaryColumns.map((c) => [c.propertyName, 'ASC' as const]));
+    const rows = await manager.find(meta.target, { order });
     tables[meta.tableName] = rows.map((r) => ({ ...(r as Record<string, unknown>) }));
   }
   return { takenAt: new Date().toISOString(), tables };

@@ -7,6 +7,8 @@ import { Company } from '../../entities/System/Company.Table';
 import { User } from '../../entities/System/User.Table';
 import '../../codeunits/CreateInteraction.Codeunit';
 import '../../codeunits/CustContUpdate.Codeunit';
+import '../../codeunits/CustVendBankUpdate.Codeunit';
+import '../../codeunits/MailManagement.Codeunit';
 import '../../codeunits/EmpireContact/DutchAddressLookup.Codeunit';
 import '../../codeunits/EmpireContact/EmpireContact.Codeunit';
 import '../../codeunits/EmpireInteraction.Codeunit';

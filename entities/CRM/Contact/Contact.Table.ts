@@ -9,20 +9,26 @@ import {
   OnValidate,
   Option,
   Table,
+  TableClass,
   Text,
   TimeField,
 } from '../../../src/runtime/Metadata';
-import { defineLabels } from '../../../src/runtime/Labels';
+import { defineLabels, strSubstNo } from '../../../src/runtime/Labels';
+import { FieldValidationError } from '../../../src/runtime/BcError';
+import { PlatformText } from '../../../src/runtime/PlatformErrors';
 import { TableRecord } from '../../../src/runtime/Record';
 import { NoSeriesCodeunit } from '../../../codeunits/NoSeries.Codeunit';
 import { composeContactName, composeSearchName } from '../../../codeunits/EmpireContact/DutchName';
 import { DutchAddressLookup } from '../../../codeunits/EmpireContact/DutchAddressLookup.Codeunit';
 import { MarketingSetup } from '../Setup/MarketingSetup.Table';
 import { Salutation } from '../Setup/Salutation.Table';
-import { SalespersonPurchaser } from '../Team/SalespersonPurchaser.Table';
+import { SalutationFormula, SalutationNamePart, SalutationType } from '../Setup/SalutationFormula.Table';
+import { SalespersonLabels, SalespersonPurchaser } from '../Team/SalespersonPurchaser.Table';
+import { checkValidEmailAddresses } from '../../../codeunits/MailManagement.Codeunit';
 import { ContactBusinessRelation } from './ContactBusinessRelation.Table';
-import { ContactBusinessRelationKind, ContactType } from './ContactEnums';
+import { ContactBusinessRelationKind, ContactType, LinkToTable } from './ContactEnums';
 
+/** Labels of table 5050 "Contact" ([US24] CRM/Contact/Contact.Table.al), verbatim. */
 export const ContactLabels = defineLabels('Contact', {
   CannotDeleteWithOpenTasksErr: {
     text: 'You cannot delete contact %1 because there are one or more tasks open.',
@@ -34,13 +40,16 @@ export const ContactLabels = defineLabels('Contact', {
     comment: '%1 = Contact No.',
   },
   Text007: '%1 cannot be changed because there are one or more related people linked to the contact.',
+  Text021: {
+    text: 'You have to set up the salutation formula of the type %1 in %2 language for the %3 contact.',
+    comment: '%1 - salutation type, %2 - language code, %3 - contact number.',
+  },
+  SelectContactErr: 'You must select an existing contact.',
   PhoneNoCannotContainLettersErr: 'must not contain letters',
-  InvalidEmailAddressErr: { text: 'The email address "%1" is not valid.', comment: '%1 = email address' },
-  SelectExistingContactErr: 'You must select an existing contact.',
 });
 
 const CONTACT_TYPE = Enum([
-  [0, 'Company', 'Huishouden/Bedrijf'],
+  [0, 'Company', 'Huishouden / Bedrijf'],
   [1, 'Person', 'Persoon'],
 ]);
 
@@ -57,24 +66,45 @@ const BUSINESS_RELATION = Enum([
 
 export const CORRESPONDENCE_TYPE = Option(' ,Hard Copy,Email', ' ,Afdruk,E-mail');
 
-/** Fields a person takes over from its household/company (Marketing Setup inheritance). */
-const ADDRESS_FIELDS = [
+type ContactField = keyof Contact & string;
+
+/** BC's address block (Address, Address 2, Post Code, City, County). */
+const BC_ADDRESS_FIELDS: ContactField[] = ['address', 'address2', 'postCode', 'city', 'county'];
+/** Empire's address parts resolved by the Straat lookup travel with the BC address. */
+const EMPIRE_ADDRESS_FIELDS: ContactField[] = ['street', 'houseNo', 'houseLetter', 'houseNoAddition', 'municipality'];
+const ADDRESS_FIELDS: ContactField[] = [...BC_ADDRESS_FIELDS, ...EMPIRE_ADDRESS_FIELDS];
+
+/** The communication fields of InheritCompanyToPersonData that the simulator has. */
+const INHERITED_COMMUNICATION_FIELDS: ContactField[] = ['phoneNo', 'eMail', 'mobilePhoneNo', 'correspondenceType'];
+/** DoModify passes on fewer: Correspondence Type stays the person's own. */
+const FOLLOWED_COMMUNICATION_FIELDS: ContactField[] = ['phoneNo', 'eMail', 'mobilePhoneNo'];
+
+/** IsUpdateNeeded(): a change in one of these is pushed to the linked customer. */
+const CUST_VEND_BANK_FIELDS: ContactField[] = [
+  'name',
+  'searchName',
+  'name2',
   'address',
   'address2',
-  'postCode',
   'city',
+  'phoneNo',
+  'mobilePhoneNo',
+  'territoryCode',
+  'currencyCode',
+  'languageCode',
+  'salespersonCode',
+  'countryRegionCode',
+  'vatRegistrationNo',
+  'postCode',
   'county',
-  'street',
-  'houseNo',
-  'houseLetter',
-  'houseNoAddition',
-  'municipality',
-] as const;
-const COMMUNICATION_FIELDS = ['phoneNo', 'mobilePhoneNo', 'eMail', 'correspondenceType'] as const;
+  'eMail',
+  'searchEMail',
+  'type',
+];
 
 /**
  * Table 5050 "Contact" ([US24] CRM/Contact/Contact.Table.al) with Empire's
- * extension: Soort (= Type: Huishouden/Bedrijf or Persoon), Naam composed from
+ * extension: Soort (= Type: Huishouden / Bedrijf or Persoon), Naam composed from
  * Initialen + Tussenvoegsels + Achternaam, the address resolved from postcode
  * and house number typed in Straat, Geboortedatum.
  */
@@ -143,7 +173,7 @@ export class Contact extends TableRecord {
   @Field(150, 'Privacy Blocked', BooleanField, { nl: 'Privacy geblokkeerd' })
   privacyBlocked!: boolean;
 
-  /** Empire: Soort. New contacts are Company (Huishouden/Bedrijf): the enum has no InitValue. */
+  /** Empire: Soort. New contacts are Company (Huishouden / Bedrijf): the enum has no InitValue. */
   @Field(5050, 'Type', CONTACT_TYPE, { nl: 'Soort' })
   type!: number;
 
@@ -218,7 +248,10 @@ export class Contact extends TableRecord {
   @Field(7000006, 'Birth Date', DateField, { nl: 'Geboortedatum', empire: true })
   birthDate!: string | null;
 
-  // ---- triggers ----
+  /** SetSkipDefault(): CustCont-Update inserts the customer's contact without Marketing Setup defaults. */
+  private skipDefaults?: boolean;
+
+  // ---- field triggers ----
 
   @OnValidate('no')
   protected async noOnValidate(xRec: Contact): Promise<void> {
@@ -250,6 +283,7 @@ export class Contact extends TableRecord {
     await this.nameFromParts(xRec);
   }
 
+  /** BC's Initials has no trigger; in Empire the Initialen are part of the Naam. */
   @OnValidate('initials')
   protected async initialsOnValidate(xRec: Contact): Promise<void> {
     await this.nameFromParts(xRec);
@@ -257,21 +291,35 @@ export class Contact extends TableRecord {
 
   @OnValidate('phoneNo')
   protected async phoneNoOnValidate(): Promise<void> {
-    if (/\p{L}/u.test(this.phoneNo)) this.fieldError('phoneNo', ContactLabels.PhoneNoCannotContainLettersErr.text());
+    this.checkNoLetters('phoneNo');
   }
 
   @OnValidate('mobilePhoneNo')
   protected async mobilePhoneNoOnValidate(): Promise<void> {
-    if (/\p{L}/u.test(this.mobilePhoneNo)) {
-      this.fieldError('mobilePhoneNo', ContactLabels.PhoneNoCannotContainLettersErr.text());
-    }
+    this.checkNoLetters('mobilePhoneNo');
   }
 
   @OnValidate('eMail')
   protected async eMailOnValidate(): Promise<void> {
-    const email = this.eMail.trim();
-    if (email !== '' && !isValidEmail(email)) this.error(ContactLabels.InvalidEmailAddressErr, email);
+    if (this.eMail === '') {
+      this.setSearchEmail();
+      return;
+    }
+    checkValidEmailAddresses(this.session, this.eMail);
     this.setSearchEmail();
+  }
+
+  @OnValidate('salespersonCode')
+  protected async salespersonCodeOnValidate(): Promise<void> {
+    if (this.salespersonCode === '') return;
+    const salesperson = await this.session.tryGet(SalespersonPurchaser, this.salespersonCode);
+    if (salesperson?.privacyBlocked) {
+      this.error(
+        SalespersonLabels.PrivacyBlockedGenericTxt,
+        SalespersonLabels.SalespersonTxt.text(this.session.language),
+        salesperson.code,
+      );
+    }
   }
 
   @OnValidate('type')
@@ -284,12 +332,14 @@ export class Contact extends TableRecord {
 
   @OnValidate('companyNo')
   protected async companyNoOnValidate(xRec: Contact): Promise<void> {
-    const company = this.companyNo ? await this.session.tryGet(Contact, this.companyNo) : null;
+    const company = this.companyNo !== '' ? await this.session.tryGet(Contact, this.companyNo) : null;
     if (company) await this.inheritCompanyToPersonData(company, xRec);
     else this.companyName = '';
     if (this.companyNo === xRec.companyNo) return;
-    this.testField('type', ContactType.Person);
+    this.checkContactType(ContactType.Person);
+    // CheckUnloggedSegments finds nothing: segment lines are never stored (SegmentLine is temporary).
     await this.updateBusinessRelation();
+    await this.updateCompanyNo(xRec);
   }
 
   @OnValidate('companyName')
@@ -314,6 +364,8 @@ export class Contact extends TableRecord {
     this.countryRegionCode = 'NL';
   }
 
+  // ---- table triggers ----
+
   protected async onInsert(): Promise<void> {
     const s = this.session;
     const setup = await s.get(MarketingSetup, '');
@@ -324,104 +376,259 @@ export class Contact extends TableRecord {
       this.no = await noSeries.getNextNo(this.noSeries);
       while (await s.tryGet(Contact, this.no)) this.no = await noSeries.getNextNo(this.noSeries);
     }
-    if (this.salespersonCode === '') {
-      this.salespersonCode = setup.defaultSalespersonCode;
-      const { UserSetup } = await import('../../System/UserSetup.Table');
-      const userSetup = await s.tryGet(UserSetup, s.userId);
-      if (userSetup?.salespersPurchCode) this.salespersonCode = userSetup.salespersPurchCode;
+    if (!this.skipDefaults) {
+      if (this.salespersonCode === '') {
+        this.salespersonCode = setup.defaultSalespersonCode;
+        const { UserSetup } = await import('../../System/UserSetup.Table');
+        const userSetup = await s.tryGet(UserSetup, s.userId);
+        if (userSetup && userSetup.salespersPurchCode !== '') this.salespersonCode = userSetup.salespersPurchCode;
+      }
+      if (this.countryRegionCode === '') this.countryRegionCode = setup.defaultCountryRegionCode;
+      if (this.languageCode === '') this.languageCode = setup.defaultLanguageCode;
+      if (this.correspondenceType === 0) this.correspondenceType = setup.defaultCorrespondenceType;
+      if (this.salutationCode === '') {
+        this.salutationCode =
+          this.type === ContactType.Company ? setup.defCompanySalutationCode : setup.defaultPersonSalutationCode;
+      }
     }
-    if (this.countryRegionCode === '') this.countryRegionCode = setup.defaultCountryRegionCode;
-    if (this.languageCode === '') this.languageCode = setup.defaultLanguageCode;
-    if (this.correspondenceType === 0) this.correspondenceType = setup.defaultCorrespondenceType;
-    if (this.salutationCode === '') {
-      this.salutationCode =
-        this.type === ContactType.Company ? setup.defCompanySalutationCode : setup.defaultPersonSalutationCode;
-    }
-    const blank = s.create(Contact);
     await this.updateBusinessRelation();
-    await this.typeChange(blank);
+    // An Insert called from code runs its trigger with xRec = Rec: no type-change checks.
+    await this.typeChange(this.copy());
     this.setLastDateTimeModified();
     this.setSearchEmail();
   }
 
   protected async onModify(xRec: Contact): Promise<void> {
-    this.setLastDateTimeModified();
-    if (this.type === ContactType.Company && this.no !== '') await this.updatePersonsOfCompany(xRec);
+    await this.doModify(xRec);
+    this.setSearchEmail();
   }
 
   protected async onDelete(): Promise<void> {
     const s = this.session;
     const { Todo } = await import('../Task/Todo.Table');
     const { InteractionLogEntry } = await import('../Interaction/InteractionLogEntry.Table');
+    const { RlshpMgtCommentLine, CommentTableName } = await import('../Task/RlshpMgtCommentLine.Table');
     const { ContactRole } = await import('../../Empire/ContactRole.Table');
+    const { Customer } = await import('../../Sales/Customer.Table');
     if (await s.exists(Todo, { contactCompanyNo: this.companyNo, contactNo: this.no, closed: false })) {
       this.error(ContactLabels.CannotDeleteWithOpenTasksErr, this.no);
     }
-    await s.deleteAll(ContactBusinessRelation, { contactNo: this.no });
+    // Unlogged segment lines and open opportunities cannot exist: neither is stored by the simulator.
+    for (const relation of await s.find(ContactBusinessRelation, { contactNo: this.no })) await relation.delete();
+    // The relation's subscriber has just modified this contact; BC re-reads it ("if not Find() then;").
+    const current = await s.tryGet(Contact, this.no);
+    if (current) Object.assign(this, current);
+
     if (this.type === ContactType.Company) {
-      await s.manager.update(InteractionLogEntry, { contactCompanyNo: this.no }, { contactCompanyNo: '', contactNo: '' });
-      await s.manager.update(Todo, { contactCompanyNo: this.no }, { contactCompanyNo: '', contactNo: '' });
-      for (const person of await s.find(Contact, { companyNo: this.no, no: Not(this.no) })) await person.delete(true);
+      for (const entry of await s.find(InteractionLogEntry, { contactCompanyNo: this.no })) {
+        entry.contactCompanyNo = '';
+        entry.contactNo = '';
+        await entry.modify();
+      }
+      for (const person of await s.find(Contact, { companyNo: this.no, type: ContactType.Person })) {
+        await person.delete(true);
+      }
+      for (const task of await s.find(Todo, { contactCompanyNo: this.companyNo })) {
+        task.contactNo = '';
+        task.contactCompanyNo = '';
+        await task.modify();
+      }
       await s.deleteAll(ContactRole, { householdContactNo: this.no });
     } else {
-      if (this.companyNo !== '') {
-        await s.manager.update(InteractionLogEntry, { contactNo: this.no }, { contactNo: this.companyNo });
-        await s.manager.update(Todo, { contactNo: this.no }, { contactNo: this.companyNo });
+      for (const entry of await s.find(InteractionLogEntry, { contactCompanyNo: this.companyNo, contactNo: this.no })) {
+        entry.contactNo = this.companyNo;
+        await entry.modify();
+      }
+      for (const task of await s.find(Todo, { contactCompanyNo: this.companyNo, contactNo: this.no })) {
+        task.contactNo = this.companyNo;
+        await task.modify();
       }
       await s.deleteAll(ContactRole, { personContactNo: this.no });
+    }
+    await s.deleteAll(RlshpMgtCommentLine, { tableName: CommentTableName.Contact, no: this.no, subNo: 0 });
+    for (const customer of await s.find(Customer, { primaryContactNo: this.no })) {
+      customer.contact = '';
+      customer.primaryContactNo = '';
+      await customer.modify();
     }
   }
 
   // ---- procedures ----
 
-  /** Lookup Contact No.: '' for a company (so its FlowFields include its persons), its own No. for a person. */
-  private setLookupContactNo(): void {
-    this.lookupContactNo = this.type === ContactType.Company ? '' : this.no;
+  /** SetSkipDefault(). */
+  setSkipDefault(): void {
+    this.skipDefaults = true;
+  }
+
+  /**
+   * DoModify(ContactBeforeModify): the linked customer follows the contact;
+   * a company's persons follow its name, and each inherited value they still
+   * shared with it.
+   */
+  async doModify(before: Contact): Promise<void> {
+    const s = this.session;
+    this.setLastDateTimeModified();
+    if (this.no !== '' && this.isUpdateNeeded(before)) {
+      const { CustVendBankUpdate } = await import('../../../codeunits/CustVendBankUpdate.Codeunit');
+      await new CustVendBankUpdate(s).run(this);
+    }
+    if (this.type !== ContactType.Company) return;
+    const setup = await s.get(MarketingSetup, '');
+    const followedCodes: ContactField[] = [];
+    if (setup.inheritSalespersonCode) followedCodes.push('salespersonCode');
+    if (setup.inheritTerritoryCode) followedCodes.push('territoryCode');
+    if (setup.inheritCountryRegionCode) followedCodes.push('countryRegionCode');
+    if (setup.inheritLanguageCode) followedCodes.push('languageCode');
+    const persons = await s.find(Contact, { companyNo: this.no, type: ContactType.Person, no: Not(this.no) });
+    for (const person of persons) {
+      const old = person.copy();
+      let changed = false;
+      if (this.name !== before.name) {
+        person.companyName = this.name;
+        changed = true;
+      }
+      for (const f of followedCodes) changed = person.follow(f, this, before) || changed;
+      if (setup.inheritAddressDetails && before.identicalAddress(person)) {
+        for (const f of ADDRESS_FIELDS) {
+          if (before.fieldValue(f) !== this.fieldValue(f)) {
+            person.setFieldValue(f, this.fieldValue(f));
+            changed = true;
+          }
+        }
+      }
+      if (setup.inheritCommunicationDetails) {
+        for (const f of FOLLOWED_COMMUNICATION_FIELDS) {
+          if (before.fieldValue(f) !== this.fieldValue(f) && before.fieldValue(f) === person.fieldValue(f)) {
+            if (f === 'eMail') await person.validate('eMail', this.eMail);
+            else person.setFieldValue(f, this.fieldValue(f));
+            changed = true;
+          }
+        }
+      }
+      if (changed) {
+        await person.doModify(old);
+        await person.modify();
+      }
+    }
+    // CheckDuplicates is not simulated: there is no duplicate search index.
+  }
+
+  /** IdenticalAddress(Cont). */
+  identicalAddress(other: Contact): boolean {
+    return (
+      this.address === other.address &&
+      this.address2 === other.address2 &&
+      this.postCode === other.postCode &&
+      this.city === other.city
+    );
+  }
+
+  /** UpdateBusinessRelation(): field 5086 from the business relations; true when it changed. */
+  async updateBusinessRelation(): Promise<boolean> {
+    const old = this.contactBusinessRelation;
+    this.contactBusinessRelation = await this.getBusinessRelation();
+    return old !== this.contactBusinessRelation;
+  }
+
+  /**
+   * GetSalutation(SalutationType, LanguageCode): the formula of the contact's
+   * Salutation Code filled with its name parts; an empty part takes the space
+   * after its placeholder with it.
+   */
+  async getSalutation(salutationType: SalutationType, languageCode: string): Promise<string> {
+    const formula = await this.session.tryGet(SalutationFormula, this.salutationCode, languageCode, salutationType);
+    if (!formula) {
+      this.error(ContactLabels.Text021, SalutationType[salutationType], languageCode, this.no);
+    }
+    formula.testField('salutation');
+    const parts = [formula.name1, formula.name2, formula.name3, formula.name4, formula.name5].map((p) => this.namePart(p));
+    let text = formula.salutation;
+    parts.forEach((part, i) => {
+      if (part !== '') return;
+      const at = text.indexOf(`%${i + 1} `);
+      if (at >= 0) text = text.slice(0, at) + text.slice(at + 3);
+    });
+    return strSubstNo(text, ...parts).slice(0, 260);
+  }
+
+  /** CheckContactType(ContactType). */
+  checkContactType(contactType: ContactType): void {
+    this.testField('type', contactType);
+  }
+
+  setSearchEmail(): void {
+    if (this.searchEMail !== this.eMail.toUpperCase()) this.searchEMail = this.eMail.toUpperCase().slice(0, 80);
+  }
+
+  /**
+   * SetLastDateTimeModified(): BC subtracts the user's time-zone offset before
+   * DT2Date/DT2Time, so the stored date and time are UTC.
+   */
+  setLastDateTimeModified(): void {
+    const utc = this.session.clock.now().toISOString();
+    this.lastDateModified = utc.slice(0, 10);
+    this.lastTimeModified = utc.slice(11, 19);
   }
 
   /** TypeChange(): BC's rules when Type changes (and on insert). */
   private async typeChange(xRec: Contact): Promise<void> {
     const s = this.session;
     const setup = await s.get(MarketingSetup, '');
-    if (this.type !== xRec.type && this.no !== '') {
+    if (this.type !== xRec.type) {
       const { InteractionLogEntry } = await import('../Interaction/InteractionLogEntry.Table');
       const { Todo } = await import('../Task/Todo.Table');
-      if (await s.exists(InteractionLogEntry, { contactNo: this.no })) {
+      if (await s.exists(InteractionLogEntry, { contactCompanyNo: this.companyNo, contactNo: this.no })) {
         this.error(ContactLabels.Text003, this.fieldCaption('type'));
       }
-      if (await s.exists(Todo, { contactNo: this.no })) {
+      if (await s.exists(Todo, { contactCompanyNo: this.companyNo, contactNo: this.no })) {
         this.error(ContactLabels.CannotChangeWithOpenTasksErr, this.fieldCaption('type'));
       }
+      // Opportunities (Text006) are not simulated.
     }
     if (this.type === ContactType.Company) {
-      // Empire keeps Initialen/Tussenvoegsels/Achternaam on a household: its Naam is built from them.
-      if (this.type !== xRec.type) this.jobTitle = '';
+      // Organizational Level Code and Job Responsibilities are not simulated, so their TestFields pass.
+      // Empire keeps Initialen/Tussenvoegsels/Achternaam: a household's Naam is built from them.
+      this.jobTitle = '';
       this.companyNo = this.no;
       this.companyName = this.name;
-      if (this.type !== xRec.type || this.salutationCode === '') this.salutationCode = setup.defCompanySalutationCode;
+      this.salutationCode = setup.defCompanySalutationCode;
     } else {
-      if (this.no !== '' && (await s.exists(Contact, { companyNo: this.no, no: Not(this.no) }))) {
+      if (this.no !== '' && (await s.exists(Contact, { companyNo: this.no, type: ContactType.Person }))) {
         this.error(ContactLabels.Text007, this.fieldCaption('type'));
       }
-      if (this.type !== xRec.type && this.no !== '') {
-        const relations = await s.count(ContactBusinessRelation, { contactNo: this.no });
-        if (relations > 0) this.testField('contactBusinessRelation', ContactBusinessRelationKind.None);
-        this.testField('currencyCode', '');
-        this.testField('vatRegistrationNo', '');
-      }
+      await this.checkIfTypeChangePossibleForPerson(xRec);
       if (this.companyNo === this.no) {
         this.companyNo = '';
         this.companyName = '';
         this.salutationCode = setup.defaultPersonSalutationCode;
+        // Empire: name parts typed on the household stay; only a bare Name is broken down as BC does.
+        if (!this.hasNameParts()) this.nameBreakdown();
       }
     }
-    this.setLookupContactNo();
+    this.lookupContactNo = this.type === ContactType.Company ? '' : this.no;
+  }
+
+  /** CheckIfTypeChangePossibleForPerson(). Industry groups are not simulated (always 0). */
+  private async checkIfTypeChangePossibleForPerson(xRec: Contact): Promise<void> {
+    if (this.type === xRec.type) return;
+    const relations = await this.session.count(ContactBusinessRelation, { contactNo: this.companyNo });
+    if (relations !== 0) {
+      throw new FieldValidationError(
+        PlatformText.testFieldValue('No. of Business Relations', '0', this.tableCaption(), this.keyUnquoted(), String(relations)),
+      );
+    }
+    this.testField('currencyCode', '');
+    this.testField('vatRegistrationNo', '');
   }
 
   /** Empire: Naam = Initialen + Tussenvoegsels + Achternaam (first name when there are no initials). */
   private async nameFromParts(xRec: Contact): Promise<void> {
     this.name = composeContactName(this.initials || this.firstName, this.middleName, this.surname);
     await this.processNameChange(xRec);
+  }
+
+  private hasNameParts(): boolean {
+    return this.initials !== '' || this.firstName !== '' || this.middleName !== '' || this.surname !== '';
   }
 
   /** NameBreakdown(): BC splits a typed Name of a person into First/Middle/Surname. */
@@ -439,106 +646,190 @@ export class Contact extends TableRecord {
     });
   }
 
-  /** ProcessNameChange(): Search Name follows Name unless someone typed one; a company's Company Name follows. */
+  /** ProcessNameChange(). */
   private async processNameChange(xRec: Contact): Promise<void> {
-    const oldSearchName = composeSearchName(xRec.initials || xRec.firstName, xRec.middleName, xRec.surname, xRec.name);
-    if (this.searchName === '' || this.searchName === oldSearchName || this.searchName === xRec.name.toUpperCase()) {
-      this.searchName = composeSearchName(this.initials || this.firstName, this.middleName, this.surname, this.name)
-        .toUpperCase()
-        .slice(0, 100);
-    }
+    this.updateSearchName(xRec);
     if (this.type === ContactType.Company) this.companyName = this.name;
+    else await this.processPersonNameChange();
   }
 
-  /** InheritCompanyToPersonData(): a person takes over what it shared with its (old) company. */
+  /**
+   * UpdateSearchName(): BC copies Name while nobody typed a search name of
+   * their own. Empire's default sorts on the surname ("BERG, J.P. VAN DER"),
+   * so a search name still equal to the old default follows too.
+   */
+  private updateSearchName(xRec: Contact): void {
+    const oldDefault = composeSearchName(xRec.initials || xRec.firstName, xRec.middleName, xRec.surname, xRec.name);
+    if (this.searchName === '' || this.searchName === xRec.name.toUpperCase() || this.searchName === oldDefault.toUpperCase()) {
+      this.searchName = composeSearchName(this.initials || this.firstName, this.middleName, this.surname, this.name).toUpperCase();
+    }
+  }
+
+  /** ProcessPersonNameChange(): the primary contact's name on the company's customer follows. */
+  private async processPersonNameChange(): Promise<void> {
+    const s = this.session;
+    const relation = await s.findFirst(ContactBusinessRelation, {
+      linkToTable: LinkToTable.Customer,
+      contactNo: this.companyNo,
+    });
+    if (!relation) return;
+    const { Customer } = await import('../../Sales/Customer.Table');
+    const customer = await s.tryGet(Customer, relation.no);
+    if (customer && this.no !== '' && customer.primaryContactNo === this.no) {
+      customer.contact = this.name;
+      await customer.modify();
+    }
+  }
+
+  /** InheritCompanyToPersonData(NewCompanyContact). */
   private async inheritCompanyToPersonData(company: Contact, xRec: Contact): Promise<void> {
     this.companyName = company.name;
     const setup = await this.session.get(MarketingSetup, '');
-    const oldCompany = xRec.companyNo ? await this.session.tryGet(Contact, xRec.companyNo) : null;
-    const self = this as unknown as Record<string, unknown>;
-    const from = company as unknown as Record<string, unknown>;
-    const old = (oldCompany ?? this.session.create(Contact)) as unknown as Record<string, unknown>;
-    if (setup.inheritSalespersonCode && this.salespersonCode === (oldCompany?.salespersonCode ?? this.salespersonCode)) {
-      this.salespersonCode = company.salespersonCode;
-    }
+    if (setup.inheritSalespersonCode) this.salespersonCode = company.salespersonCode;
+    if (setup.inheritTerritoryCode) this.territoryCode = company.territoryCode;
     if (setup.inheritCountryRegionCode) this.countryRegionCode = company.countryRegionCode;
     if (setup.inheritLanguageCode) this.languageCode = company.languageCode;
-    if (setup.inheritAddressDetails) {
-      const addressBlank = this.address === '' && this.postCode === '' && this.city === '';
-      const sameAsOld = ADDRESS_FIELDS.every((f) => self[f] === old[f]);
-      if (addressBlank || sameAsOld) for (const f of ADDRESS_FIELDS) self[f] = from[f];
+    if (setup.inheritAddressDetails && (await this.staleAddress(xRec))) {
+      for (const f of ADDRESS_FIELDS) this.setFieldValue(f, company.fieldValue(f));
     }
     if (setup.inheritCommunicationDetails) {
-      for (const f of COMMUNICATION_FIELDS) {
-        if (self[f] === '' || self[f] === 0 || self[f] === old[f]) self[f] = from[f];
-      }
-      this.setSearchEmail();
+      for (const f of INHERITED_COMMUNICATION_FIELDS) await this.updateFieldForNewCompany(f, xRec);
     }
   }
 
-  /** DoModify for a company: persons follow its name, and inherited values they still share. */
-  private async updatePersonsOfCompany(xRec: Contact): Promise<void> {
+  /** StaleAddress(): the person's address is blank or still the old company's. */
+  private async staleAddress(xRec: Contact): Promise<boolean> {
+    const oldCompany = xRec.companyNo !== '' ? await this.session.tryGet(Contact, xRec.companyNo) : null;
+    return (oldCompany !== null && this.identicalAddress(oldCompany)) || this.identicalAddress(this.session.create(Contact));
+  }
+
+  /**
+   * UpdateFieldForNewCompany(FieldNo): a field takes the new company's value
+   * when it is empty or still the old company's. Values compare as Format()
+   * does, so a blank Correspondence Type (' ') counts as filled in.
+   */
+  private async updateFieldForNewCompany(field: ContactField, xRec: Contact): Promise<void> {
     const s = this.session;
+    const value = this.formatField(field);
+    const newCompany = await s.tryGet(Contact, this.companyNo);
+    if (!newCompany) return;
+    const oldCompany = xRec.companyNo !== '' ? await s.tryGet(Contact, xRec.companyNo) : null;
+    const stale = oldCompany !== null && value === oldCompany.formatField(field);
+    if (stale || value === '') await this.validate(field, newCompany.fieldValue(field));
+  }
+
+  /** UpdateCompanyNo(): entries and tasks of the person move with it between companies. */
+  private async updateCompanyNo(xRec: Contact): Promise<void> {
+    const s = this.session;
+    if (!(await s.tryGet(Contact, this.no))) return;
+    const { InteractionLogEntry } = await import('../Interaction/InteractionLogEntry.Table');
+    const { Todo } = await import('../Task/Todo.Table');
+    const tables: TableClass<TableRecord & { contactNo: string; contactCompanyNo: string }>[] = [Todo, InteractionLogEntry];
+    for (const cls of tables) {
+      if (xRec.companyNo !== '') {
+        for (const row of await s.find(cls, { contactCompanyNo: xRec.companyNo, contactNo: this.no })) {
+          row.contactNo = xRec.companyNo;
+          await row.modify();
+        }
+      } else {
+        for (const row of await s.find(cls, { contactCompanyNo: '', contactNo: this.no })) {
+          row.contactCompanyNo = this.companyNo;
+          await row.modify();
+        }
+      }
+    }
+    if (this.currFieldNo !== 0) await this.modify();
+  }
+
+  /**
+   * GetBusinessRelation(): None without relations; the linked table when the
+   * only relation links a record through a setup code; Other/Multiple else.
+   * A person counts its own relations and its company's.
+   */
+  private async getBusinessRelation(): Promise<number> {
+    const s = this.session;
+    const contactNos = this.companyNo === '' || this.companyNo === this.no ? [this.no] : [this.no, this.companyNo];
+    const all = (await Promise.all(contactNos.map((no) => s.find(ContactBusinessRelation, { contactNo: no })))).flat();
+    if (all.length === 0) return ContactBusinessRelationKind.None;
     const setup = await s.get(MarketingSetup, '');
-    const inherited: string[] = [];
-    if (setup.inheritSalespersonCode) inherited.push('salespersonCode');
-    if (setup.inheritCountryRegionCode) inherited.push('countryRegionCode');
-    if (setup.inheritLanguageCode) inherited.push('languageCode');
-    if (setup.inheritAddressDetails) inherited.push(...ADDRESS_FIELDS);
-    if (setup.inheritCommunicationDetails) inherited.push(...COMMUNICATION_FIELDS);
-    const changed = inherited.filter((f) => (this as any)[f] !== (xRec as any)[f]);
-    if (this.name === xRec.name && changed.length === 0) return;
-    for (const person of await s.find(Contact, { companyNo: this.no, type: ContactType.Person })) {
-      person.companyName = this.name;
-      for (const f of changed) {
-        if ((person as any)[f] === (xRec as any)[f]) (person as any)[f] = (this as any)[f];
-      }
-      person.setSearchEmail();
-      person.setLastDateTimeModified();
-      await person.modify();
+    const setupCodes = [setup.busRelCodeForCustomers].filter((c) => c !== '');
+    const linked = all.filter((r) => setupCodes.includes(r.businessRelationCode) && r.no !== '');
+    if (linked.length === 0) return all.length === 1 ? ContactBusinessRelationKind.Other : ContactBusinessRelationKind.Multiple;
+    if (linked.length === 1 && all.length === 1) return linked[0].linkToTable;
+    return ContactBusinessRelationKind.Multiple;
+  }
+
+  /**
+   * GetCompNo(ContactText): a contact by No., then a company by name, by the
+   * start of its No. or name, then one company containing the text anywhere.
+   * Without a client to pick from a list, anything else is an error.
+   */
+  private async getCompNo(text: string): Promise<string> {
+    if (text === '') return '';
+    const s = this.session;
+    if (text.length <= 20) {
+      const byNo = await s.tryGet(Contact, text.toUpperCase());
+      if (byNo) return byNo.no;
+    }
+    const needle = text.toUpperCase();
+    const companies = await s.find(Contact, { type: ContactType.Company });
+    const up = (v: string) => v.toUpperCase();
+    const exact = companies.find((c) => up(c.name) === needle);
+    if (exact) return exact.no;
+    const fromStart = companies.find((c) => c.no.startsWith(needle) || up(c.name).startsWith(needle));
+    if (fromStart) return fromStart.no;
+    const containing = companies.filter((c) =>
+      [c.no, c.name, c.city, c.phoneNo, c.postCode].some((v) => up(v).includes(needle)),
+    );
+    if (containing.length === 1) return containing[0].no;
+    this.error(ContactLabels.SelectContactErr);
+  }
+
+  private isUpdateNeeded(before: Contact): boolean {
+    return CUST_VEND_BANK_FIELDS.some((f) => this.fieldValue(f) !== before.fieldValue(f));
+  }
+
+  private checkNoLetters(field: 'phoneNo' | 'mobilePhoneNo'): void {
+    if (/\p{L}/u.test(this[field])) this.fieldError(field, ContactLabels.PhoneNoCannotContainLettersErr.text(this.session.language));
+  }
+
+  /** DoModify's rule for an inherited code: follow only where the person still had the company's old value. */
+  private follow(field: ContactField, company: Contact, before: Contact): boolean {
+    if (before.fieldValue(field) === company.fieldValue(field) || before.fieldValue(field) !== this.fieldValue(field)) return false;
+    this.setFieldValue(field, company.fieldValue(field));
+    return true;
+  }
+
+  private namePart(part: number): string {
+    switch (part) {
+      case SalutationNamePart.JobTitle:
+        return this.jobTitle;
+      case SalutationNamePart.FirstName:
+        return this.firstName;
+      case SalutationNamePart.MiddleName:
+        return this.middleName;
+      case SalutationNamePart.Surname:
+        return this.surname;
+      case SalutationNamePart.Initials:
+        return this.initials;
+      case SalutationNamePart.CompanyName:
+        return this.companyName;
+      default:
+        return '';
     }
   }
 
-  /** UpdateBusinessRelation(): Contact field 5086 from the Contact Business Relation rows. */
-  async updateBusinessRelation(): Promise<void> {
-    const key = this.type === ContactType.Person && this.companyNo ? this.companyNo : this.no;
-    const rows = key ? await this.session.find(ContactBusinessRelation, { contactNo: key }) : [];
-    const linked = rows.filter((r) => r.no !== '' && r.linkToTable !== 0);
-    if (rows.length === 0) this.contactBusinessRelation = ContactBusinessRelationKind.None;
-    else if (linked.length === 0) {
-      this.contactBusinessRelation =
-        rows.length === 1 ? ContactBusinessRelationKind.Other : ContactBusinessRelationKind.Multiple;
-    } else if (linked.length === 1 && rows.length === 1) this.contactBusinessRelation = linked[0].linkToTable;
-    else this.contactBusinessRelation = ContactBusinessRelationKind.Multiple;
+  private formatField(field: ContactField): string {
+    const v = this.fieldValue(field);
+    if (field === 'correspondenceType') return CORRESPONDENCE_TYPE.members!.find((m) => m.value === v)?.name ?? String(v);
+    return String(v ?? '');
   }
 
-  /** GetCompNo(): a company by exact No., exact name, then a unique name match. */
-  private async getCompNo(nameOrNo: string): Promise<string> {
-    if (nameOrNo === '') return '';
-    const s = this.session;
-    const byNo = await s.findFirst(Contact, { no: nameOrNo.toUpperCase(), type: ContactType.Company });
-    if (byNo) return byNo.no;
-    const byName = await s.find(Contact, { name: nameOrNo, type: ContactType.Company });
-    if (byName.length === 1) return byName[0].no;
-    const needle = nameOrNo.toUpperCase();
-    const candidates = (await s.find(Contact, { type: ContactType.Company })).filter((c) =>
-      c.name.toUpperCase().includes(needle),
-    );
-    if (candidates.length === 1) return candidates[0].no;
-    this.error(ContactLabels.SelectExistingContactErr);
+  private fieldValue(field: ContactField): unknown {
+    return (this as Record<string, unknown>)[field];
   }
 
-  setSearchEmail(): void {
-    if (this.searchEMail !== this.eMail.toUpperCase()) this.searchEMail = this.eMail.toUpperCase().slice(0, 80);
+  private setFieldValue(field: ContactField, value: unknown): void {
+    (this as Record<string, unknown>)[field] = value;
   }
-
-  private setLastDateTimeModified(): void {
-    this.lastDateModified = this.session.today();
-    this.lastTimeModified = this.session.time();
-  }
-}
-
-/** MailManagement.CheckValidEmailAddress: one @, a dotted domain, no spaces. */
-export function isValidEmail(email: string): boolean {
-  return /^[^\s@]+@[^\s@]+\.[^\s@.]+$/.test(email) && !email.includes('..');
 }

@@ -8,6 +8,12 @@ export const SalespersonLabels = defineLabels('Salesperson/Purchaser', {
     text: 'You cannot delete the salesperson/purchaser with code %1 because it has open tasks.',
     comment: '%1 = Salesperson/Purchaser Code',
   },
+  /** GetPrivacyBlockedGenericText (IsSalesperson = true), raised by Contact.ValidateSalesPerson. */
+  PrivacyBlockedGenericTxt: {
+    text: 'Privacy Blocked must not be true for %1 %2.',
+    comment: '%1 = Salesperson / Purchaser, %2 = salesperson / purchaser code.',
+  },
+  SalespersonTxt: 'Salesperson',
 });
 
 /** Table 13 "Salesperson/Purchaser": Empire's employees (medewerkers). Pages 14 / 5116. */
