@@ -17,6 +17,7 @@ const CONTACT_FIELDS = [
   'phoneNo',
   'salespersonCode',
   'countryRegionCode',
+  'languageCode',
   'postCode',
   'eMail',
   'contactType',
@@ -50,6 +51,9 @@ export class Customer extends TableRecord {
 
   @Field(9, 'Phone No.', Text(30), { nl: 'Telefoonnr.' })
   phoneNo!: string;
+
+  @Field(24, 'Language Code', Code(10), { nl: 'Taalcode' })
+  languageCode!: string;
 
   @Field(29, 'Salesperson Code', Code(20), { relation: () => SalespersonPurchaser, nl: 'Verkoperscode' })
   salespersonCode!: string;
