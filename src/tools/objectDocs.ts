@@ -24,10 +24,10 @@ import { FieldMeta, TableClass, tableMeta } from '../runtime/Metadata';
  */
 export const OBJECT_DOCS_PATH = path.join(projectRoot(), 'docs', 'bc-objects.md');
 
-/** The folder with package.json: src/tools under ts-jest, dist/src/tools when compiled. */
+/** The folder with tsconfig.json (dist/ has a copy of package.json, not of tsconfig.json). */
 function projectRoot(): string {
   let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
+  while (!fs.existsSync(path.join(dir, 'tsconfig.json'))) dir = path.dirname(dir);
   return dir;
 }
 

@@ -1,0 +1,155 @@
+import type { FindOptionsOrder, FindOptionsWhere } from 'typeorm';
+import type { ModalResult } from '../../src/runtime/Dialogs';
+import type { TableClass } from '../../src/runtime/Metadata';
+import type { TableRecord } from '../../src/runtime/Record';
+import type { Session } from '../../src/runtime/Session';
+
+/**
+ * BC API pages (PageType = API), declared as data: the entity (set) names, the
+ * source table, the fields in page order, the source table view, navigation
+ * properties and bound actions. One generic handler (src/http/api) serves
+ * them all, so the OData rules — ETags, field validation in page order,
+ * read-only controls, enum encoding — live in one place.
+ *
+ * As in AL, a page holds no business rules: fields are validated on the table
+ * and actions call table procedures and codeunits.
+ */
+
+export type Where<T> = FindOptionsWhere<T> | FindOptionsWhere<T>[];
+
+/** The JSON types of computed (non-table) fields. */
+export type ComputedType = 'string' | 'number' | 'boolean' | 'date' | 'datetime';
+
+/** The record properties every table has besides its BC fields. */
+export type SystemProperty = 'systemId' | 'systemCreatedAt' | 'systemModifiedAt';
+
+export interface TableFieldDef {
+  /** The API (JSON) name, camelCase as BC's API pages. */
+  name: string;
+  /** The table property, or a system property (`systemId` is the `id`). */
+  property: string;
+  /** AL `Editable = false` on the page control. Table fields with `editable: false` are read-only anyway. */
+  readOnly?: boolean;
+  /** Control caption for error texts; default: the table field's caption. */
+  caption?: string;
+}
+
+export interface ComputedFieldDef<T extends TableRecord = TableRecord> {
+  name: string;
+  type: ComputedType;
+  /** A page variable or FlowField-like value, always read-only. */
+  compute: (rec: T, session: Session) => Promise<unknown> | unknown;
+  caption?: string;
+}
+
+export type ApiFieldDef<T extends TableRecord = TableRecord> = TableFieldDef | ComputedFieldDef<T>;
+
+export function isComputed<T extends TableRecord>(f: ApiFieldDef<T>): f is ComputedFieldDef<T> {
+  return 'compute' in f;
+}
+
+/** A navigation property: another API page, filtered by the current record (AL SubPageLink). */
+export interface NavigationDef<T extends TableRecord = TableRecord> {
+  /** One line for docs/api.md. */
+  description: string;
+  target: () => ApiPageDefinition<any>;
+  /** The link filter; null when the record links to nothing (an empty collection). */
+  link: (rec: T, session: Session) => Promise<Where<any> | null> | Where<any> | null;
+}
+
+export type ParameterType = 'string' | 'boolean' | 'number' | 'object';
+
+export interface ParameterDef {
+  type: ParameterType;
+  required?: boolean;
+  /** For `object` parameters: the allowed member names (anything else is rejected). */
+  members?: readonly string[];
+}
+
+/** Answers an action gives to the dialogs its own code raises (it *is* the user's choice). */
+export interface ActionDialogAnswers {
+  confirms?: Record<string, boolean>;
+  modals?: Record<string, ModalResult>;
+}
+
+export type ActionResult =
+  /** The bound entity changed: 200 with the entity (ODataActionManagement.SetUpdatedPageResponse). */
+  | { kind: 'updated' }
+  /** A record was created: 201 with it on `page` and a Location (SetCreatedPageResponse). */
+  | { kind: 'created'; page: ApiPageDefinition<any>; record: TableRecord; body?: Record<string, unknown> }
+  /** Nothing to return: 204. */
+  | { kind: 'none' };
+
+export interface ActionContext<T extends TableRecord> {
+  session: Session;
+  /** The bound entity. */
+  rec: T;
+  /** The API page the action was called on. */
+  page: ApiPageDefinition<T>;
+}
+
+/** A bound action: `POST .../entitySet({id})/Microsoft.NAV.<name>` (AL `[ServiceEnabled]` procedure). */
+export interface BoundActionDef<T extends TableRecord = TableRecord> {
+  /** One line for docs/api.md. */
+  description: string;
+  parameters: Record<string, ParameterDef>;
+  /** Dialog answers that follow from the action and its parameters; they override X-Sim-Dialog-Answers. */
+  dialogAnswers?: (params: Record<string, unknown>) => ActionDialogAnswers;
+  run: (ctx: ActionContext<T>, params: Record<string, unknown>) => Promise<ActionResult>;
+}
+
+export interface ApiPageDefinition<T extends TableRecord = TableRecord> {
+  /** The page's name, as AL's `page 30000 "APIV2 - Customers"`. */
+  name: string;
+  /** The BC page number when the page is a known BC object (otherwise undefined: not invented). */
+  pageId?: number;
+  /** AL EntityName: the OData type is `Microsoft.NAV.<entityName>`. */
+  entityName: string;
+  /** AL EntitySetName: the URL segment. */
+  entitySetName: string;
+  table: TableClass<T>;
+  /** Fields in page order: a POST or PATCH validates the given fields in this order. */
+  fields: ApiFieldDef<T>[];
+  /** AL SourceTableView: rows outside it are not found; single values are assigned on insert. */
+  sourceTableView?: FindOptionsWhere<T>;
+  /** Default: the table's primary key. */
+  order?: FindOptionsOrder<T>;
+  insertAllowed: boolean;
+  modifyAllowed: boolean;
+  deleteAllowed: boolean;
+  navigation?: Record<string, NavigationDef<T>>;
+  actions?: Record<string, BoundActionDef<T>>;
+}
+
+/** An API route group: `/api/v2.0` (Microsoft's) or `/api/<publisher>/<group>/<version>`. */
+export interface ApiGroup {
+  publisher: string;
+  group: string;
+  version: string;
+  pages: ApiPageDefinition<any>[];
+}
+
+// ---- helpers that keep page files declarative ----
+
+/** `id`: the SystemId. Read-only, except that a client may choose it on POST (API v2.0). */
+export const idField: TableFieldDef = { name: 'id', property: 'systemId', readOnly: true, caption: 'Id' };
+
+/** `lastModifiedDateTime`: SystemModifiedAt. */
+export const lastModifiedField: TableFieldDef = {
+  name: 'lastModifiedDateTime',
+  property: 'systemModifiedAt',
+  readOnly: true,
+  caption: 'Last Modified Date Time',
+};
+
+export function field(name: string, property: string, options: { readOnly?: boolean; caption?: string } = {}): TableFieldDef {
+  return { name, property, ...options };
+}
+
+export function readOnly(name: string, property: string, caption?: string): TableFieldDef {
+  return { name, property, readOnly: true, caption };
+}
+
+export function definePage<T extends TableRecord>(page: ApiPageDefinition<T>): ApiPageDefinition<T> {
+  return page;
+}

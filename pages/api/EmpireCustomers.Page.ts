@@ -1,0 +1,49 @@
+import { CustContUpdate } from '../../codeunits/CustContUpdate.Codeunit';
+import { Customer } from '../../entities/Sales/Customer.Table';
+import { definePage, field, idField, lastModifiedField } from './ApiPage';
+import { EmpireInteractionLogEntries } from './EmpireInteractionLogEntries.Page';
+import { interactionFromTemplateAction } from './InteractionFromTemplateAction';
+
+/**
+ * Empire's Klantkaart as an API page. A customer's contact moments are logged
+ * on its household contact (Contact Business Relation), so its
+ * `interactionLogEntries` are the household's.
+ */
+export const EmpireCustomers = definePage<Customer>({
+  name: 'Empire CRM - Customers',
+  entityName: 'customer',
+  entitySetName: 'customers',
+  table: Customer,
+  insertAllowed: true,
+  modifyAllowed: true,
+  deleteAllowed: true,
+  fields: [
+    idField,
+    field('number', 'no'),
+    field('displayName', 'name'),
+    field('type', 'contactType'),
+    field('addressLine1', 'address'),
+    field('city', 'city'),
+    field('country', 'countryRegionCode'),
+    field('postalCode', 'postCode'),
+    field('phoneNumber', 'phoneNo'),
+    field('email', 'eMail'),
+    field('salespersonCode', 'salespersonCode'),
+    field('blocked', 'blocked'),
+    field('searchName', 'searchName'),
+    lastModifiedField,
+  ],
+  navigation: {
+    interactionLogEntries: {
+      description: "The contact moments of the customer's household contact.",
+      target: () => EmpireInteractionLogEntries,
+      async link(customer, session) {
+        const household = await new CustContUpdate(session).linkedContact(customer.no);
+        return household ? { contactCompanyNo: household.companyNo } : null;
+      },
+    },
+  },
+  actions: {
+    createInteractionFromTemplate: interactionFromTemplateAction<Customer>((cu, customer, input) => cu.fromCustomer(customer.no, input)),
+  },
+});

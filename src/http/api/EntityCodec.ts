@@ -1,0 +1,227 @@
+import { ApiFieldDef, ApiPageDefinition, ComputedType, isComputed } from '../../../pages/api/ApiPage';
+import { FieldKind, FieldMeta, optionName, tableMeta } from '../../runtime/Metadata';
+import type { TableRecord } from '../../runtime/Record';
+import type { Session } from '../../runtime/Session';
+import { HttpErrors } from '../HttpErrors';
+import { BLANK_DATE, BLANK_DATETIME, BLANK_TIME, decodeEdmName, encodeEdmName, isGuid } from './edm';
+import { etagOf } from './etag';
+
+/** One API field with what the codec needs to read and write it. */
+export interface FieldInfo {
+  def: ApiFieldDef<any>;
+  name: string;
+  kind: FieldKind | ComputedType;
+  /** The table field, for table fields (not for system properties or computed fields). */
+  meta?: FieldMeta;
+  property?: string;
+  readOnly: boolean;
+  primaryKey: boolean;
+  caption: string;
+}
+
+const SYSTEM_KINDS: Record<string, FieldKind> = {
+  systemId: 'Guid',
+  systemCreatedAt: 'DateTime',
+  systemModifiedAt: 'DateTime',
+};
+
+const cache = new WeakMap<ApiPageDefinition<any>, FieldInfo[]>();
+
+/** The page's fields, resolved against the table metadata once. */
+export function pageFields(page: ApiPageDefinition<any>): FieldInfo[] {
+  const cached = cache.get(page);
+  if (cached) return cached;
+  const meta = tableMeta(page.table);
+  const infos = page.fields.map((def): FieldInfo => {
+    if (isComputed(def)) {
+      return { def, name: def.name, kind: def.type, readOnly: true, primaryKey: false, caption: def.caption ?? def.name };
+    }
+    const systemKind = SYSTEM_KINDS[def.property];
+    if (systemKind) {
+      return {
+        def,
+        name: def.name,
+        kind: systemKind,
+        property: def.property,
+        readOnly: true,
+        primaryKey: false,
+        caption: def.caption ?? def.name,
+      };
+    }
+    const f = meta.field(def.property);
+    return {
+      def,
+      name: def.name,
+      kind: f.type.kind,
+      meta: f,
+      property: f.property,
+      // A control is read-only if the page says so or the table field is not editable.
+      readOnly: (def.readOnly ?? false) || !f.editable,
+      primaryKey: f.primaryKey,
+      caption: def.caption ?? f.caption,
+    };
+  });
+  cache.set(page, infos);
+  return infos;
+}
+
+/** A record as the API returns it: `@odata.etag`, then the fields in page order. */
+export async function serializeEntity(page: ApiPageDefinition<any>, rec: TableRecord, session: Session): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = { '@odata.etag': etagOf(rec) };
+  for (const f of pageFields(page)) {
+    const raw = isComputed(f.def) ? await f.def.compute(rec, session) : (rec as unknown as Record<string, unknown>)[f.property!];
+    out[f.name] = toJson(f, raw);
+  }
+  return out;
+}
+
+function toJson(f: FieldInfo, value: unknown): unknown {
+  switch (f.kind) {
+    case 'Code':
+    case 'Text':
+    case 'DateFormula':
+    case 'Guid':
+    case 'string':
+      return value === null || value === undefined ? '' : String(value);
+    case 'Integer':
+    case 'BigInteger':
+    case 'Decimal':
+    case 'number':
+      return value === null || value === undefined ? 0 : Number(value);
+    case 'Boolean':
+    case 'boolean':
+      return Boolean(value);
+    case 'Option':
+      return encodeEdmName(optionName(f.meta!, Number(value ?? 0)));
+    case 'Date':
+    case 'date':
+      return value ? String(value).slice(0, 10) : BLANK_DATE;
+    case 'Time':
+      return value ? String(value).slice(0, 8) : BLANK_TIME;
+    case 'DateTime':
+    case 'datetime':
+      return value ? new Date(value as string | Date).toISOString() : BLANK_DATETIME;
+  }
+}
+
+/** A property of a request body, checked and converted, ready for Validate. */
+export interface FieldAssignment {
+  info: FieldInfo;
+  value: unknown;
+}
+
+export interface ParsedBody {
+  /** In page order: the order the fields are validated in. */
+  assignments: FieldAssignment[];
+  /** `id` on POST: the client's choice of SystemId. */
+  systemId?: string;
+}
+
+/**
+ * Checks a POST/PATCH body the way BC's OData layer does before any field is
+ * validated: every property must exist on the entity type, must be writable,
+ * and must have the JSON type of its EDM type. Instance annotations
+ * (`@odata.etag` and the like) are ignored, as BC ignores them.
+ */
+export function parseEntityBody(page: ApiPageDefinition<any>, body: unknown, mode: 'insert' | 'modify'): ParsedBody {
+  if (body === undefined) body = {};
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw HttpErrors.invalidRequestBody();
+  const fields = pageFields(page);
+  const byName = new Map(fields.map((f) => [f.name, f]));
+  const given = body as Record<string, unknown>;
+  const parsed: ParsedBody = { assignments: [] };
+  for (const key of Object.keys(given)) {
+    if (key.includes('@')) continue;
+    const info = byName.get(key);
+    if (!info) {
+      if (page.navigation?.[key]) throw HttpErrors.notSupported('Deep insert and deep update through a navigation property');
+      throw HttpErrors.unknownProperty(key, page.entityName);
+    }
+    if (mode === 'insert' && info.property === 'systemId') {
+      parsed.systemId = parseGuid(given[key], info.name);
+      continue;
+    }
+    if (info.readOnly) throw HttpErrors.readOnly(info.caption);
+  }
+  for (const info of fields) {
+    if (!(info.name in given) || info.readOnly) continue;
+    parsed.assignments.push({ info, value: fromJson(info, given[info.name]) });
+  }
+  return parsed;
+}
+
+function parseGuid(value: unknown, name: string): string {
+  if (value === null) throw HttpErrors.nullField(name);
+  if (typeof value !== 'string') throw HttpErrors.cannotConvertPrimitive('Edm.Guid');
+  const text = value.replace(/^\{|\}$/g, '');
+  if (!isGuid(text)) throw HttpErrors.cannotConvertLiteral(value, 'Edm.Guid');
+  return text.toLowerCase();
+}
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TIME_RE = /^(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,7})?)?$/;
+const DATETIME_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** JSON → the value handed to the table's Validate (which applies AL's assignment rules). */
+function fromJson(info: FieldInfo, value: unknown): unknown {
+  if (value === null) throw HttpErrors.nullField(info.name);
+  const expect = (type: string, edm: string) => {
+    if (typeof value !== type) throw HttpErrors.cannotConvertPrimitive(edm);
+  };
+  switch (info.kind) {
+    case 'Code':
+    case 'Text':
+    case 'DateFormula':
+    case 'Guid':
+      expect('string', 'Edm.String');
+      return value;
+    case 'Integer':
+      expect('number', 'Edm.Int32');
+      if (!Number.isInteger(value)) throw HttpErrors.cannotConvertLiteral(String(value), 'Edm.Int32');
+      return value;
+    case 'BigInteger':
+      expect('number', 'Edm.Int64');
+      if (!Number.isInteger(value)) throw HttpErrors.cannotConvertLiteral(String(value), 'Edm.Int64');
+      return value;
+    case 'Decimal':
+      expect('number', 'Edm.Decimal');
+      return value;
+    case 'Boolean':
+      expect('boolean', 'Edm.Boolean');
+      return value;
+    case 'Option': {
+      expect('string', 'Edm.String');
+      // The member's name; Validate rejects names that are not members, as AL's Evaluate does.
+      return decodeEdmName(value as string);
+    }
+    case 'Date': {
+      expect('string', 'Edm.Date');
+      const m = DATE_RE.exec(value as string);
+      if (!m || !isRealDate(Number(m[1]), Number(m[2]), Number(m[3]))) throw HttpErrors.cannotConvertLiteral(value as string, 'Edm.Date');
+      return value === BLANK_DATE ? '' : value;
+    }
+    case 'Time': {
+      expect('string', 'Edm.TimeOfDay');
+      const m = TIME_RE.exec(value as string);
+      if (!m || Number(m[1]) > 23 || Number(m[2]) > 59 || Number(m[3] ?? 0) > 59) {
+        throw HttpErrors.cannotConvertLiteral(value as string, 'Edm.TimeOfDay');
+      }
+      return `${m[1]}:${m[2]}:${m[3] ?? '00'}`;
+    }
+    case 'DateTime': {
+      expect('string', 'Edm.DateTimeOffset');
+      if (!DATETIME_RE.test(value as string) || Number.isNaN(Date.parse(value as string))) {
+        throw HttpErrors.cannotConvertLiteral(value as string, 'Edm.DateTimeOffset');
+      }
+      return value === BLANK_DATETIME ? '' : value;
+    }
+    default:
+      // Computed fields are read-only and never reach here.
+      throw HttpErrors.readOnly(info.caption);
+  }
+}
+
+function isRealDate(y: number, m: number, d: number): boolean {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}

@@ -1,0 +1,32 @@
+/**
+ * Weak ETags in BC's shape: BC's `W/"JzIwOzEyMjU1NzUwNjQ3MjkxMTQ0Mjg5MTswMDsn"`
+ * is base64 of `'20;12255750647291144289;00;'` (length;row version;00;).
+ * The simulator's row version is per record, so the SystemId goes in too:
+ * the tag differs between records and changes with every Modify.
+ */
+export function etagOf(rec: { systemId: string; rowVersion: number }): string {
+  const inner = `${rec.rowVersion};${rec.systemId.replace(/-/g, '').toUpperCase()}`;
+  return `W/"${Buffer.from(`'${inner.length};${inner};00;'`).toString('base64')}"`;
+}
+
+/** If-Match: `*`, or a list of tags of which one must be current (weak comparison). */
+export function ifMatchAccepts(header: string, currentTag: string): boolean {
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+  const current = opaque(currentTag);
+  return splitTags(header).some((t) => t === '*' || opaque(t) === current);
+}
+
+function splitTags(header: string): string[] {
+  const tags: string[] = [];
+  let current = '';
+  let quoted = false;
+  for (const ch of header) {
+    if (ch === '"') quoted = !quoted;
+    if (ch === ',' && !quoted) {
+      tags.push(current.trim());
+      current = '';
+    } else current += ch;
+  }
+  if (current.trim()) tags.push(current.trim());
+  return tags;
+}

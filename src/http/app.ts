@@ -1,0 +1,60 @@
+import express, { Express } from 'express';
+import { apiGroups } from '../../pages/api';
+import type { ApiGroup } from '../../pages/api/ApiPage';
+import type { Simulator } from '../runtime/Simulator';
+import { SIMULATOR_VERSION } from '../config';
+import { apiHandler } from './api/ApiHandler';
+import { basicAuth } from './auth';
+import { correlationId, errorMiddleware } from './errorMiddleware';
+import { HttpErrors } from './HttpErrors';
+import { simRoutes } from './simRoutes';
+
+export interface AppOptions {
+  /** Largest accepted request body (body-parser syntax); larger → 413. Default 4mb. */
+  bodyLimit?: string | number;
+  /** The API route groups; default: Microsoft's v2.0 and empire/crm/v1.0. */
+  groups?: ApiGroup[];
+}
+
+/**
+ * The HTTP façade over a running Simulator. The pipeline, in order:
+ * correlation id → authentication (API and /_sim) → JSON body → the API
+ * pages / simulator controls → unknown route → the one error middleware.
+ */
+export function createApp(sim: Simulator, options: AppOptions = {}): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  // OData has its own ETags (@odata.etag, If-Match); Express's body hashes would be a second, different kind.
+  app.set('etag', false);
+  app.use(correlationId);
+
+  app.get('/', (_req, res) => {
+    res.json({
+      name: 'empire-sim',
+      version: SIMULATOR_VERSION,
+      apis: ['/api/v2.0', '/api/empire/crm/v1.0'],
+      simulator: '/_sim',
+      authentication: 'HTTP Basic: user name + web service access key',
+    });
+  });
+
+  // Every body is read as JSON whatever its Content-Type, so a wrong body is always BC's "Invalid Request Body".
+  const json = express.json({ limit: options.bodyLimit ?? '4mb', type: () => true, strict: true });
+  app.use('/api', basicAuth(sim), json, apiHandler(sim, options.groups ?? apiGroups));
+  app.use('/_sim', basicAuth(sim), json, simRoutes(sim));
+
+  app.use((req) => {
+    const first = req.path.split('/').filter((s) => s !== '')[0] ?? '';
+    throw HttpErrors.resourceNotFound(decodeSafe(first));
+  });
+  app.use(errorMiddleware);
+  return app;
+}
+
+function decodeSafe(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}

@@ -1,0 +1,45 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { RequestHandler } from 'express';
+import type { User } from '../../entities/System/User.Table';
+import { AuthenticationError } from '../runtime/BcError';
+import type { Simulator } from '../runtime/Simulator';
+import { ODataText } from './HttpErrors';
+
+/**
+ * HTTP Basic with user name + web-service access key (BC on-premises,
+ * NavUserPassword; bc-api.md §1.10). The user is looked up in the system
+ * User table; the authenticated user is the session's user, so "myself" is
+ * that user's User Setup salesperson.
+ */
+export function basicAuth(sim: Simulator): RequestHandler {
+  return async (req, res, next) => {
+    const user = await authenticate(sim, req.get('authorization'));
+    if (!user) throw new AuthenticationError(ODataText.invalidCredentials);
+    res.locals.user = user;
+    next();
+  };
+}
+
+async function authenticate(sim: Simulator, header: string | undefined): Promise<User | null> {
+  const m = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header ?? '');
+  if (!m) return null;
+  const decoded = Buffer.from(m[1], 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon <= 0) return null;
+  const userName = decoded.slice(0, colon);
+  const key = decoded.slice(colon + 1);
+  const user = await sim.findUser(userName);
+  if (!user || !user.webServiceAccessKey) return null;
+  return sameSecret(key, user.webServiceAccessKey) ? user : null;
+}
+
+/** Constant-time comparison (hashing first makes the lengths equal). */
+function sameSecret(a: string, b: string): boolean {
+  const ha = createHash('sha256').update(a).digest();
+  const hb = createHash('sha256').update(b).digest();
+  return timingSafeEqual(ha, hb);
+}
+
+export function authenticatedUser(locals: Record<string, unknown>): User {
+  return locals.user as User;
+}

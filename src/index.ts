@@ -1,0 +1,124 @@
+import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { createApp } from './http/app';
+import { seedDemoCompany, demoUsers, DEMO_COMPANY_DISPLAY_NAME, DEMO_COMPANY_NAME } from './seed/demo';
+import { seedEmptyCompany } from './seed/empty';
+import { SeedFunction, Simulator, Snapshot, UserSpec } from './runtime/Simulator';
+
+/**
+ * empire-sim as a library: start a simulator with its HTTP API in-process
+ * (for tests of a client, or a training tool), get its URL and company id,
+ * and reset, snapshot, restore or stop it.
+ *
+ *   const sim = await startSimulator();              // random port, in memory, demo data
+ *   await fetch(`${sim.url}/api/v2.0/companies`, { headers: { authorization: basic('ANNE', 'demo-anne') } });
+ *   await sim.reset();                               // back to the seed between tests
+ *   await sim.stop();
+ */
+export interface StartOptions {
+  /** TCP port; 0 (default) picks a free one. */
+  port?: number;
+  /** Interface to listen on; default 127.0.0.1. */
+  host?: string;
+  /** Folder for the SQLite files; null (default) keeps everything in memory. */
+  dataDir?: string | null;
+  /** The seed of the company created when there is none yet: 'demo' (default) or 'empty'. */
+  seed?: 'demo' | 'empty';
+  /** Largest accepted request body (default 4mb). */
+  bodyLimit?: string;
+}
+
+export interface RunningSimulator {
+  /** `http://127.0.0.1:<port>`: the API is at `${url}/api/v2.0` and `${url}/api/empire/crm/v1.0`. */
+  url: string;
+  port: number;
+  /** The company's SystemId: `companies(${companyId})` in API URLs. */
+  companyId: string;
+  companyName: string;
+  /** The users who can authenticate (user name + web-service access key). */
+  users: UserSpec[];
+  /** The simulator itself, for direct access (sim.run with the table classes). */
+  sim: Simulator;
+  /** The company back to its seed. */
+  reset(): Promise<void>;
+  snapshot(): Promise<Snapshot>;
+  restore(snapshot: Snapshot): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** The seeds a company can be created from and reset to. */
+export const seeds: Record<string, SeedFunction> = { demo: seedDemoCompany, empty: seedEmptyCompany };
+
+export async function startSimulator(options: StartOptions = {}): Promise<RunningSimulator> {
+  const sim = await Simulator.start({ dataDir: options.dataDir ?? null, seeds, users: demoUsers });
+  try {
+    const company = await ensureCompany(sim, options.seed ?? 'demo');
+    const app = createApp(sim, { bodyLimit: options.bodyLimit });
+    const host = options.host ?? '127.0.0.1';
+    const server = await listen(app, options.port ?? 0, host);
+    const port = (server.address() as AddressInfo).port;
+    const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+    let stopped = false;
+    return {
+      url: `http://${shownHost}:${port}`,
+      port,
+      companyId: company.systemId,
+      companyName: company.name,
+      users: demoUsers,
+      sim,
+      reset: () => sim.resetCompany(company.systemId),
+      snapshot: () => sim.snapshot(company.systemId),
+      restore: (s) => sim.restore(company.systemId, s),
+      async stop() {
+        if (stopped) return;
+        stopped = true;
+        await close(server);
+        await sim.close();
+      },
+    };
+  } catch (err) {
+    await sim.close();
+    throw err;
+  }
+}
+
+/** First start: no companies yet → the demo company (or an empty one). Later starts use what is there. */
+async function ensureCompany(sim: Simulator, seed: 'demo' | 'empty') {
+  const existing = sim.listCompanies();
+  const demo = existing.find((c) => c.name === DEMO_COMPANY_NAME);
+  if (demo) return demo;
+  if (existing.length > 0) return existing[0];
+  return seed === 'demo'
+    ? sim.createCompany(DEMO_COMPANY_NAME, { displayName: DEMO_COMPANY_DISPLAY_NAME, seed: 'demo' })
+    : sim.createCompany('Empty', { seed: 'empty' });
+}
+
+function listen(app: ReturnType<typeof createApp>, port: number, host: string | undefined): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host as string);
+    server.once('listening', () => resolve(server));
+    server.once('error', reject);
+  });
+}
+
+function close(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.close((err) => (err ? reject(err) : resolve()));
+    // Keep-alive connections would hold close() open until they time out.
+    server.closeAllConnections();
+  });
+}
+
+export { createApp } from './http/app';
+export type { AppOptions } from './http/app';
+export { Simulator } from './runtime/Simulator';
+export type { Actor, SeedFunction, SimulatorOptions, Snapshot, UserSpec } from './runtime/Simulator';
+export { Session } from './runtime/Session';
+export { PreAnsweredDialogs, ScriptedDialogs, parseDialogAnswers } from './runtime/Dialogs';
+export type { DialogPort, DialogTrace } from './runtime/Dialogs';
+export * from './runtime/BcError';
+export { seedDemoCompany, demoUsers, DEMO_COMPANY_NAME } from './seed/demo';
+export { seedEmptyCompany } from './seed/empty';
+export * as entities from '../entities';
+export { apiGroups } from '../pages/api';
