@@ -1,4 +1,4 @@
-import { CallbackNotAllowedError, DialogError } from './BcError';
+import { BadRequestError, CallbackNotAllowedError, DialogError } from './BcError';
 import { Label } from './Labels';
 
 /**
@@ -138,16 +138,23 @@ export class ScriptedDialogs implements DialogPort {
   }
 }
 
-/** Parses `To-do.Text032=yes, Text004=no, *=yes` into confirm answers. */
+/**
+ * Parses `To-do.Text032=yes, Text004=no, *=yes` into confirm answers. A
+ * malformed entry is refused: silently dropping it would only surface later as
+ * an unexplained CallbackNotAllowed.
+ */
 export function parseDialogAnswers(header: string | undefined): Map<string, boolean> {
   const answers = new Map<string, boolean>();
   if (!header) return answers;
   for (const part of header.split(',')) {
-    const [rawKey, rawValue] = part.split('=').map((s) => s?.trim());
-    if (!rawKey || !rawValue) continue;
-    const v = rawValue.toLowerCase();
-    if (['yes', 'true', 'ja', '1'].includes(v)) answers.set(rawKey, true);
-    else if (['no', 'false', 'nee', '0'].includes(v)) answers.set(rawKey, false);
+    if (part.trim() === '') continue;
+    const [rawKey, rawValue, extra] = part.split('=').map((s) => s.trim());
+    const v = rawValue?.toLowerCase() ?? '';
+    const answer = ['yes', 'true', 'ja', '1'].includes(v) ? true : ['no', 'false', 'nee', '0'].includes(v) ? false : undefined;
+    if (!rawKey || answer === undefined || extra !== undefined) {
+      throw new BadRequestError('BadRequest', `The dialog answer '${part.trim()}' is not valid. Use <label>=yes or <label>=no, for example To-do.Text032=yes.`);
+    }
+    answers.set(rawKey, answer);
   }
   return answers;
 }

@@ -140,3 +140,18 @@ describe('X-Sim-Dialog-Answers', () => {
     expect(res.body.error.code).toBe('BadRequest');
   });
 });
+
+describe('a malformed X-Sim-Dialog-Answers', () => {
+  test('is refused with 400 before anything runs, instead of surfacing later as CallbackNotAllowed', async () => {
+    const { tc, task } = await arrangeTeamTask();
+    const res = await tc
+      .patch(`${tc.crm}/tasks(${task.id})`, { salespersonCode: MY_SALESPERSON }, task['@odata.etag'])
+      .set('X-Sim-Dialog-Answers', 'To-do.Text032=maybe');
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('BadRequest');
+    expect(errorText(res.body)).toBe(
+      "The dialog answer 'To-do.Text032=maybe' is not valid. Use <label>=yes or <label>=no, for example To-do.Text032=yes.",
+    );
+    await tc.run(async (s) => expect(await s.count(Todo)).toBe(3));
+  });
+});
