@@ -8,6 +8,7 @@ import { basicAuth } from './auth';
 import { correlationId, errorMiddleware } from './errorMiddleware';
 import { HttpErrors } from './HttpErrors';
 import { simRoutes } from './simRoutes';
+import { pageSessionRoutes } from './pageSessionRoutes';
 
 export interface AppOptions {
   /** Largest accepted request body (body-parser syntax); larger → 413. Default 4mb. */
@@ -27,6 +28,7 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
   // OData has its own ETags (@odata.etag, If-Match); Express's body hashes would be a second, different kind.
   app.set('etag', false);
   app.use(correlationId);
+  app.use(pageSessionRoutes(sim)); // page sessions + web client (docs/pages.md); before `/` so browsers get the client
 
   app.get('/', (_req, res) => {
     res.json({

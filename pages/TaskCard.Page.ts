@@ -1,0 +1,113 @@
+import { Contact } from '../entities/CRM/Contact/Contact.Table';
+import { Todo } from '../entities/CRM/Task/Todo.Table';
+import { SalespersonPurchaser } from '../entities/CRM/Team/SalespersonPurchaser.Table';
+import { Team } from '../entities/CRM/Team/Team.Table';
+import { caption, definePage, PageContext } from '../src/pageSession/PageTypes';
+
+/** A member's copy of a team task opens read-only (Task Card: PagePartsEditable := No. = Organizer To-do No.). */
+const isOrganizerRow = (ctx: PageContext<Todo>) => ctx.rec !== null && ctx.rec.no === ctx.rec.organizerToDoNo;
+
+/**
+ * Page 5098 "Task Card" (Taakkaart). Each field is validated as on the card
+ * (CurrFieldNo <> 0), so the task's own questions appear as dialogs: Text032
+ * when Medewerker takes a team task, Text004 when Status becomes Afgerond,
+ * Text034 on Afgerond door, TasksWillBeDeletedQst on another Teamcode.
+ */
+export const TaskCard = definePage<Todo>({
+  id: 5098,
+  name: 'Task Card',
+  caption: caption('Task Card', 'Taakkaart'),
+  type: 'Card',
+  table: Todo,
+  insertAllowed: false,
+  modifyAllowed: true,
+  deleteAllowed: false,
+  description: 'One task: take it (Status, Medewerker), write the outcome in the Notities, complete it.',
+  groups: [
+    {
+      name: 'General',
+      caption: caption('General', 'Algemeen'),
+      fields: [
+        { name: 'No.', source: 'no', editable: false, importance: 'Promoted' },
+        { name: 'Description', source: 'description', editable: isOrganizerRow, importance: 'Promoted' },
+        { name: 'Type', source: 'type', editable: false },
+        { name: 'Contact No.', source: 'contactNo', editable: false },
+        {
+          name: 'Contact Name',
+          caption: caption('Contact Name', 'Contactnaam'),
+          async compute(ctx) {
+            const no = ctx.rec?.contactNo ?? '';
+            return no ? ((await ctx.session.tryGet(Contact, no))?.name ?? '') : '';
+          },
+        },
+        {
+          name: 'Team Code',
+          source: 'teamCode',
+          caption: caption('Team Code', 'Teamcode'),
+          editable: isOrganizerRow,
+          lookup: { table: Team, valueField: 'code', textField: 'name' },
+        },
+        {
+          name: 'Salesperson Code',
+          source: 'salespersonCode',
+          caption: caption('Salesperson Code', 'Medewerker'),
+          editable: isOrganizerRow,
+          lookup: { table: SalespersonPurchaser, valueField: 'code', textField: 'name', where: { blocked: false } },
+          importance: 'Promoted',
+        },
+        { name: 'Date', source: 'date', editable: isOrganizerRow },
+        { name: 'Status', source: 'status', editable: isOrganizerRow, importance: 'Promoted' },
+        { name: 'Priority', source: 'priority', editable: isOrganizerRow },
+        {
+          name: 'Completed By',
+          source: 'completedBy',
+          caption: caption('Completed By', 'Afgerond door'),
+          // Task Card: enabled only for a team task, editable while it is open.
+          visible: (ctx) => ctx.rec !== null && ctx.rec.teamCode !== '',
+          editable: (ctx) => isOrganizerRow(ctx) && !ctx.rec!.closed,
+          lookup: { table: SalespersonPurchaser, valueField: 'code', textField: 'name' },
+        },
+        { name: 'Closed', source: 'closed', editable: false },
+        { name: 'Date Closed', source: 'dateClosed', editable: false },
+      ],
+    },
+    {
+      name: 'Notes',
+      caption: caption('Notes', 'Notities'),
+      fields: [
+        {
+          name: 'Notes',
+          caption: caption('Notes', 'Notities'),
+          multiLine: true,
+          async compute(ctx) {
+            return ctx.rec ? (await ctx.rec.comments()).map((c) => c.comment).join('\n') : '';
+          },
+        },
+        {
+          // A page variable: typing a line adds it to the task's comment lines (BC's Comment sheet).
+          name: 'New Note',
+          caption: caption('New Note', 'Nieuwe notitie'),
+          multiLine: true,
+          editable: isOrganizerRow,
+          compute: () => '',
+          async onValidate(ctx, value) {
+            const text = String(value ?? '').trim();
+            if (text !== '') await ctx.rec!.addComment(text);
+          },
+        },
+      ],
+    },
+  ],
+  actions: [
+    {
+      name: 'InteractionLogEntries',
+      caption: caption('Interaction Log Entries', 'Interactielogposten'),
+      group: 'Navigate',
+      requiresRecord: true,
+      async run(ctx) {
+        // Task Card's link: To-do No. = Organizer To-do No.
+        return { kind: 'open', open: { pageId: 5076, mode: 'view', filters: { toDoNo: ctx.rec!.organizerToDoNo || ctx.rec!.no } } };
+      },
+    },
+  ],
+});

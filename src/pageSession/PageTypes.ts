@@ -1,0 +1,197 @@
+import type { FindOptionsOrder, FindOptionsWhere } from 'typeorm';
+import type { Language } from '../runtime/Labels';
+import type { TableClass } from '../runtime/Metadata';
+import type { TableRecord } from '../runtime/Record';
+import type { Session } from '../runtime/Session';
+
+/**
+ * UI pages (cards, lists, the role center, popups), declared as data like the
+ * API pages in pages/api: page ID and BC name, captions in Dutch and English,
+ * fields with their source, FastTab groups, actions and list filters. One
+ * engine (PageSession) runs them with TestPage semantics and one renderer in
+ * the web client draws them, so no page has code of its own beyond calling
+ * table procedures and codeunits.
+ */
+
+/** A caption in both languages of the simulator. nl = the words of the seed documents. */
+export interface Caption {
+  en: string;
+  nl: string;
+}
+
+export function caption(en: string, nl: string): Caption {
+  return { en, nl };
+}
+
+export function pick(c: Caption, language: Language): string {
+  return language === 'nl-NL' ? c.nl : c.en;
+}
+
+export type PageType = 'RoleCenter' | 'List' | 'Card' | 'StandardDialog';
+
+export type Where<T> = FindOptionsWhere<T> | FindOptionsWhere<T>[];
+
+/** How a page was opened: TestPage.OpenNew / OpenEdit / OpenView. */
+export type PageMode = 'new' | 'edit' | 'view';
+
+/**
+ * What a page knows when it runs: the session of the operation, the page
+ * session's context (RunPageLink values, e.g. the contact an Interactie
+ * aanmaken popup belongs to) and the current record (none on a role center).
+ */
+export interface PageContext<T extends TableRecord = TableRecord> {
+  session: Session;
+  rec: T | null;
+  context: Record<string, unknown>;
+  mode: PageMode;
+}
+
+/** A lookup (AL TableRelation on the control): the values a field offers. */
+export interface LookupDef {
+  table: TableClass;
+  /** Property stored in the field. */
+  valueField: string;
+  /** Property shown next to the value. */
+  textField?: string;
+  where?: Record<string, unknown>;
+}
+
+export interface PageFieldDef<T extends TableRecord = TableRecord> {
+  /** Control name: how the protocol, scenarios and the client address the field. */
+  name: string;
+  /** Table property; absent for a page variable (then `compute` gives its value). */
+  source?: string;
+  /** Default: the table field's caption (en) and nl caption. */
+  caption?: Caption;
+  /** AL Editable on the control; table fields with editable:false are never editable. */
+  editable?: boolean | ((ctx: PageContext<T>) => boolean);
+  /** AL Visible. */
+  visible?: boolean | ((ctx: PageContext<T>) => boolean);
+  /** A computed value (FlowField-like, or a page variable). */
+  compute?: (ctx: PageContext<T>) => Promise<unknown> | unknown;
+  /**
+   * A page variable that can be typed in: its OnValidate runs here (it calls a
+   * table procedure), e.g. the task card's "Nieuwe notitie" that adds a line to
+   * the Notities.
+   */
+  onValidate?: (ctx: PageContext<T>, value: unknown) => Promise<void>;
+  lookup?: LookupDef;
+  /** Multi-line text box (Notitie). */
+  multiLine?: boolean;
+  /** Clicking the value opens the record on its card (the list's No. column). */
+  drillDown?: boolean;
+  /** BC's Importance = Promoted: shown on a collapsed FastTab. */
+  importance?: 'Promoted' | 'Standard' | 'Additional';
+}
+
+/** What an action asks the engine to do once its code ran. */
+export type ActionOutcome =
+  /** Refresh the page (the current record was changed). */
+  | { kind: 'refresh' }
+  /** Close this page (a popup's Voltooien/OK). */
+  | { kind: 'close'; message?: Caption }
+  /** Open another page (Navigeren | Taken, Bewerken, a card from its list). */
+  | { kind: 'open'; open: OpenRequest };
+
+export interface PageActionDef<T extends TableRecord = TableRecord> {
+  name: string;
+  caption: Caption;
+  /**
+   * Where the action sits in BC's action bar: New (+ Nieuw), Process
+   * (Verwerken / Home), Navigate (Navigeren), Related, or the dialog's own
+   * buttons (Voltooien/OK).
+   */
+  group: 'New' | 'Process' | 'Navigate' | 'Report' | 'Dialog' | 'Home';
+  /** Shown on the action bar itself (BC Promoted) rather than only in its group menu. */
+  promoted?: boolean;
+  /** The action needs a current record (lists: a selected row). */
+  requiresRecord?: boolean;
+  enabled?: (ctx: PageContext<T>) => boolean;
+  visible?: (ctx: PageContext<T>) => boolean;
+  /** The action's code: table procedures and codeunits only. */
+  run: (ctx: PageContext<T>) => Promise<ActionOutcome>;
+}
+
+/** A FastTab (card) with its fields in page order. */
+export interface FieldGroupDef<T extends TableRecord = TableRecord> {
+  name: string;
+  caption: Caption;
+  fields: PageFieldDef<T>[];
+}
+
+/** A request to open a page: an action's result, the role center's tiles, Vertel me. */
+export interface OpenRequest {
+  pageId: number;
+  mode?: PageMode;
+  /** SystemId of the record to open a card on. */
+  recordId?: string;
+  /** SubPageView/RunPageLink filters on table properties (values, or arrays for A|B). */
+  filters?: Record<string, unknown>;
+  /** Values a page needs besides its record (e.g. the contact of a popup). */
+  context?: Record<string, unknown>;
+}
+
+/** A role-center tile or link: BC's cues and navigation links. */
+export interface RoleCenterLinkDef {
+  name: string;
+  caption: Caption;
+  open: OpenRequest;
+}
+
+/** A part on a role center or card: a list page with its own filter (Mijn taken). */
+export interface PagePartDef {
+  name: string;
+  caption: Caption;
+  pageId: number;
+  /** The part's filter on table properties (a list = one of), computed from the session (Mijn taken: my salesperson). */
+  filters: (session: Session) => Promise<Record<string, unknown>>;
+}
+
+export interface UiPageDefinition<T extends TableRecord = TableRecord> {
+  /** BC page number (Empire's own pages: the simulator's numbers, as Empire's are not public). */
+  id: number;
+  /** The AL object name, e.g. "Contact Card". */
+  name: string;
+  caption: Caption;
+  type: PageType;
+  table?: TableClass<T>;
+  /** SourceTableTemporary: the record lives in the page only (Interactie aanmaken on a temporary Segment Line). */
+  temporary?: boolean;
+  /** FastTabs (cards, dialogs). */
+  groups?: FieldGroupDef<T>[];
+  /** Columns (lists). */
+  columns?: PageFieldDef<T>[];
+  /** SourceTableView (always applied). */
+  sourceTableView?: Where<T>;
+  order?: FindOptionsOrder<T>;
+  /** The card a list opens its records on (CardPageId). */
+  cardPageId?: number;
+  insertAllowed?: boolean;
+  modifyAllowed?: boolean;
+  deleteAllowed?: boolean;
+  /** Page.Editable = false (lists of entries). */
+  editable?: boolean;
+  actions?: PageActionDef<T>[];
+  /** Role centers. */
+  links?: RoleCenterLinkDef[];
+  parts?: PagePartDef[];
+  /** OnNewRecord / OnOpenPage of a popup on a temporary record: its starting values (or a record that replaces it). */
+  onNewRecord?: (ctx: PageContext<T>) => Promise<T | void>;
+  /** Found by Vertel me ("Tell me"): pages a user can navigate to by name. */
+  searchable?: boolean;
+  /** Extra words Vertel me matches (e.g. "Taken" for the task list). */
+  keywords?: string[];
+  /**
+   * For a page that is a modal dialog raised by code (DialogPort.runModal): how
+   * the page's result becomes the modal's answer, e.g. the chosen Rol.
+   */
+  modalResult?: (values: Record<string, unknown>, selected: Record<string, unknown> | null) => Record<string, unknown>;
+  /** BC page name(s) runModal uses for this page ('Roles', 'Create Interaction'). */
+  modalFor?: string;
+  /** One line for docs/pages.md. */
+  description: string;
+}
+
+export function definePage<T extends TableRecord>(page: UiPageDefinition<T>): UiPageDefinition<T> {
+  return page;
+}

@@ -1,0 +1,91 @@
+import { CompanyDetails } from '../../pages/CompanyDetails.Page';
+import { ContactCard } from '../../pages/ContactCard.Page';
+import { ContactList } from '../../pages/ContactList.Page';
+import { CreateInteraction } from '../../pages/CreateInteraction.Page';
+import { CustomerCard } from '../../pages/CustomerCard.Page';
+import { CustomerList } from '../../pages/CustomerList.Page';
+import { EmpireCreateInteraction } from '../../pages/EmpireCreateInteraction.Page';
+import { InteractionLogEntries } from '../../pages/InteractionLogEntries.Page';
+import { PersonalDetails } from '../../pages/PersonalDetails.Page';
+import { RoleCenter } from '../../pages/RoleCenter.Page';
+import { Roles } from '../../pages/Roles.Page';
+import { SalespersonsPurchasers } from '../../pages/SalespersonsPurchasers.Page';
+import { TaskCard } from '../../pages/TaskCard.Page';
+import { TaskList } from '../../pages/TaskList.Page';
+import { Teams } from '../../pages/Teams.Page';
+import { BadRequestError } from '../runtime/BcError';
+import type { Language } from '../runtime/Labels';
+import { pick, UiPageDefinition } from './PageTypes';
+
+/** Every UI page, in the order docs/pages.md lists them. */
+export const uiPages: UiPageDefinition<any>[] = [
+  RoleCenter,
+  ContactList,
+  ContactCard,
+  CustomerList,
+  CustomerCard,
+  EmpireCreateInteraction,
+  CreateInteraction,
+  Roles,
+  PersonalDetails,
+  CompanyDetails,
+  InteractionLogEntries,
+  Teams,
+  TaskList,
+  TaskCard,
+  SalespersonsPurchasers,
+];
+
+const byId = new Map(uiPages.map((p) => [p.id, p]));
+
+export function uiPage(id: number): UiPageDefinition<any> {
+  const page = byId.get(id);
+  if (!page) throw new BadRequestError('BadRequest_NotFound', `Page ${id} does not exist in empire-sim.`);
+  return page;
+}
+
+/** The page a DialogPort.runModal names ('Roles', 'Create Interaction'). */
+export function modalPage(pageName: string): UiPageDefinition<any> | undefined {
+  return uiPages.find((p) => p.modalFor === pageName);
+}
+
+/**
+ * A page by its number, its AL name or its caption in either language
+ * (scenarios say `open: Contacten`), case-insensitive.
+ */
+export function findPage(ref: string | number): UiPageDefinition<any> {
+  if (typeof ref === 'number' || /^\d+$/.test(ref)) return uiPage(Number(ref));
+  const needle = ref.trim().toLowerCase();
+  const page = uiPages.find(
+    (p) => p.name.toLowerCase() === needle || p.caption.nl.toLowerCase() === needle || p.caption.en.toLowerCase() === needle,
+  );
+  if (!page) throw new BadRequestError('BadRequest_NotFound', `There is no page named '${ref}'.`);
+  return page;
+}
+
+export interface TellMeResult {
+  pageId: number;
+  caption: string;
+  name: string;
+  type: string;
+}
+
+/**
+ * "Vertel me" (Tell me): the searchable pages whose caption (either language),
+ * AL name or keywords contain every word typed, best matches (caption starts
+ * with the text) first.
+ */
+export function tellMe(query: string, language: Language): TellMeResult[] {
+  const words = query.toLowerCase().split(/\s+/).filter((w) => w !== '');
+  if (words.length === 0) return [];
+  const hits = uiPages.filter((p) => {
+    if (!p.searchable) return false;
+    const hay = [p.caption.nl, p.caption.en, p.name, ...(p.keywords ?? [])].join(' ').toLowerCase();
+    return words.every((w) => hay.includes(w));
+  });
+  const q = query.trim().toLowerCase();
+  const score = (p: UiPageDefinition<any>) => (pick(p.caption, language).toLowerCase().startsWith(q) ? 0 : 1);
+  return hits
+    .sort((a, b) => score(a) - score(b) || pick(a.caption, language).localeCompare(pick(b.caption, language)))
+    .map((p) => ({ pageId: p.id, caption: pick(p.caption, language), name: p.name, type: p.type }));
+}
