@@ -1,6 +1,4 @@
 import { Contact } from '../entities/CRM/Contact/Contact.Table';
-import { ContactBusinessRelation } from '../entities/CRM/Contact/ContactBusinessRelation.Table';
-import { LinkToTable } from '../entities/CRM/Contact/ContactEnums';
 import { InteractionLogEntry } from '../entities/CRM/Interaction/InteractionLogEntry.Table';
 import { InteractionTemplate } from '../entities/CRM/Interaction/InteractionTemplate.Table';
 import { SegmentLine, SegmentLineLabels } from '../entities/CRM/Segment/SegmentLine.Table';
@@ -11,6 +9,7 @@ import { calcDate } from '../src/runtime/DateFormula';
 import { defineLabels } from '../src/runtime/Labels';
 import { Session } from '../src/runtime/Session';
 import { CreateInteractionWizard } from './CreateInteraction.Codeunit';
+import { CustContUpdate } from './CustContUpdate.Codeunit';
 
 /** Empire's own texts: not public, so written for the simulator (en-US and nl-NL). */
 export const EmpireInteractionLabels = defineLabels('Empire Interaction', {
@@ -34,7 +33,7 @@ export interface InteractionFromTemplateInput {
   templateCode: string;
   /** Notitie: the question, or the feedback given. */
   note: string;
-  /** Toon in klantportaal; default: the template's. */
+  /** Toon in klantportaal; default: the template's (Sjabloon standaardwaarden). */
   showInCustomerPortal?: boolean;
   /** Taak aanmaken; default: the template's. */
   createTask?: boolean;
@@ -63,12 +62,9 @@ export class EmpireInteraction {
   /** From a Klantkaart: the interaction lands on the customer's household contact. */
   async fromCustomer(customerNo: string, input: InteractionFromTemplateInput): Promise<InteractionFromTemplateResult> {
     const customer = await this.session.get(Customer, customerNo);
-    const relation = await this.session.findFirst(ContactBusinessRelation, {
-      linkToTable: LinkToTable.Customer,
-      no: customer.no,
-    });
-    if (!relation) this.session.error(EmpireInteractionLabels.CustomerWithoutHouseholdErr, customer.no);
-    return this.fromContact(relation.contactNo, input);
+    const household = await new CustContUpdate(this.session).linkedContact(customer.no);
+    if (!household) return this.session.error(EmpireInteractionLabels.CustomerWithoutHouseholdErr, customer.no);
+    return this.fromContact(household.no, input);
   }
 
   /** From a Contactkaart. */
@@ -80,9 +76,9 @@ export class EmpireInteraction {
 
     await segLine.validate('interactionTemplateCode', input.templateCode);
     const template = await s.get(InteractionTemplate, segLine.interactionTemplateCode);
-    await segLine.validate('showInCustomerPortal', input.showInCustomerPortal ?? template.showInCustomerPortal);
-    await segLine.validate('createTask', input.createTask ?? template.createTask);
-    await segLine.validate('teamCode', input.teamCode ?? template.teamCode);
+    if (input.showInCustomerPortal !== undefined) await segLine.validate('showInCustomerPortal', input.showInCustomerPortal);
+    if (input.createTask !== undefined) await segLine.validate('createTask', input.createTask);
+    if (input.teamCode !== undefined) await segLine.validate('teamCode', input.teamCode);
     if (input.description !== undefined) await segLine.validate('description', input.description);
     await segLine.validate('note', input.note ?? '');
 

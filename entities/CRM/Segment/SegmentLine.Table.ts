@@ -190,6 +190,10 @@ export class SegmentLine extends TableRecord {
         ? template.correspondenceTypeDefault
         : contact.correspondenceType;
     if (template.campaignNo !== '') this.campaignNo = template.campaignNo;
+    // Empire: the template is the popup's "Sjabloon standaardwaarden" — its defaults fill the popup.
+    this.showInCustomerPortal = template.showInCustomerPortal;
+    this.createTask = template.createTask;
+    this.teamCode = template.teamCode;
   }
 
   /** SetDefaultSalesperson: the user's salesperson from User Setup. */
