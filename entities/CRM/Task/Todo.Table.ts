@@ -187,7 +187,7 @@ export class Todo extends TableRecord {
   @Field(37, 'Interaction Template Code', Code(10))
   interactionTemplateCode!: string;
 
-  @Field(45, 'System To-do Type', TASK_SYSTEM_TYPE, { caption: 'System Task Type', editable: false })
+  @Field(45, 'System To-do Type', TASK_SYSTEM_TYPE, { caption: 'System Task Type', nl: 'Systeemtaaksoort', editable: false })
   systemToDoType!: number;
 
   @Field(46, 'Completed By', Code(20), { relation: () => SalespersonPurchaser, nl: 'Afgerond door' })
