@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { createApp } from './http/app';
+import { AppLocals, createApp } from './http/app';
+import type { RequestJournal } from './http/journal';
 import { seedDemoCompany, demoUsers, DEMO_COMPANY_DISPLAY_NAME, DEMO_COMPANY_NAME } from './seed/demo';
 import { seedEmptyCompany } from './seed/empty';
 import { SeedFunction, Simulator, Snapshot, UserSpec } from './runtime/Simulator';
@@ -15,6 +16,8 @@ import { SeedFunction, Simulator, Snapshot, UserSpec } from './runtime/Simulator
  *   await fetch(`${sim.url}/api/v2.0/companies`, { headers: { authorization: basic('ANNE', 'demo-anne') } });
  *   await sim.reset();                               // back to the seed between tests
  *   await sim.stop();
+ *
+ * The same controls are served over HTTP under /_sim (see /_sim/docs/).
  */
 export interface StartOptions {
   /** TCP port; 0 (default) picks a free one. */
@@ -27,6 +30,12 @@ export interface StartOptions {
   seed?: 'demo' | 'empty';
   /** Largest accepted request body (default 4mb). */
   bodyLimit?: string;
+  /** Largest page of a collection (server-driven paging); default 20,000 as BC online. */
+  maxPageSize?: number;
+  /** Requests kept in the request journal (/_sim/requests); default 1,000. */
+  journalSize?: number;
+  /** HTTP status of a stale ETag: 409 (default, BC's HTTP table) or 412. */
+  conflictStatus?: 409 | 412;
 }
 
 export interface RunningSimulator {
@@ -42,8 +51,11 @@ export interface RunningSimulator {
   sim: Simulator;
   /** The company back to its seed. */
   reset(): Promise<void>;
+  /** The company's data now; restore() without an argument goes back to the latest one. */
   snapshot(): Promise<Snapshot>;
-  restore(snapshot: Snapshot): Promise<void>;
+  restore(snapshot?: Snapshot): Promise<void>;
+  /** The request journal (what /_sim/requests shows). */
+  journal: RequestJournal;
   stop(): Promise<void>;
 }
 
@@ -54,12 +66,20 @@ export async function startSimulator(options: StartOptions = {}): Promise<Runnin
   const sim = await Simulator.start({ dataDir: options.dataDir ?? null, seeds, users: demoUsers });
   try {
     const company = await ensureCompany(sim, options.seed ?? 'demo');
-    const app = createApp(sim, { bodyLimit: options.bodyLimit });
+    const app = createApp(sim, {
+      bodyLimit: options.bodyLimit,
+      maxPageSize: options.maxPageSize,
+      journalSize: options.journalSize,
+      conflictStatus: options.conflictStatus,
+      seeds: Object.keys(seeds),
+    });
+    const journal = (app.locals as { simulator: AppLocals }).simulator.journal;
     const host = options.host ?? '127.0.0.1';
     const server = await listen(app, options.port ?? 0, host);
     const port = (server.address() as AddressInfo).port;
     const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
     let stopped = false;
+    let latest: Snapshot | undefined;
     return {
       url: `http://${shownHost}:${port}`,
       port,
@@ -67,9 +87,17 @@ export async function startSimulator(options: StartOptions = {}): Promise<Runnin
       companyName: company.name,
       users: demoUsers,
       sim,
+      journal,
       reset: () => sim.resetCompany(company.systemId),
-      snapshot: () => sim.snapshot(company.systemId),
-      restore: (s) => sim.restore(company.systemId, s),
+      async snapshot() {
+        latest = await sim.snapshot(company.systemId);
+        return latest;
+      },
+      async restore(s) {
+        const target = s ?? latest;
+        if (!target) throw new Error('restore() without a snapshot: take one with snapshot() first');
+        await sim.restore(company.systemId, target);
+      },
       async stop() {
         if (stopped) return;
         stopped = true;
@@ -112,6 +140,8 @@ function close(server: Server): Promise<void> {
 
 export { createApp } from './http/app';
 export type { AppOptions } from './http/app';
+export { RequestJournal } from './http/journal';
+export type { JournalEntry } from './http/journal';
 export { Simulator } from './runtime/Simulator';
 export type { Actor, SeedFunction, SimulatorOptions, Snapshot, UserSpec } from './runtime/Simulator';
 export { Session } from './runtime/Session';

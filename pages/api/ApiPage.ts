@@ -64,6 +64,8 @@ export interface ParameterDef {
   required?: boolean;
   /** For `object` parameters: the allowed member names (anything else is rejected). */
   members?: readonly string[];
+  /** For `object` parameters: member types other than string, for $metadata and OpenAPI. */
+  memberTypes?: Readonly<Record<string, Exclude<ParameterType, 'object'>>>;
 }
 
 /** Answers an action gives to the dialogs its own code raises (it *is* the user's choice). */
@@ -152,4 +154,13 @@ export function readOnly(name: string, property: string, caption?: string): Tabl
 
 export function definePage<T extends TableRecord>(page: ApiPageDefinition<T>): ApiPageDefinition<T> {
   return page;
+}
+
+/**
+ * `record[key]` for a key that comes from a request: own properties only, so
+ * `__proto__`, `constructor` or `toString` in a URL or body never reach
+ * Object.prototype (found by the fuzz test).
+ */
+export function own<V>(record: Record<string, V> | undefined, key: string): V | undefined {
+  return record !== undefined && Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
 }

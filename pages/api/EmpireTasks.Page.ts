@@ -104,7 +104,11 @@ export const EmpireTasks = definePage<Todo>({
         'Status := Completed, validated as on the card. registerInteraction answers Text004; interaction fills in the Create Interaction wizard (page 5077) that Yes opens.',
       parameters: {
         registerInteraction: { type: 'boolean', required: true },
-        interaction: { type: 'object', members: CREATE_INTERACTION_MEMBERS },
+        interaction: {
+          type: 'object',
+          members: CREATE_INTERACTION_MEMBERS,
+          memberTypes: { interactionSuccessful: 'boolean', showInCustomerPortal: 'boolean' },
+        },
       },
       dialogAnswers(params): ActionDialogAnswers {
         const interaction = params.interaction as Record<string, unknown> | undefined;

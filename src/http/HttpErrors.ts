@@ -26,6 +26,62 @@ export const ODataText = {
   querySyntax: 'Bad Request - Error in query syntax.',
   invalidTopSkip: (value: string, option: '$top' | '$skip') =>
     `Invalid value '${value}' for ${option} query option found. The ${option} query option requires a non-negative integer value.`,
+  // ---- query options: Microsoft.OData.Core's texts (BC parses URLs with it) ----
+  syntaxErrorAt: (pos: number, text: string) => `Syntax error at position ${pos} in '${text}'.`,
+  invalidCharacter: (ch: string, pos: number, text: string) =>
+    `Syntax error: character '${ch}' is not valid at position ${pos} in '${text}'.`,
+  unterminatedString: (pos: number, text: string) => `There is an unterminated string literal at position ${pos} in '${text}'.`,
+  expressionExpected: (pos: number, text: string) => `Expression expected at position ${pos} in '${text}'.`,
+  closeParenOrCommaExpected: (pos: number, text: string) => `')' or ',' expected at position ${pos} in '${text}'.`,
+  closeParenOrOperatorExpected: (pos: number, text: string) => `')' or operator expected at position ${pos} in '${text}'.`,
+  recursionTooDeep: 'Recursion depth exceeded allowed limit.',
+  propertyNotDeclared: (property: string, type: string) => `Could not find a property named '${property}' on type '${type}'.`,
+  incompatibleOperands: (left: string, right: string, operatorKind: string) =>
+    `A binary operator with incompatible types was detected. Found operand types '${left}' and '${right}' for operator kind '${operatorKind}'.`,
+  unknownFunction: (name: string) =>
+    `An unknown function with name '${name}' was found. This may also be a function import or a key lookup on a navigation property, which is not allowed.`,
+  noApplicableFunction: (name: string, signatures: string) =>
+    `No function signature for the function with name '${name}' matches the specified arguments. The function signatures considered are: ${signatures}.`,
+  notValidEnumConstant: (value: string) => `The string '${value}' is not a valid enumeration type constant.`,
+  invalidCount: (value: string) => `'${value}' is not a valid count option.`,
+  queryOptionTwice: (name: string) => `Query option '${name}' was specified more than once, but it must be specified at most once.`,
+  notNavigationProperty: (property: string, type: string) =>
+    `Property '${property}' on type '${type}' is not a navigation property or complex property. Only navigation properties can be expanded.`,
+  filterNotBoolean: 'The $filter expression must evaluate to a single boolean value.',
+  /** BC's own (odata-known-limitations.md). */
+  orDistinctFields: "The 'OR' operator is not supported on distinct fields on an OData filter.",
+  /** simulator: BC raises *an* error for filters with no AL equivalent; its text is not documented. */
+  unsupportedFilter: (what: string) => `The filter expression '${what}' is not supported by Business Central OData web services.`,
+  /** simulator */
+  nestedFunctions: (name: string) =>
+    `Nested function calls in a filter ('${name}(…(…))') require $schemaversion=2.1 or later.`,
+  /** simulator */
+  unsupportedOrderBy: (what: string) => `The $orderby expression '${what}' is not supported: order by a property of the entity.`,
+  /** simulator */
+  notSortableOrFilterable: (property: string, option: string) =>
+    `The property '${property}' cannot be used in ${option}: it is computed by the page, not a field of the table.`,
+  /** simulator */
+  invalidSelectItem: (item: string) => `The $select item '${item}' is not valid: select properties of the entity by name.`,
+  /** simulator */
+  invalidExpandItem: (item: string) => `The $expand item '${item}' is not valid.`,
+  /** simulator */
+  unsupportedExpand: (what: string) => `'${what}' in $expand is not supported.`,
+  /** simulator */
+  unknownQueryOption: (name: string) => `The query parameter '${name}' is not supported.`,
+  /** simulator */
+  invalidSkipToken: (token: string) => `The skip token value '${token}' is not valid.`,
+  /** simulator */
+  invalidSchemaVersion: (value: string) => `The schema version '${value}' is not valid.`,
+  /** simulator */
+  optionNotAllowedHere: (name: string) => `The query option '${name}' is not allowed on this resource.`,
+  /** simulator (BC's limit of 100 operations is documented, its text is not) */
+  batchTooLarge: (count: number, limit: number) =>
+    `The batch request contains ${count} operations; at most ${limit} are allowed.`,
+  /** simulator */
+  invalidBatch: (reason: string) => `The batch request is not valid: ${reason}`,
+  /** simulator: BC rejects deep update ("Business Central doesn't support deep patching"); its text is not documented. */
+  deepUpdate: (navigation: string) =>
+    `Deep update is not supported: '${navigation}' is a navigation property. Update the related entities with their own requests.`,
   /** simulator */
   unknownParameter: (parameter: string, action: string) =>
     `The parameter '${parameter}' in the request payload is not a valid parameter for the operation '${action}'.`,
@@ -65,4 +121,41 @@ export const HttpErrors = {
   badHeader: (header: string, reason: string) => new BadRequestError('BadRequest', ODataText.badHeader(header, reason)),
   requestTooLarge: (limit: string) => new RequestTooLargeError(ODataText.requestTooLarge(limit)),
   notSupported: (what: string) => new NotSupportedError(what),
+  querySyntaxAt: (pos: number, text: string) => new BadRequestError('BadRequest', ODataText.syntaxErrorAt(pos, text)),
+  invalidCharacter: (ch: string, pos: number, text: string) => new BadRequestError('BadRequest', ODataText.invalidCharacter(ch, pos, text)),
+  unterminatedString: (pos: number, text: string) => new BadRequestError('BadRequest', ODataText.unterminatedString(pos, text)),
+  expressionExpected: (pos: number, text: string) => new BadRequestError('BadRequest', ODataText.expressionExpected(pos, text)),
+  closeParenOrCommaExpected: (pos: number, text: string) =>
+    new BadRequestError('BadRequest', ODataText.closeParenOrCommaExpected(pos, text)),
+  closeParenOrOperatorExpected: (pos: number, text: string) =>
+    new BadRequestError('BadRequest', ODataText.closeParenOrOperatorExpected(pos, text)),
+  recursionTooDeep: () => new BadRequestError('BadRequest', ODataText.recursionTooDeep),
+  propertyNotDeclared: (property: string, type: string) => new BadRequestError('BadRequest', ODataText.propertyNotDeclared(property, type)),
+  incompatibleOperands: (left: string, right: string, operatorKind: string) =>
+    new BadRequestError('BadRequest', ODataText.incompatibleOperands(left, right, operatorKind)),
+  unknownFunction: (name: string) => new BadRequestError('BadRequest', ODataText.unknownFunction(name)),
+  noApplicableFunction: (name: string, signatures: string) =>
+    new BadRequestError('BadRequest', ODataText.noApplicableFunction(name, signatures)),
+  notValidEnumConstant: (value: string) => new BadRequestError('BadRequest', ODataText.notValidEnumConstant(value)),
+  invalidCount: (value: string) => new BadRequestError('BadRequest', ODataText.invalidCount(value)),
+  queryOptionTwice: (name: string) => new BadRequestError('BadRequest', ODataText.queryOptionTwice(name)),
+  notNavigationProperty: (property: string, type: string) =>
+    new BadRequestError('BadRequest', ODataText.notNavigationProperty(property, type)),
+  badFilterValue: () => new BadRequestError('BadRequest', ODataText.filterNotBoolean),
+  orDistinctFields: () => new BadRequestError('BadRequest', ODataText.orDistinctFields),
+  unsupportedFilter: (what: string) => new BadRequestError('BadRequest', ODataText.unsupportedFilter(what)),
+  nestedFunctions: (name: string) => new BadRequestError('BadRequest', ODataText.nestedFunctions(name)),
+  unsupportedOrderBy: (what: string) => new BadRequestError('BadRequest', ODataText.unsupportedOrderBy(what)),
+  notSortableOrFilterable: (property: string, option: string) =>
+    new BadRequestError('BadRequest', ODataText.notSortableOrFilterable(property, option)),
+  invalidSelectItem: (item: string) => new BadRequestError('BadRequest', ODataText.invalidSelectItem(item)),
+  invalidExpandItem: (item: string) => new BadRequestError('BadRequest', ODataText.invalidExpandItem(item)),
+  unsupportedExpand: (what: string) => new BadRequestError('BadRequest', ODataText.unsupportedExpand(what)),
+  unknownQueryOption: (name: string) => new BadRequestError('BadRequest', ODataText.unknownQueryOption(name)),
+  invalidSkipToken: (token: string) => new BadRequestError('BadRequest', ODataText.invalidSkipToken(token)),
+  invalidSchemaVersion: (value: string) => new BadRequestError('BadRequest', ODataText.invalidSchemaVersion(value)),
+  optionNotAllowedHere: (name: string) => new BadRequestError('BadRequest', ODataText.optionNotAllowedHere(name)),
+  batchTooLarge: (count: number, limit: number) => new BadRequestError('BadRequest', ODataText.batchTooLarge(count, limit)),
+  invalidBatch: (reason: string) => new BadRequestError('BadRequest', ODataText.invalidBatch(reason)),
+  deepUpdate: (navigation: string) => new BadRequestError('BadRequest', ODataText.deepUpdate(navigation)),
 };

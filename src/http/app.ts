@@ -4,9 +4,12 @@ import type { ApiGroup } from '../../pages/api/ApiPage';
 import type { Simulator } from '../runtime/Simulator';
 import { SIMULATOR_VERSION } from '../config';
 import { apiHandler } from './api/ApiHandler';
+import { DEFAULT_MAX_PAGE_SIZE } from './api/limits';
 import { basicAuth } from './auth';
-import { correlationId, errorMiddleware } from './errorMiddleware';
+import { docsRoutes } from './docs';
+import { correlationId, errorMiddleware, ErrorOptions } from './errorMiddleware';
 import { HttpErrors } from './HttpErrors';
+import { DEFAULT_JOURNAL_SIZE, RequestJournal } from './journal';
 import { simRoutes } from './simRoutes';
 import { pageSessionRoutes } from './pageSessionRoutes';
 
@@ -15,6 +18,19 @@ export interface AppOptions {
   bodyLimit?: string | number;
   /** The API route groups; default: Microsoft's v2.0 and empire/crm/v1.0. */
   groups?: ApiGroup[];
+  /** Largest page of a collection (server-driven paging). Default 20,000, as BC online. */
+  maxPageSize?: number;
+  /** Requests kept in the journal (/_sim/requests); 0 keeps none. Default 1,000. */
+  journalSize?: number;
+  /** Seed names, for GET /_sim/seeds. */
+  seeds?: string[];
+  /** HTTP status of a stale ETag (Request_EntityChanged): 409 (default, BC's HTTP table) or 412. */
+  conflictStatus?: 409 | 412;
+}
+
+/** What createApp exposes besides the routes (app.locals.simulator). */
+export interface AppLocals {
+  journal: RequestJournal;
 }
 
 /**
@@ -28,6 +44,10 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
   // OData has its own ETags (@odata.etag, If-Match); Express's body hashes would be a second, different kind.
   app.set('etag', false);
   app.use(correlationId);
+  const journal = new RequestJournal(options.journalSize ?? DEFAULT_JOURNAL_SIZE);
+  (app.locals as { simulator?: AppLocals }).simulator = { journal };
+  app.use(journal.middleware());
+  (app.locals as { errorOptions?: ErrorOptions }).errorOptions = { conflictStatus: options.conflictStatus };
   app.use(pageSessionRoutes(sim)); // page sessions + web client (docs/pages.md); before `/` so browsers get the client
 
   app.get('/', (_req, res) => {
@@ -36,14 +56,18 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
       version: SIMULATOR_VERSION,
       apis: ['/api/v2.0', '/api/empire/crm/v1.0'],
       simulator: '/_sim',
+      docs: '/_sim/docs/',
+      openapi: '/_sim/openapi.json',
       authentication: 'HTTP Basic: user name + web service access key',
     });
   });
 
   // Every body is read as JSON whatever its Content-Type, so a wrong body is always BC's "Invalid Request Body".
   const json = express.json({ limit: options.bodyLimit ?? '4mb', type: () => true, strict: true });
-  app.use('/api', basicAuth(sim), json, apiHandler(sim, options.groups ?? apiGroups));
-  app.use('/_sim', basicAuth(sim), json, simRoutes(sim));
+  const groups = options.groups ?? apiGroups;
+  app.use('/api', basicAuth(sim), json, apiHandler(sim, groups, { maxPageSize: options.maxPageSize ?? DEFAULT_MAX_PAGE_SIZE, conflictStatus: options.conflictStatus }));
+  app.use('/_sim', docsRoutes(groups));
+  app.use('/_sim', basicAuth(sim), json, simRoutes(sim, { journal, seeds: options.seeds }));
 
   app.use((req) => {
     const first = req.path.split('/').filter((s) => s !== '')[0] ?? '';

@@ -19,10 +19,15 @@ export const MODAL_ANSWERS_HEADER = 'X-Sim-Modal-Answers';
 export const DIALOG_TRACE_HEADER = 'X-Sim-Dialogs';
 export const UNANSWERED_DIALOG_HEADER = 'X-Sim-Dialog-Unanswered';
 
-/** The request's answers; an action's own answers (it *is* the user's choice) take precedence. */
-export function dialogsForRequest(req: Request, own: ActionDialogAnswers = {}): PreAnsweredDialogs {
-  const confirms = parseDialogAnswers(req.get(DIALOG_ANSWERS_HEADER));
-  const modals = parseModalAnswers(req.get(MODAL_ANSWERS_HEADER));
+/**
+ * The request's answers; an action's own answers (it *is* the user's choice)
+ * take precedence. `header` reads a request header (an Express request's, or
+ * a $batch inner request's).
+ */
+export function dialogsForRequest(header: Request | ((name: string) => string | undefined), own: ActionDialogAnswers = {}): PreAnsweredDialogs {
+  const get = typeof header === 'function' ? header : (name: string) => header.get(name);
+  const confirms = parseDialogAnswers(get(DIALOG_ANSWERS_HEADER));
+  const modals = parseModalAnswers(get(MODAL_ANSWERS_HEADER));
   for (const [key, answer] of Object.entries(own.confirms ?? {})) confirms.set(key, answer);
   for (const [page, values] of Object.entries(own.modals ?? {})) modals.set(page, values);
   return new PreAnsweredDialogs(confirms, modals);
@@ -50,8 +55,11 @@ function parseModalAnswers(header: string | undefined): Map<string, ModalResult>
 }
 
 /** The trace as a header value: JSON with non-ASCII escaped (header values are Latin-1 at best). */
+export function dialogTraceValue(trace: DialogTrace[]): string {
+  return JSON.stringify(trace).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 export function setDialogTrace(res: Response, trace: DialogTrace[]): void {
   if (res.headersSent) return;
-  const json = JSON.stringify(trace).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  res.setHeader(DIALOG_TRACE_HEADER, json);
+  res.setHeader(DIALOG_TRACE_HEADER, dialogTraceValue(trace));
 }

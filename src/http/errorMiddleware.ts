@@ -35,31 +35,53 @@ export function httpStatusFor(code: string): number {
   return 400;
 }
 
+export interface ErrorOptions {
+  /**
+   * The status of a stale ETag (Request_EntityChanged): 409 by default, as BC's HTTP table documents;
+   * 412 is often assumed, so it can be switched until checked against a sandbox (bc-api.md §1.5).
+   */
+  conflictStatus?: number;
+}
+
+export interface ErrorReply {
+  status: number;
+  headers: Record<string, string>;
+  body: { error: { code: string; message: string } };
+}
+
 /**
- * The ONE place an error becomes an HTTP response: BC's envelope
- * `{"error":{"code":…,"message":"…  CorrelationId:  <guid>."}}`.
- * Anything that is not a BcError is a simulator bug: 500, logged.
+ * The ONE place an error becomes a response: BC's envelope
+ * `{"error":{"code":…,"message":"…  CorrelationId:  <guid>."}}`. Used by the
+ * error middleware and for the inner requests of a $batch. Anything that is
+ * not a BcError is a simulator bug: 500, logged.
  */
-export const errorMiddleware: ErrorRequestHandler = (err, _req, res, next) => {
+export function errorReply(err: unknown, correlationId: string, options: ErrorOptions = {}): ErrorReply {
+  const bc = asBcError(err);
+  let status = 500;
+  let code = 'Internal_ServerError';
+  let message = 'An unexpected error occurred in empire-sim.';
+  const headers: Record<string, string> = {};
+  if (bc) {
+    status = bc.code === 'Request_EntityChanged' && options.conflictStatus ? options.conflictStatus : httpStatusFor(bc.code);
+    code = bc.code;
+    message = bc.message;
+  } else {
+    console.error(`[${correlationId}]`, err);
+  }
+  if (status === 401) headers['WWW-Authenticate'] = 'Basic realm="empire-sim"';
+  if (bc instanceof CallbackNotAllowedError && bc.dialogKey) headers[UNANSWERED_DIALOG_HEADER] = bc.dialogKey;
+  return { status, headers, body: { error: { code, message: `${message}  CorrelationId:  ${correlationId}.` } } };
+}
+
+export const errorMiddleware: ErrorRequestHandler = (err, req, res, next) => {
   if (res.headersSent) {
     next(err);
     return;
   }
-  const bc = asBcError(err);
-  const id = correlationOf(res);
-  let status = 500;
-  let code = 'Internal_ServerError';
-  let message = 'An unexpected error occurred in empire-sim.';
-  if (bc) {
-    status = httpStatusFor(bc.code);
-    code = bc.code;
-    message = bc.message;
-  } else {
-    console.error(`[${id}]`, err);
-  }
-  if (status === 401) res.setHeader('WWW-Authenticate', 'Basic realm="empire-sim"');
-  if (bc instanceof CallbackNotAllowedError && bc.dialogKey) res.setHeader(UNANSWERED_DIALOG_HEADER, bc.dialogKey);
-  res.status(status).json({ error: { code, message: `${message}  CorrelationId:  ${id}.` } });
+  const options = (req.app.locals as { errorOptions?: ErrorOptions }).errorOptions ?? {};
+  const reply = errorReply(err, correlationOf(res), options);
+  for (const [k, v] of Object.entries(reply.headers)) res.setHeader(k, v);
+  res.status(reply.status).json(reply.body);
 };
 
 function correlationOf(res: Response): string {
@@ -70,13 +92,20 @@ function correlationOf(res: Response): string {
   return res.locals.correlationId as string;
 }
 
-/** BcErrors as they are; the body parser's errors become BC's request errors. */
+/**
+ * BcErrors as they are; the body parser's errors become BC's request errors,
+ * and Express's own 4xx errors (a path that is not valid percent-encoding)
+ * BC's query syntax error — never a 500 for bad input.
+ */
 function asBcError(err: unknown): BcError | null {
   if (err instanceof BcError) return err;
-  const e = err as { type?: string; status?: number; limit?: number };
-  if (e && e.type === 'entity.too.large') return HttpErrors.requestTooLarge(`${e.limit} bytes`);
-  if (e && typeof e.status === 'number' && e.status >= 400 && e.status < 500 && typeof e.type === 'string') {
-    return HttpErrors.invalidRequestBody();
+  const e = err as { type?: string; status?: number; statusCode?: number; limit?: number };
+  if (!e || typeof e !== 'object') return null;
+  if (e.type === 'entity.too.large') return HttpErrors.requestTooLarge(`${e.limit} bytes`);
+  const status = typeof e.status === 'number' ? e.status : e.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return typeof e.type === 'string' ? HttpErrors.invalidRequestBody() : HttpErrors.querySyntax();
   }
+  if (err instanceof URIError) return HttpErrors.querySyntax();
   return null;
 }

@@ -1,24 +1,117 @@
+import { randomUUID } from 'node:crypto';
 import express, { Request, Response, Router } from 'express';
 import { SimulatorSetup } from '../../entities/Simulator/SimulatorSetup.Table';
 import type { Company } from '../../entities/System/Company.Table';
+import { BadRequestError, RecordNotFoundError } from '../runtime/BcError';
 import type { Session } from '../runtime/Session';
-import type { Simulator } from '../runtime/Simulator';
+import type { Simulator, Snapshot } from '../runtime/Simulator';
 import { authenticatedUser } from './auth';
 import { HttpErrors } from './HttpErrors';
+import type { RequestJournal } from './journal';
 
 /**
  * Simulator controls, outside BC's API (`/_sim/...`, authenticated like the
- * API): the company clock (Today/Time/WorkDate) and reset to the seed.
+ * API; documented in the OpenAPI document at /_sim/openapi.json): companies
+ * created from a seed and deleted, reset to the seed, snapshots taken and
+ * restored, the company clock (Today/Time/WorkDate), and the request journal.
  * Companies are named by id or by name.
  */
-export function simRoutes(sim: Simulator): Router {
+
+export interface SimControlsOptions {
+  journal?: RequestJournal;
+  /** The seed names the simulator knows (for GET /_sim/seeds). */
+  seeds?: string[];
+  /** Snapshots kept per company before POST …/snapshots is refused. */
+  maxSnapshots?: number;
+}
+
+interface StoredSnapshot {
+  id: string;
+  snapshot: Snapshot;
+}
+
+const DEFAULT_MAX_SNAPSHOTS = 20;
+
+export function simRoutes(sim: Simulator, options: SimControlsOptions = {}): Router {
   const router = express.Router();
+  const snapshots = new Map<string, StoredSnapshot[]>();
+  const maxSnapshots = options.maxSnapshots ?? DEFAULT_MAX_SNAPSHOTS;
+
+  // ---- companies ----
 
   router.get('/companies', (_req, res) => {
-    res.json({
-      value: sim.listCompanies().map((c) => ({ id: c.systemId, name: c.name, displayName: c.displayName, seed: c.seed })),
-    });
+    res.json({ value: sim.listCompanies().map(companyJson) });
   });
+
+  /** `{"name": "TRAINEE-01", "displayName"?: "...", "seed"?: "demo" | "empty"}` → 201 with the company. */
+  router.post('/companies', async (req, res) => {
+    const body = objectBody(req, ['name', 'displayName', 'seed'], 'simulatorCompany');
+    for (const key of ['name', 'displayName', 'seed']) {
+      if (body[key] !== undefined && typeof body[key] !== 'string') throw HttpErrors.cannotConvertPrimitive('Edm.String');
+    }
+    if (typeof body.name !== 'string') throw HttpErrors.nullField('name');
+    const c = await sim.createCompany(body.name, {
+      displayName: body.displayName as string | undefined,
+      seed: (body.seed as string | undefined) ?? 'empty',
+    });
+    res.status(201).setHeader('Location', `/_sim/companies/${c.systemId}`);
+    res.json(companyJson(c));
+  });
+
+  router.get('/companies/:company', (req, res) => {
+    res.json(companyJson(company(sim, req)));
+  });
+
+  router.delete('/companies/:company', async (req, res) => {
+    const c = company(sim, req);
+    await sim.deleteCompany(c.systemId);
+    snapshots.delete(c.systemId);
+    res.status(204).end();
+  });
+
+  /** The company's data back to its seed (what a trainer does between exercises, a test before each case). */
+  router.post('/companies/:company/reset', async (req, res) => {
+    await sim.resetCompany(company(sim, req).systemId);
+    res.status(204).end();
+  });
+
+  // ---- snapshots ----
+
+  router.get('/companies/:company/snapshots', (req, res) => {
+    const list = snapshots.get(company(sim, req).systemId) ?? [];
+    res.json({ value: list.map(snapshotJson) });
+  });
+
+  router.post('/companies/:company/snapshots', async (req, res) => {
+    const c = company(sim, req);
+    const list = snapshots.get(c.systemId) ?? [];
+    if (list.length >= maxSnapshots) {
+      throw new BadRequestError('BadRequest', `The company has ${list.length} snapshots, the most the simulator keeps; delete one first.`);
+    }
+    const stored = { id: randomUUID(), snapshot: await sim.snapshot(c.systemId) };
+    list.push(stored);
+    snapshots.set(c.systemId, list);
+    res.status(201).setHeader('Location', `/_sim/companies/${c.systemId}/snapshots/${stored.id}`);
+    res.json(snapshotJson(stored));
+  });
+
+  router.post('/companies/:company/snapshots/:snapshot/restore', async (req, res) => {
+    const c = company(sim, req);
+    await sim.restore(c.systemId, findSnapshot(snapshots, c, req).snapshot);
+    res.status(204).end();
+  });
+
+  router.delete('/companies/:company/snapshots/:snapshot', (req, res) => {
+    const c = company(sim, req);
+    const stored = findSnapshot(snapshots, c, req);
+    snapshots.set(
+      c.systemId,
+      (snapshots.get(c.systemId) ?? []).filter((s) => s !== stored),
+    );
+    res.status(204).end();
+  });
+
+  // ---- clock ----
 
   router.get('/companies/:company/clock', async (req, res) => {
     res.json(await readClock(sim, company(sim, req), req, res));
@@ -27,15 +120,33 @@ export function simRoutes(sim: Simulator): Router {
   /** `{"frozenAt": "2026-03-02T09:00:00Z" | null, "workDate": "2026-03-02" | null}`; absent = unchanged. */
   router.put('/companies/:company/clock', async (req, res) => {
     const c = company(sim, req);
-    const body = (req.body ?? {}) as Record<string, unknown>;
-    if (typeof body !== 'object' || Array.isArray(body)) throw HttpErrors.invalidRequestBody();
-    for (const key of Object.keys(body)) {
-      if (key !== 'frozenAt' && key !== 'workDate') throw HttpErrors.unknownProperty(key, 'simulatorClock');
-    }
+    const body = objectBody(req, ['frozenAt', 'workDate'], 'simulatorClock');
     await runAs(sim, c, req, res, async (s) => {
       const setup = await s.get(SimulatorSetup, '');
       if ('frozenAt' in body) await setup.validate('frozenAt', body.frozenAt);
       if ('workDate' in body) await setup.validate('workDate', body.workDate);
+      await setup.modify();
+    });
+    res.json(await readClock(sim, c, req, res));
+  });
+
+  /**
+   * `{"days"?: n, "hours"?: n, "minutes"?: n, "seconds"?: n}`: moves the
+   * clock forward (a running clock is frozen at now + the amount), so a test
+   * needs not wait for a date formula or a deadline.
+   */
+  router.post('/companies/:company/clock/advance', async (req, res) => {
+    const c = company(sim, req);
+    const body = objectBody(req, ['days', 'hours', 'minutes', 'seconds'], 'simulatorClockAdvance');
+    let ms = 0;
+    const unit: Record<string, number> = { days: 86_400_000, hours: 3_600_000, minutes: 60_000, seconds: 1000 };
+    for (const [key, value] of Object.entries(body)) {
+      if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw HttpErrors.cannotConvertPrimitive('Edm.Decimal');
+      ms += value * unit[key];
+    }
+    await runAs(sim, c, req, res, async (s) => {
+      const setup = await s.get(SimulatorSetup, '');
+      await setup.validate('frozenAt', new Date(s.clock.now().getTime() + ms).toISOString());
       await setup.modify();
     });
     res.json(await readClock(sim, c, req, res));
@@ -53,13 +164,59 @@ export function simRoutes(sim: Simulator): Router {
     res.json(await readClock(sim, c, req, res));
   });
 
-  /** The company's data back to its seed (what a trainer does between exercises). */
-  router.post('/companies/:company/reset', async (req, res) => {
-    await sim.resetCompany(company(sim, req).systemId);
+  // ---- seeds and the request journal ----
+
+  router.get('/seeds', (_req, res) => {
+    res.json({ value: (options.seeds ?? []).map((name) => ({ name })) });
+  });
+
+  /** `?limit=N` (the last N), `?method=PATCH`, `?status=409`, `?correlationId=…`: oldest first. */
+  router.get('/requests', (req, res) => {
+    const journal = options.journal;
+    let entries = journal ? journal.list() : [];
+    const q = req.query as Record<string, unknown>;
+    if (typeof q.method === 'string') entries = entries.filter((e) => e.method === q.method!.toString().toUpperCase());
+    if (typeof q.status === 'string') entries = entries.filter((e) => String(e.status) === q.status);
+    if (typeof q.correlationId === 'string') entries = entries.filter((e) => e.correlationId === q.correlationId);
+    if (q.limit !== undefined) {
+      if (typeof q.limit !== 'string' || !/^\d+$/.test(q.limit)) throw HttpErrors.invalidTopSkip(String(q.limit), '$top');
+      entries = entries.slice(Math.max(0, entries.length - Number(q.limit)));
+    }
+    res.json({ capacity: journal?.capacity ?? 0, value: entries });
+  });
+
+  router.delete('/requests', (_req, res) => {
+    options.journal?.clear();
     res.status(204).end();
   });
 
   return router;
+}
+
+function companyJson(c: Company): Record<string, unknown> {
+  return { id: c.systemId, name: c.name, displayName: c.displayName, seed: c.seed };
+}
+
+function snapshotJson(s: StoredSnapshot): Record<string, unknown> {
+  const rows = Object.values(s.snapshot.tables).reduce((n, t) => n + t.length, 0);
+  return { id: s.id, takenAt: s.snapshot.takenAt, rows };
+}
+
+function findSnapshot(snapshots: Map<string, StoredSnapshot[]>, c: Company, req: Request): StoredSnapshot {
+  const id = String(req.params.snapshot);
+  const found = (snapshots.get(c.systemId) ?? []).find((s) => s.id === id);
+  if (!found) throw new RecordNotFoundError(`The snapshot does not exist. Identification fields and values: Id='${id}'`);
+  return found;
+}
+
+/** A JSON object body with only the given properties (BC's unknown-property error otherwise). */
+function objectBody(req: Request, allowed: string[], entity: string): Record<string, unknown> {
+  const body = (req.body ?? {}) as unknown;
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw HttpErrors.invalidRequestBody();
+  for (const key of Object.keys(body)) {
+    if (!allowed.includes(key)) throw HttpErrors.unknownProperty(key, entity);
+  }
+  return body as Record<string, unknown>;
 }
 
 function company(sim: Simulator, req: Request): Company {

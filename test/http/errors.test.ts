@@ -140,11 +140,29 @@ describe('Routes', () => {
     expectBcError(get, 405, 'BadRequest_MethodNotAllowed', /^'GET' requests for 'Microsoft\.NAV\.newPersonForHousehold' of EdmType 'Action'/);
   });
 
-  test('query options other than $top/$skip fail loudly with 501 instead of being ignored', async () => {
-    const res = await tc.get(`${tc.v2}/contacts?$filter=number eq 'X'`);
-    expectBcError(res, 501, 'Simulator_NotSupported', /^The query option \$filter is not supported by empire-sim/);
+  test('an unknown or unsupported system query option is refused (400) instead of being ignored', async () => {
+    expectBcError(await tc.get(`${tc.v2}/contacts?$search=x`), 400, 'BadRequest', "The query parameter '$search' is not supported.");
+    expectBcError(await tc.get(`${tc.v2}/contacts?$apply=groupby((type))`), 400, 'BadRequest', "The query parameter '$apply' is not supported.");
     expect((await tc.get(`${tc.v2}/contacts?$top=-1`)).status).toBe(400);
-    expect((await tc.get('/api/v2.0/$metadata')).status).toBe(501);
+    // Options that are not system query options (BC's tenant=, company=) are not the API's concern.
+    expect((await tc.get(`${tc.v2}/contacts?tenant=x`)).status).toBe(200);
+  });
+
+  test('a path that is not valid percent-encoding → 400, not 500', async () => {
+    const res = await tc.get('/api/v2.0/companies(%E0%A4%A)');
+    expect(res.status).toBeLessThan(500);
+    expect(res.body.error.code).toMatch(/^BadRequest/);
+  });
+
+  test('405 for every method the API does not serve (PUT, OPTIONS) with the BC envelope', async () => {
+    const put = await request(tc.app).put(`${tc.v2}/contacts`).set('Authorization', tc.auth).send({});
+    expectBcError(put, 405, 'BadRequest_MethodNotAllowed', /^'PUT' requests for 'contacts' of EdmType 'EntitySet'/);
+    const options = await request(tc.app).options(`${tc.v2}/contacts`).set('Authorization', tc.auth);
+    expectBcError(options, 405, 'BadRequest_MethodNotAllowed', /^'OPTIONS' requests for 'contacts'/);
+  });
+
+  test('an unknown /_sim route → 404 in the envelope', async () => {
+    expectBcError(await tc.get('/_sim/nothing-here'), 404, 'BadRequest_ResourceNotFound', "Resource not found for the segment '_sim'.");
   });
 });
 

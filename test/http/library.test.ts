@@ -55,3 +55,37 @@ test('with a data folder: the first start creates the company, a later start con
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('the README example: demo data, an OData query, reset before each test; restore() goes back to the latest snapshot', async () => {
+  const sim = await startSimulator();
+  try {
+    const contacts = `${sim.url}/api/v2.0/companies(${sim.companyId})/contacts`;
+    const page = (await (await fetch(`${contacts}?$top=5&$select=number,displayName&$count=true`, { headers: AUTH })).json()) as {
+      '@odata.count': number;
+      value: Array<Record<string, string>>;
+    };
+    expect(page.value).toHaveLength(5);
+    expect(Object.keys(page.value[0]).sort()).toEqual(['@odata.etag', 'displayName', 'number']);
+    const total = page['@odata.count'];
+    expect(total).toBeGreaterThan(5);
+
+    await sim.snapshot();
+    await fetch(contacts, { method: 'POST', headers: AUTH, body: JSON.stringify({ displayName: 'Tijdelijk' }) });
+    const count = async () => Number(await (await fetch(`${contacts}/$count`, { headers: AUTH })).text());
+    expect(await count()).toBe(total + 1);
+    await sim.restore();
+    expect(await count()).toBe(total);
+
+    await fetch(contacts, { method: 'POST', headers: AUTH, body: JSON.stringify({ displayName: 'Nog een' }) });
+    const started = performance.now();
+    await sim.reset();
+    const resetMs = performance.now() - started;
+    expect(await count()).toBe(total);
+    // Fast enough to run before every test (docs/benchmarks.md has the measured figure).
+    expect(resetMs).toBeLessThan(5000);
+
+    expect(sim.journal.list().some((e) => e.url.endsWith('/contacts/$count') && e.status === 200)).toBe(true);
+  } finally {
+    await sim.stop();
+  }
+});

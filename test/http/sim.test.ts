@@ -56,3 +56,95 @@ describe('/_sim/companies/{company}/reset', () => {
     expect(companies).toContainEqual(expect.objectContaining({ id: tc.companyId, seed: 'empty' }));
   });
 });
+
+describe('/_sim/companies: create from a seed, delete', () => {
+  test('POST creates a company from the seed; it is served by the API at once; DELETE removes it', async () => {
+    const tc = await newHttpCompany();
+    const name = `TRAINEE-${Date.now() % 100000}`;
+    const created = await tc.post('/_sim/companies', { name, displayName: 'Cursist 1', seed: 'empty' });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ name, displayName: 'Cursist 1', seed: 'empty', id: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    expect(created.headers.location).toBe(`/_sim/companies/${created.body.id}`);
+    const roles = await tc.get(`/api/empire/crm/v1.0/companies(${created.body.id})/roles`);
+    expect(roles.status).toBe(200);
+    expect(roles.body.value).toEqual([]);
+    expect((await tc.get(`/_sim/companies/${encodeURIComponent(name)}`)).body.id).toBe(created.body.id);
+
+    const again = await tc.post('/_sim/companies', { name });
+    expect(again.status).toBe(400);
+    expect(again.body.error.code).toBe('Internal_EntityWithSameKeyExists');
+    expect((await tc.post('/_sim/companies', { name: 'X', seed: 'nope' })).status).toBe(400);
+    expect((await tc.post('/_sim/companies', { name: 'X', colour: 'red' })).status).toBe(400);
+    expect((await tc.post('/_sim/companies', {})).body.error.code).toBe('BadRequest_RequiredParamNotProvided');
+
+    expect((await tc.delete(`/_sim/companies/${created.body.id}`, undefined)).status).toBe(204);
+    expect((await tc.get(`/api/empire/crm/v1.0/companies(${created.body.id})/roles`)).status).toBe(404);
+    expect((await tc.get('/_sim/companies')).body.value.map((c: { id: string }) => c.id)).not.toContain(created.body.id);
+  });
+});
+
+describe('/_sim/companies/{company}/snapshots', () => {
+  test('take a snapshot, change data, restore it; list and delete snapshots', async () => {
+    const tc = await newHttpCompany();
+    await tc.post(`${tc.crm}/roles`, { code: 'KEEP' });
+    const snap = await tc.post(`/_sim/companies/${tc.companyId}/snapshots`);
+    expect(snap.status).toBe(201);
+    expect(snap.body).toMatchObject({ id: expect.any(String), takenAt: expect.any(String), rows: expect.any(Number) });
+    await tc.post(`${tc.crm}/roles`, { code: 'GONE' });
+    const keep = (await tc.get(`${tc.crm}/roles?$filter=code eq 'KEEP'`)).body.value[0];
+    await tc.delete(`${tc.crm}/roles(${keep.id})`, '*');
+    expect((await tc.get(`${tc.crm}/roles`)).body.value.map((r: { code: string }) => r.code)).toEqual(['GONE']);
+
+    expect((await tc.post(`/_sim/companies/${tc.companyId}/snapshots/${snap.body.id}/restore`)).status).toBe(204);
+    const after = (await tc.get(`${tc.crm}/roles`)).body.value;
+    expect(after.map((r: { code: string }) => r.code)).toEqual(['KEEP']);
+    // The very same record (SystemId and ETag) is back.
+    expect(after[0]).toMatchObject({ id: keep.id, '@odata.etag': keep['@odata.etag'] });
+
+    expect((await tc.get(`/_sim/companies/${tc.companyId}/snapshots`)).body.value.map((s: { id: string }) => s.id)).toEqual([snap.body.id]);
+    expect((await tc.delete(`/_sim/companies/${tc.companyId}/snapshots/${snap.body.id}`, undefined)).status).toBe(204);
+    expect((await tc.post(`/_sim/companies/${tc.companyId}/snapshots/${snap.body.id}/restore`)).status).toBe(404);
+  });
+});
+
+describe('/_sim/companies/{company}/clock/advance', () => {
+  test('moves a frozen clock forward; freezes a running one at now + the amount', async () => {
+    const tc = await newHttpCompany();
+    await tc.put(`/_sim/companies/${tc.companyId}/clock`, { frozenAt: '2026-06-15T10:00:00Z' });
+    const res = await tc.post(`/_sim/companies/${tc.companyId}/clock/advance`, { days: 3, hours: 1, minutes: 30 });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ frozenAt: '2026-06-18T11:30:00.000Z', today: '2026-06-18' });
+    expect((await tc.post(`/_sim/companies/${tc.companyId}/clock/advance`, { days: -1 })).status).toBe(400);
+    expect((await tc.post(`/_sim/companies/${tc.companyId}/clock/advance`, { weeks: 1 })).status).toBe(400);
+  });
+});
+
+describe('/_sim/requests: the request journal', () => {
+  test('method, URL, status, duration, correlation id and user of each request; filters; clear', async () => {
+    const tc = await newHttpCompany({ journalSize: 5 });
+    expect((await tc.delete('/_sim/requests', undefined)).status).toBe(204);
+    const failed = await tc.get(`${tc.v2}/contacts?$filter=nope eq 1`);
+    await tc.get(`${tc.crm}/roles`);
+    const journal = await tc.get('/_sim/requests');
+    expect(journal.body.capacity).toBe(5);
+    const entries = journal.body.value;
+    // The DELETE that cleared it is recorded after the clearing; the GET of the journal itself only once it is answered.
+    expect(entries.map((e: { method: string; status: number }) => `${e.method} ${e.status}`)).toEqual(['DELETE 204', 'GET 400', 'GET 200']);
+    expect(entries[1]).toMatchObject({
+      url: `${tc.v2}/contacts?$filter=nope%20eq%201`,
+      status: 400,
+      correlationId: failed.headers['x-correlation-id'],
+      user: 'TESTER',
+      durationMs: expect.any(Number),
+      at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+    });
+    expect((await tc.get('/_sim/requests?status=400')).body.value).toHaveLength(1);
+    expect((await tc.get(`/_sim/requests?correlationId=${failed.headers['x-correlation-id']}`)).body.value).toHaveLength(1);
+    expect((await tc.get('/_sim/requests?limit=1')).body.value).toHaveLength(1);
+    // A ring buffer: never more than its capacity.
+    for (let i = 0; i < 8; i++) await tc.get(`${tc.crm}/roles?i=${i}`);
+    const full = (await tc.get('/_sim/requests')).body.value;
+    expect(full).toHaveLength(5);
+    expect(full[4].url).toBe(`${tc.crm}/roles?i=7`);
+  });
+});

@@ -1,4 +1,4 @@
-import { ApiFieldDef, ApiPageDefinition, ComputedType, isComputed } from '../../../pages/api/ApiPage';
+import { ApiFieldDef, ApiPageDefinition, ComputedType, isComputed, NavigationDef, own } from '../../../pages/api/ApiPage';
 import { FieldKind, FieldMeta, optionName, tableMeta } from '../../runtime/Metadata';
 import type { TableRecord } from '../../runtime/Record';
 import type { Session } from '../../runtime/Session';
@@ -65,10 +65,20 @@ export function pageFields(page: ApiPageDefinition<any>): FieldInfo[] {
   return infos;
 }
 
-/** A record as the API returns it: `@odata.etag`, then the fields in page order. */
-export async function serializeEntity(page: ApiPageDefinition<any>, rec: TableRecord, session: Session): Promise<Record<string, unknown>> {
+/**
+ * A record as the API returns it: `@odata.etag`, then the fields in page
+ * order — only those in `select` when given ($select: computed fields that
+ * are not selected are not computed either).
+ */
+export async function serializeEntity(
+  page: ApiPageDefinition<any>,
+  rec: TableRecord,
+  session: Session,
+  select?: ReadonlySet<string>,
+): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = { '@odata.etag': etagOf(rec) };
   for (const f of pageFields(page)) {
+    if (select && !select.has(f.name)) continue;
     const raw = isComputed(f.def) ? await f.def.compute(rec, session) : (rec as unknown as Record<string, unknown>)[f.property!];
     out[f.name] = toJson(f, raw);
   }
@@ -115,6 +125,15 @@ export interface ParsedBody {
   assignments: FieldAssignment[];
   /** `id` on POST: the client's choice of SystemId. */
   systemId?: string;
+  /** Deep insert: entities to create through navigation properties after this one, in body order. */
+  nested: NestedInsert[];
+}
+
+export interface NestedInsert {
+  name: string;
+  navigation: NavigationDef<any>;
+  page: ApiPageDefinition<any>;
+  items: ParsedBody[];
 }
 
 /**
@@ -129,13 +148,21 @@ export function parseEntityBody(page: ApiPageDefinition<any>, body: unknown, mod
   const fields = pageFields(page);
   const byName = new Map(fields.map((f) => [f.name, f]));
   const given = body as Record<string, unknown>;
-  const parsed: ParsedBody = { assignments: [] };
+  const parsed: ParsedBody = { assignments: [], nested: [] };
   for (const key of Object.keys(given)) {
     if (key.includes('@')) continue;
     const info = byName.get(key);
     if (!info) {
-      if (page.navigation?.[key]) throw HttpErrors.notSupported('Deep insert and deep update through a navigation property');
-      throw HttpErrors.unknownProperty(key, page.entityName);
+      const navigation = own(page.navigation, key);
+      if (!navigation) throw HttpErrors.unknownProperty(key, page.entityName);
+      // BC supports deep insert on API pages, not deep update (odata-known-limitations.md).
+      if (mode === 'modify') throw HttpErrors.deepUpdate(key);
+      const target = navigation.target();
+      if (!target.insertAllowed) throw HttpErrors.methodNotAllowed('POST', key, 'EntitySet');
+      const items = given[key];
+      if (!Array.isArray(items)) throw HttpErrors.invalidRequestBody();
+      parsed.nested.push({ name: key, navigation, page: target, items: items.map((item) => parseEntityBody(target, item, 'insert')) });
+      continue;
     }
     if (mode === 'insert' && info.property === 'systemId') {
       parsed.systemId = parseGuid(given[key], info.name);

@@ -1,4 +1,4 @@
-import { ApiGroup, ApiPageDefinition, BoundActionDef, NavigationDef } from '../../../pages/api/ApiPage';
+import { ApiGroup, ApiPageDefinition, BoundActionDef, NavigationDef, own } from '../../../pages/api/ApiPage';
 import { HttpErrors } from '../HttpErrors';
 import { isGuid } from './edm';
 
@@ -10,8 +10,10 @@ import { isGuid } from './edm';
  */
 export type ApiResource =
   | { kind: 'serviceDocument'; group: ApiGroup; basePath: string }
-  | { kind: 'companies'; group: ApiGroup; basePath: string; companyId?: string }
-  | { kind: 'page'; group: ApiGroup; basePath: string; companyId: string; steps: PageStep[]; action?: ActionStep };
+  | { kind: 'metadata'; group: ApiGroup; basePath: string }
+  | { kind: 'batch'; group: ApiGroup; basePath: string }
+  | { kind: 'companies'; group: ApiGroup; basePath: string; companyId?: string; count?: boolean }
+  | { kind: 'page'; group: ApiGroup; basePath: string; companyId: string; steps: PageStep[]; action?: ActionStep; count?: boolean };
 
 export interface PageStep {
   page: ApiPageDefinition<any>;
@@ -44,12 +46,20 @@ export function parseApiPath(path: string, groups: ApiGroup[]): ApiResource {
   const basePath = `/api/${segments.slice(0, used).map((s) => s.raw).join('/')}`;
   const rest = segments.slice(used);
   if (rest.length === 0) return { kind: 'serviceDocument', group, basePath };
-  const [first, ...afterCompany] = rest;
-  if (first.name === '$metadata') throw HttpErrors.notSupported('The $metadata document');
-  if (first.name === '$batch') throw HttpErrors.notSupported('$batch');
+  const [first, ...afterFirst] = rest;
+  if ((first.name === '$metadata' || first.name === '$batch') && first.key === undefined) {
+    if (afterFirst.length > 0) throw HttpErrors.resourceNotFound(afterFirst[0].raw);
+    return { kind: first.name === '$metadata' ? 'metadata' : 'batch', group, basePath };
+  }
   if (first.name !== 'companies') throw HttpErrors.resourceNotFound(first.raw);
+  // `…/$count` after a collection: the number of entities, as text.
+  const count = afterFirst.length > 0 && afterFirst[afterFirst.length - 1].raw === '$count';
+  const afterCompany = count ? afterFirst.slice(0, -1) : afterFirst;
   const companyId = first.key === undefined ? undefined : parseKey(first.key);
-  if (afterCompany.length === 0) return { kind: 'companies', group, basePath, companyId };
+  if (afterCompany.length === 0) {
+    if (count && companyId !== undefined) throw HttpErrors.resourceNotFound('$count');
+    return { kind: 'companies', group, basePath, companyId, count };
+  }
   if (companyId === undefined) throw HttpErrors.resourceNotFound(afterCompany[0].raw);
 
   const [setSegment, ...more] = afterCompany;
@@ -66,13 +76,13 @@ export function parseApiPath(path: string, groups: ApiGroup[]): ApiResource {
     if (actionName !== undefined) {
       if (seg.key !== undefined) throw HttpErrors.resourceNotFound(seg.raw);
       if (!current.page.actions || Object.keys(current.page.actions).length === 0) throw HttpErrors.noBoundActions();
-      const def = current.page.actions[actionName];
+      const def = own(current.page.actions, actionName);
       if (!def) throw HttpErrors.resourceNotFound(seg.raw);
       if (i !== more.length - 1) throw HttpErrors.resourceNotFound(more[i + 1].raw);
       action = { name: actionName, def };
       break;
     }
-    const navigation = current.page.navigation?.[seg.name];
+    const navigation = own(current.page.navigation, seg.name);
     if (!navigation) throw HttpErrors.resourceNotFound(seg.raw);
     steps.push({
       page: navigation.target(),
@@ -81,7 +91,8 @@ export function parseApiPath(path: string, groups: ApiGroup[]): ApiResource {
       key: seg.key === undefined ? undefined : parseKey(seg.key),
     });
   }
-  return { kind: 'page', group, basePath, companyId, steps, action };
+  if (count && (action || steps[steps.length - 1].key !== undefined)) throw HttpErrors.resourceNotFound('$count');
+  return { kind: 'page', group, basePath, companyId, steps, action, count };
 }
 
 function decodeSegment(raw: string): Segment {
