@@ -1,17 +1,29 @@
 import 'reflect-metadata';
-import { DataSource } from 'typeorm';
 import { Company } from './entities/System/Company.Table';
 import { User } from './entities/System/User.Table';
 import { companyTables } from './entities';
+import { DatabaseConfig } from './src/db/config';
+import { createDataSource, EmpireDataSource } from './src/db/dataSource';
+import { SchemaSet } from './src/db/storage';
+import { companyMigrations, systemMigrations } from './src/migrations';
 
 /**
- * DataSource factories with explicit entity lists (no globs, nothing connects
- * at import time). BC keeps each company's data apart; so does the simulator:
- * every company has its own database (an SQLite file, or `:memory:`), and the
- * system database holds the companies and users.
+ * The entity and migration lists (explicit, no globs; nothing connects at
+ * import time). BC keeps each company's data apart; so does the simulator:
+ * every company has its own storage — an SQLite file (or `:memory:`), or a
+ * schema of its own on PostgreSQL / SQL Server — and the system storage
+ * holds the companies and users. src/db/storage.ts decides where they live;
+ * src/db/config.ts reads the switch (EMPIRE_SIM_DB) from the environment.
  */
 export const systemEntities = [Company, User];
 export const companyEntities = companyTables;
+
+export const schemaSet: SchemaSet = {
+  systemEntities,
+  companyEntities,
+  systemMigrations,
+  companyMigrations,
+};
 
 export interface SqliteStorage {
   type: 'sqlite';
@@ -21,26 +33,13 @@ export interface SqliteStorage {
 
 export type StorageOptions = SqliteStorage;
 
-function sqliteDataSource(database: string, entities: Function[]): DataSource {
-  return new DataSource({
-    type: 'better-sqlite3',
-    database,
-    entities,
-    synchronize: true,
-    // WAL lets readers of other processes go on while one writes; the busy
-    // timeout makes a second process wait for the lock instead of failing.
-    prepareDatabase: (db: { pragma(s: string): unknown }) => {
-      if (database !== ':memory:') db.pragma('journal_mode = WAL');
-      db.pragma('busy_timeout = 5000');
-      db.pragma('synchronous = NORMAL');
-    },
-  });
+const sqlite: DatabaseConfig = { kind: 'sqlite' };
+
+/** A company's tables in one SQLite database (not yet initialized; migrations run by src/db/migration.ts). */
+export function createCompanyDataSource(storage: StorageOptions): EmpireDataSource {
+  return createDataSource(sqlite, { file: storage.database, entities: companyEntities, migrations: companyMigrations });
 }
 
-export function createCompanyDataSource(storage: StorageOptions): DataSource {
-  return sqliteDataSource(storage.database, companyEntities);
-}
-
-export function createSystemDataSource(storage: StorageOptions): DataSource {
-  return sqliteDataSource(storage.database, systemEntities);
+export function createSystemDataSource(storage: StorageOptions): EmpireDataSource {
+  return createDataSource(sqlite, { file: storage.database, entities: systemEntities, migrations: systemMigrations });
 }

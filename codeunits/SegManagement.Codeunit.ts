@@ -69,8 +69,13 @@ export class SegManagement {
     void deliver;
   }
 
-  /** SequenceNoMgt.GetNextSeqNo(5065): last Entry No. + 1, read under the transaction. */
+  /**
+   * SequenceNoMgt.GetNextSeqNo(5065): last Entry No. + 1. BC locks the table
+   * first (LockTable, then FindLast); without it two sessions on a server
+   * database would read the same last entry and collide on the next number.
+   */
   private async getNextEntryNo(): Promise<number> {
+    await this.session.lockTable(InteractionLogEntry);
     const last = await this.session.findFirst(InteractionLogEntry, {}, { entryNo: 'DESC' });
     return (last?.entryNo ?? 0) + 1;
   }

@@ -1,4 +1,5 @@
 import { EntityManager, FindOptionsOrder, FindOptionsWhere } from 'typeorm';
+import { lockResource } from '../db/locks';
 import { DialogError, RecordNotFoundError } from './BcError';
 import { Clock } from './Clock';
 import { DialogPort } from './Dialogs';
@@ -114,6 +115,18 @@ export class Session {
     const rec = await this.manager.findOne(cls, { where: where as FindOptionsWhere<T>, lock: { mode: 'pessimistic_write' } });
     if (!rec) return this.get(cls, ...key);
     return rec.attach(this);
+  }
+
+  /**
+   * AL LockTable: until the transaction ends, no other session gets past
+   * LockTable on the same table of this company. What BC code does before
+   * "last Entry No. + 1", so two sessions never compute the same number. On
+   * PostgreSQL / SQL Server a transaction-scoped lock in the database (it
+   * holds across instances); SQLite serializes a company's write
+   * transactions anyway (Simulator.run).
+   */
+  async lockTable<T extends TableRecord>(cls: TableClass<T>): Promise<void> {
+    await lockResource(this.manager, `table.${tableMeta(cls).sqlName}`);
   }
 
   // ---- dialogs ----

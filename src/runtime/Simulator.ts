@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { Mutex } from 'async-mutex';
 import { DataSource, EntityManager } from 'typeorm';
-import { createCompanyDataSource, createSystemDataSource, StorageOptions } from '../../ormconfig';
+import { createCompanyDataSource, schemaSet } from '../../ormconfig';
+import { DatabaseConfig, databaseConfigFromEnv } from '../db/config';
+import { translateDatabaseError } from '../db/errors';
+import { lockResource } from '../db/locks';
+import { migrate } from '../db/migration';
+import { Storage } from '../db/storage';
 import { Company } from '../../entities/System/Company.Table';
 import { User } from '../../entities/System/User.Table';
 import { SimulatorSetup } from '../../entities/Simulator/SimulatorSetup.Table';
@@ -26,8 +29,17 @@ export interface UserSpec {
 }
 
 export interface SimulatorOptions {
-  /** Folder for the SQLite files; null keeps every database in memory (tests). */
+  /**
+   * Folder for the SQLite files; null keeps every database in memory (tests).
+   * On a server database null means the same: schemas of this instance's own,
+   * dropped on close.
+   */
   dataDir: string | null;
+  /**
+   * Which database and how to reach it; default: the environment
+   * (EMPIRE_SIM_DB..., src/db/config.ts, docs/database.md), SQLite when unset.
+   */
+  database?: DatabaseConfig;
   /** Seeds by name; a company is created from one and reset to it. */
   seeds: Record<string, SeedFunction>;
   /** Users to make sure of in the system database. */
@@ -52,44 +64,88 @@ export interface Snapshot {
 interface CompanyStore {
   company: Company;
   dataSource: DataSource;
-  /** SQLite has one connection per database: one transaction at a time. */
-  mutex: Mutex;
+  /**
+   * SQLite has one connection per database: one transaction at a time.
+   * Server databases have none: their locks and row versions keep concurrent
+   * transactions correct, across instances too.
+   */
+  mutex: Mutex | null;
 }
+
+/** How often an instance on a server database looks for companies other instances created or deleted. */
+const COMPANY_REFRESH_MS = 2000;
 
 const RESTORE_CHUNK = 100;
 
 /**
- * The simulator: companies (each its own database), the system database with
- * companies and users, and `run()`, which executes one operation as one
- * transaction in one company — an error anywhere rolls all of it back.
+ * The simulator: companies (each its own database or schema), the system
+ * database with companies and users, and `run()`, which executes one
+ * operation as one transaction in one company — an error anywhere rolls all
+ * of it back. Several instances may share one server database: everything
+ * they must agree on is in the database, guarded by its locks.
  */
 export class Simulator {
   readonly events = new EventBus();
   private readonly stores = new Map<string, CompanyStore>();
+  private readonly opening = new Map<string, Promise<CompanyStore>>();
   private readonly seedSnapshots = new Map<string, Snapshot>();
   private readonly systemMutex = new Mutex();
+  private refreshTimer: NodeJS.Timeout | null = null;
 
   private constructor(
     private readonly options: SimulatorOptions,
+    private readonly storage: Storage,
     private readonly system: DataSource,
   ) {}
 
   static async start(options: SimulatorOptions): Promise<Simulator> {
-    if (options.dataDir) fs.mkdirSync(options.dataDir, { recursive: true });
-    const system = createSystemDataSource(storageFor(options.dataDir, 'system'));
-    await system.initialize();
-    const sim = new Simulator(options, system);
-    for (const company of await system.manager.find(Company, { order: { name: 'ASC' } })) {
-      await sim.openStore(company);
+    const storage = Storage.create(options.database ?? databaseConfigFromEnv(), schemaSet, options.dataDir);
+    const system = await storage.openSystem();
+    const sim = new Simulator(options, storage, system);
+    try {
+      for (const company of await system.manager.find(Company, { order: { name: 'ASC' } })) {
+        await sim.openStore(company, false);
+      }
+      for (const u of options.users ?? []) await sim.ensureUser(u);
+    } catch (e) {
+      await sim.close();
+      throw e;
     }
-    for (const u of options.users ?? []) await sim.ensureUser(u);
+    if (!storage.serializeInProcess) {
+      sim.refreshTimer = setInterval(() => void sim.refreshCompanies().catch(() => undefined), COMPANY_REFRESH_MS);
+      sim.refreshTimer.unref();
+    }
     return sim;
   }
 
+  /** Where the data lives, for banners and logs (no password). */
+  get databaseDescription(): string {
+    return this.storage.describe();
+  }
+
   async close(): Promise<void> {
+    if (this.refreshTimer) clearInterval(this.refreshTimer);
+    this.refreshTimer = null;
+    await Promise.allSettled(this.opening.values());
     for (const store of this.stores.values()) await store.dataSource.destroy();
     this.stores.clear();
-    await this.system.destroy();
+    await this.storage.close();
+  }
+
+  /**
+   * Brings the list of companies up to date with the system database: other
+   * instances over the same server database may have created or deleted some.
+   * Runs every few seconds on a server database; call it to be sure now.
+   */
+  async refreshCompanies(): Promise<void> {
+    const rows = await this.system.manager.find(Company, { order: { name: 'ASC' } });
+    const ids = new Set(rows.map((c) => c.systemId));
+    for (const company of rows) if (!this.stores.has(company.systemId)) await this.openStoreOnce(company);
+    for (const [id, store] of this.stores) {
+      if (ids.has(id)) continue;
+      this.stores.delete(id);
+      await store.dataSource.destroy();
+    }
   }
 
   // ---- companies ----
@@ -110,8 +166,8 @@ export class Simulator {
   async createCompany(name: string, options: { displayName?: string; seed?: string } = {}): Promise<Company> {
     const seed = options.seed ?? 'empty';
     if (!this.options.seeds[seed]) throw new BadRequestError('BadRequest', `Unknown seed '${seed}'.`);
-    const company = await this.systemMutex.runExclusive(async () => {
-      if (await this.system.manager.findOne(Company, { where: { name } })) {
+    const company = await this.systemTransaction('Company', async (manager) => {
+      if (await manager.findOne(Company, { where: { name } })) {
         throw new BadRequestError(
           'Internal_EntityWithSameKeyExists',
           PlatformText.recordExists('Company', `Name='${name}'`),
@@ -131,53 +187,75 @@ export class Simulator {
         systemModifiedAt: new Date(),
         rowVersion: 1,
       });
-      await this.system.manager.insert(Company, c);
+      await manager.insert(Company, c);
       return c;
     });
-    const store = await this.openStore(company);
-    await this.restoreInto(store, await this.seedSnapshot(seed));
+    try {
+      const store = await this.openStore(company, true);
+      await this.restoreInto(store, await this.seedSnapshot(seed));
+    } catch (e) {
+      // No company without its data: undo the registration and whatever storage was made.
+      const store = this.stores.get(company.systemId);
+      this.stores.delete(company.systemId);
+      await store?.dataSource.destroy().catch(() => undefined);
+      await this.storage.dropCompany(company).catch(() => undefined);
+      await this.system.manager.delete(Company, { name }).catch(() => undefined);
+      throw e;
+    }
     return company;
   }
 
   async deleteCompany(id: string): Promise<void> {
-    const store = this.store(id);
-    await store.mutex.runExclusive(async () => {
+    const store = await this.resolveStore(id);
+    await this.exclusive(store, async () => {
       await store.dataSource.destroy();
-      this.stores.delete(id);
+      this.stores.delete(store.company.systemId);
       await this.system.manager.delete(Company, { name: store.company.name });
-      const file = this.companyFile(store.company);
-      if (file) for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+      await this.storage.dropCompany(store.company);
     });
   }
 
   /** Puts a company back to its seed: what a trainer does between exercises and a test before each case. */
   async resetCompany(id: string): Promise<void> {
-    const store = this.store(id);
+    const store = await this.resolveStore(id);
     await this.restoreInto(store, await this.seedSnapshot(store.company.seed));
   }
 
+  /** A consistent copy of a company's rows (one read transaction). */
   async snapshot(id: string): Promise<Snapshot> {
-    const store = this.store(id);
-    return store.mutex.runExclusive(() => takeSnapshot(store.dataSource.manager));
+    const store = await this.resolveStore(id);
+    return this.exclusive(store, () =>
+      store.mutex
+        ? takeSnapshot(store.dataSource.manager)
+        : store.dataSource.transaction('REPEATABLE READ', (manager) => takeSnapshot(manager)),
+    );
   }
 
   async restore(id: string, snapshot: Snapshot): Promise<void> {
-    await this.restoreInto(this.store(id), snapshot);
+    await this.restoreInto(await this.resolveStore(id), snapshot);
   }
 
   /**
    * Runs one operation in one company as one transaction. On SQLite the
    * company's transactions are serialized (one connection, no "transaction
-   * already started", no "database is locked").
+   * already started", no "database is locked"); on a server database they
+   * run concurrently and the database's locks decide. A database conflict
+   * (deadlock, lock timeout, a key inserted by a concurrent writer) becomes
+   * BC's error for it.
    */
   async run<T>(companyId: string, actor: Actor, fn: (session: Session) => Promise<T>): Promise<T> {
-    const store = this.store(companyId);
-    return store.mutex.runExclusive(() =>
-      store.dataSource.transaction(async (manager) => {
-        const session = await this.openSession(manager, store.company, actor);
-        return fn(session);
-      }),
-    );
+    const store = await this.resolveStore(companyId);
+    return this.exclusive(store, async () => {
+      try {
+        return await store.dataSource.transaction(async (manager) => {
+          await this.storage.beginTransaction(manager);
+          const session = await this.openSession(manager, store.company, actor);
+          return fn(session);
+        });
+      } catch (e) {
+        throw translateDatabaseError(e);
+      }
+    });
   }
 
   // ---- users ----
@@ -191,8 +269,8 @@ export class Simulator {
   }
 
   async ensureUser(spec: UserSpec): Promise<User> {
-    return this.systemMutex.runExclusive(async () => {
-      const existing = await this.findUser(spec.userName);
+    return this.systemTransaction('User', async (manager) => {
+      const existing = await manager.findOne(User, { where: { userName: spec.userName.toUpperCase() } });
       if (existing) return existing;
       const u = new User();
       Object.assign(u, {
@@ -206,30 +284,61 @@ export class Simulator {
         systemModifiedAt: new Date(),
         rowVersion: 1,
       });
-      await this.system.manager.insert(User, u);
+      await manager.insert(User, u);
       return u;
     });
   }
 
   // ---- internals ----
 
-  private store(id: string): CompanyStore {
-    const store = this.stores.get(id) ?? [...this.stores.values()].find((s) => s.company.name === id);
-    if (!store) throw new RecordNotFoundError(PlatformText.recordNotFound('Company', `Id='${id}'`));
-    return store;
+  /**
+   * The company's store by SystemId or Name. One this instance has not seen
+   * yet (created by another instance over the same server database) is
+   * looked up in the system database and opened.
+   */
+  private async resolveStore(id: string): Promise<CompanyStore> {
+    const cached = this.stores.get(id) ?? [...this.stores.values()].find((s) => s.company.name === id);
+    if (cached) return cached;
+    const byId = /^[0-9a-f-]{36}$/i.test(id) ? await this.system.manager.findOne(Company, { where: { systemId: id } }) : null;
+    const company = byId ?? (id.length <= 30 ? await this.system.manager.findOne(Company, { where: { name: id } }) : null);
+    if (!company) throw new RecordNotFoundError(PlatformText.recordNotFound('Company', `Id='${id}'`));
+    return this.openStoreOnce(company);
   }
 
-  private companyFile(company: Company): string | null {
-    return this.options.dataDir ? path.join(this.options.dataDir, `company-${company.systemId}.sqlite`) : null;
+  private openStoreOnce(company: Company): Promise<CompanyStore> {
+    const existing = this.stores.get(company.systemId);
+    if (existing) return Promise.resolve(existing);
+    let pending = this.opening.get(company.systemId);
+    if (!pending) {
+      pending = this.openStore(company, false).finally(() => this.opening.delete(company.systemId));
+      this.opening.set(company.systemId, pending);
+    }
+    return pending;
   }
 
-  private async openStore(company: Company): Promise<CompanyStore> {
-    const file = this.companyFile(company);
-    const dataSource = createCompanyDataSource({ type: 'sqlite', database: file ?? ':memory:' });
-    await dataSource.initialize();
-    const store: CompanyStore = { company, dataSource, mutex: new Mutex() };
+  private async openStore(company: Company, isNew: boolean): Promise<CompanyStore> {
+    const dataSource = await this.storage.openCompany(company, isNew);
+    const store: CompanyStore = { company, dataSource, mutex: this.storage.serializeInProcess ? new Mutex() : null };
     this.stores.set(company.systemId, store);
     return store;
+  }
+
+  private exclusive<T>(store: CompanyStore, fn: () => Promise<T>): Promise<T> {
+    return store.mutex ? store.mutex.runExclusive(fn) : fn();
+  }
+
+  /**
+   * A change to the system database that must happen once however many
+   * instances try at the same moment (create a company, make sure of a user):
+   * in-process a mutex, in the database a lock on the table's name.
+   */
+  private systemTransaction<T>(resource: string, fn: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.systemMutex.runExclusive(() =>
+      this.system.transaction(async (manager) => {
+        await lockResource(manager, resource);
+        return fn(manager);
+      }),
+    );
   }
 
   private async openSession(manager: EntityManager, company: Company, actor: Actor): Promise<Session> {
@@ -254,9 +363,11 @@ export class Simulator {
   private async seedSnapshot(seed: string): Promise<Snapshot> {
     const cached = this.seedSnapshots.get(seed);
     if (cached) return cached;
+    // Seeds are built on an in-memory SQLite database whatever the storage: the rows are the same everywhere.
     const scratch = createCompanyDataSource({ type: 'sqlite', database: ':memory:' });
     await scratch.initialize();
     try {
+      await migrate(scratch, 'run', 'seed');
       const moment = this.options.seedMoment ?? new Date('2026-01-05T08:00:00Z');
       await scratch.transaction(async (manager) => {
         const setup = new SimulatorSetup();
@@ -286,14 +397,29 @@ export class Simulator {
     }
   }
 
+  /**
+   * Replaces every row of one company (its own database or schema: no other
+   * company is touched) in one transaction. On a server database the tables
+   * are locked first, so a concurrent operation sees the data before or
+   * after, never half of it.
+   */
   private async restoreInto(store: CompanyStore, snapshot: Snapshot): Promise<void> {
-    await store.mutex.runExclusive(() =>
+    await this.exclusive(store, () =>
       store.dataSource.transaction(async (manager) => {
+        await lockAllTables(manager);
         for (const meta of manager.connection.entityMetadatas) {
           await manager.createQueryBuilder().delete().from(meta.target).execute();
           const rows = snapshot.tables[meta.tableName] ?? [];
           for (let i = 0; i < rows.length; i += RESTORE_CHUNK) {
-            await manager.insert(meta.target, rows.slice(i, i + RESTORE_CHUNK));
+            // updateEntity(false): without it PostgreSQL's RETURNING writes raw column values
+            // (decimals as strings) back into the snapshot's own row objects.
+            await manager
+              .createQueryBuilder()
+              .insert()
+              .into(meta.target)
+              .values(rows.slice(i, i + RESTORE_CHUNK))
+              .updateEntity(false)
+              .execute();
           }
         }
       }),
@@ -312,6 +438,17 @@ async function takeSnapshot(manager: EntityManager): Promise<Snapshot> {
   return { takenAt: new Date().toISOString(), tables };
 }
 
-function storageFor(dataDir: string | null, name: string): StorageOptions {
-  return { type: 'sqlite', database: dataDir ? path.join(dataDir, `${name}.sqlite`) : ':memory:' };
+async function lockAllTables(manager: EntityManager): Promise<void> {
+  const metas = [...manager.connection.entityMetadatas].sort((a, b) => a.tablePath.localeCompare(b.tablePath));
+  const escape = (p: string) => p.split('.').map((x) => manager.connection.driver.escape(x)).join('.');
+  switch (manager.connection.options.type) {
+    case 'postgres':
+      await manager.query(`LOCK TABLE ${metas.map((m) => escape(m.tablePath)).join(', ')} IN ACCESS EXCLUSIVE MODE`);
+      return;
+    case 'mssql':
+      for (const m of metas) await manager.query(`SELECT COUNT(*) AS n FROM ${escape(m.tablePath)} WITH (TABLOCKX, HOLDLOCK)`);
+      return;
+    default:
+      return;
+  }
 }

@@ -20,6 +20,7 @@ import { DialogPort, ScriptedDialogs } from '../../src/runtime/Dialogs';
 import { Session } from '../../src/runtime/Session';
 import { Simulator } from '../../src/runtime/Simulator';
 import { seedEmptyCompany } from '../../src/seed/empty';
+import { testDatabase } from '../db/testDatabase';
 
 /**
  * Test library, named after BC's "Library - Marketing": each test builds its
@@ -34,9 +35,12 @@ export interface TestCompany {
 
 let shared: Simulator | null = null;
 
-/** One in-memory simulator per test file; every call makes a fresh empty company. */
+/**
+ * One simulator per test file (in memory; with EMPIRE_SIM_TEST_DB=postgres in
+ * schemas of the file's own, dropped on close); every call makes a fresh empty company.
+ */
 export async function newTestCompany(): Promise<TestCompany> {
-  shared ??= await Simulator.start({ dataDir: null, seeds: { empty: seedEmptyCompany } });
+  shared ??= await Simulator.start({ dataDir: null, seeds: { empty: seedEmptyCompany }, database: testDatabase() });
   const sim = shared;
   const company = await sim.createCompany(`T${randomUUID().slice(0, 8)}`, { seed: 'empty' });
   const tc: TestCompany = {

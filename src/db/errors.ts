@@ -1,0 +1,68 @@
+import { QueryFailedError } from 'typeorm';
+import { BcError, RecordExistsError } from '../runtime/BcError';
+import { allTables, TableMeta } from '../runtime/Metadata';
+import { PlatformText } from '../runtime/PlatformErrors';
+
+/**
+ * A transaction that lost a lock conflict in the database: chosen as deadlock
+ * victim, or waited longer than the lock timeout. The texts are BC's; the
+ * code is the simulator's own (BC's API code for it is not documented), and
+ * the client should repeat the request, as BC tells its users to.
+ */
+export class DatabaseConflictError extends BcError {
+  readonly code = 'Simulator_DatabaseConflict';
+}
+
+const DEADLOCK = 'Your activity was deadlocked with another user modifying the %1 table.\nStart the activity again.';
+const LOCK_TIMEOUT = 'The operation could not complete because a record in the %1 table was locked by another user. Please retry the activity.';
+
+interface DriverError {
+  code?: string | number;
+  number?: number;
+  table?: string;
+  detail?: string;
+  message?: string;
+}
+
+/**
+ * Database errors that a concurrent writer can cause, as BC reports them;
+ * anything else is returned unchanged (it is a bug, not a user error).
+ * Unique-key violations only happen in races: Record.insert checks first.
+ */
+export function translateDatabaseError(err: unknown): unknown {
+  if (!(err instanceof QueryFailedError)) return err;
+  const d = ((err as { driverError?: DriverError }).driverError ?? {}) as DriverError;
+  const code = String(d.code ?? '');
+  const mssqlNumber = d.number ?? (d as { originalError?: { info?: { number?: number } } }).originalError?.info?.number;
+  const meta = tableMeta(d.table ?? tableFromMessage(d.message ?? err.message));
+  const table = meta?.caption ?? d.table ?? '';
+  if (code === '23505' || mssqlNumber === 2627 || mssqlNumber === 2601 || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+    return new RecordExistsError(PlatformText.recordExists(table, keyFromDetail(d.detail, meta)));
+  }
+  if (code === '40P01' || code === '40001' || mssqlNumber === 1205) {
+    return new DatabaseConflictError(DEADLOCK.replace('%1', table));
+  }
+  if (code === '55P03' || mssqlNumber === 1222 || code === 'SQLITE_BUSY') {
+    return new DatabaseConflictError(LOCK_TIMEOUT.replace('%1', table));
+  }
+  return err;
+}
+
+function tableMeta(sqlName: string | undefined): TableMeta | undefined {
+  if (!sqlName) return undefined;
+  const bare = sqlName.replace(/^.*\./, '').replace(/["[\]]/g, '');
+  return allTables().find((t) => t.sqlName === bare);
+}
+
+function tableFromMessage(message: string): string | undefined {
+  return /(?:relation|table|object) "?'?([\w$.]+)"?'?/i.exec(message)?.[1];
+}
+
+/** PostgreSQL's `Key ("Entry_No_")=(7) already exists.` → `Entry No.='7'`, as BC names the key. */
+function keyFromDetail(detail: string | undefined, meta: TableMeta | undefined): string {
+  const m = /^Key \((.*)\)=\((.*)\) already exists/.exec(detail ?? '');
+  if (!m) return '';
+  const names = m[1].split(', ').map((n) => n.replace(/"/g, ''));
+  const values = m[2].split(', ');
+  return names.map((n, i) => `${meta?.fields.find((f) => f.sqlName === n)?.caption ?? n}='${values[i] ?? ''}'`).join(',');
+}
