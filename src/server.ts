@@ -19,7 +19,7 @@ async function main(): Promise<void> {
     dataDir: config.dataDir,
     bodyLimit: config.bodyLimit,
   });
-  await printBanner(running, config.dataDir, Date.now() - started);
+  await printBanner(running, Date.now() - started);
   const stop = async (signal: string) => {
     console.log(`\n${signal}: stopping empire-sim.`);
     await running.stop();
@@ -29,13 +29,13 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stop('SIGTERM'));
 }
 
-async function printBanner(running: RunningSimulator, dataDir: string | null, ms: number): Promise<void> {
+async function printBanner(running: RunningSimulator, ms: number): Promise<void> {
   const { url, companyId } = running;
   const who = await describeUsers(running);
   const crm = `${url}/api/empire/crm/v1.0/companies(${companyId})`;
   const lines = [
     `empire-sim ${SIMULATOR_VERSION}: Dynamics Empire "Afhandelen contactmoment" on Business Central semantics`,
-    `Listening on ${url} (ready in ${(ms / 1000).toFixed(1)} s; data: ${dataDir ?? 'in memory'})`,
+    `Listening on ${url} (ready in ${(ms / 1000).toFixed(1)} s; data: ${running.sim.databaseDescription})`,
     '',
     `Company   ${running.companyName}`,
     `  id      ${companyId}`,

@@ -23,6 +23,8 @@ const STATUS_BY_CODE: Record<string, number> = {
   BadRequest_NotFound: 404,
   BadRequest_ResourceNotFound: 404,
   Request_EntityChanged: 409,
+  // Deadlock or lock timeout on a server database: a conflict with another request, worth retrying.
+  Simulator_DatabaseConflict: 409,
   BadRequest_MethodNotAllowed: 405,
   Request_EntityTooLarge: 413,
   Simulator_NotSupported: 501,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Column } from 'typeorm';
+import { Column, Index } from 'typeorm';
 import {
   DialogError,
   FieldValidationError,
@@ -28,7 +28,8 @@ const CURR_FIELD_NO = Symbol('currFieldNo');
  * never TypeORM listeners, which do not fire on update() and may not query.
  */
 export abstract class TableRecord {
-  /** SystemId (field 2000000000): the GUID the API uses as `id`. */
+  /** SystemId (field 2000000000): the GUID the API uses as `id`; indexed in every table, as in BC. */
+  @Index()
   @Column({ name: '$systemId', type: String, length: 36, default: '' })
   systemId!: string;
 

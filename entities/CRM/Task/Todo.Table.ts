@@ -400,6 +400,8 @@ export class Todo extends TableRecord {
   async addComment(text: string): Promise<void> {
     const s = this.session;
     const key = this.organizerToDoNo || this.no;
+    // "Last line + 10000" must not be computed by two sessions at once (two notes on one task).
+    await s.lockTable(RlshpMgtCommentLine);
     const last = await s.findFirst(RlshpMgtCommentLine, { tableName: CommentTableName.ToDo, no: key, subNo: 0 }, { lineNo: 'DESC' });
     let lineNo = last?.lineNo ?? 0;
     for (const chunk of splitComment(text)) {

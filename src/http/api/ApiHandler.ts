@@ -5,7 +5,7 @@ import type { Company } from '../../../entities/System/Company.Table';
 import type { User } from '../../../entities/System/User.Table';
 import { RecordChangedError, RecordExistsError, RecordNotFoundError } from '../../runtime/BcError';
 import type { Language } from '../../runtime/Labels';
-import { tableMeta } from '../../runtime/Metadata';
+import { TableClass, tableMeta } from '../../runtime/Metadata';
 import { PlatformText } from '../../runtime/PlatformErrors';
 import { coerceFieldValue, TableRecord } from '../../runtime/Record';
 import type { Session } from '../../runtime/Session';
@@ -113,14 +113,14 @@ export class ApiService {
 
   // ---- companies (system database, no company transaction) ----
 
-  private companies(method: string, baseUrl: string, resource: Extract<ApiResource, { kind: 'companies' }>, query: RawQuery): ApiReply {
+  private async companies(method: string, baseUrl: string, resource: Extract<ApiResource, { kind: 'companies' }>, query: RawQuery): Promise<ApiReply> {
     const { companyId } = resource;
     if (method !== 'GET') throw HttpErrors.methodNotAllowed(method, 'companies', companyId ? 'Entity' : 'EntitySet');
     if (companyId) {
       for (const key of query.options.keys()) {
         if (key !== '$select' && key !== '$schemaversion' && key !== '$format') throw HttpErrors.optionNotAllowedHere(key);
       }
-      const entity = companyEntity(findCompany(this.sim, companyId));
+      const entity = companyEntity(await findCompany(this.sim, companyId));
       return { status: 200, body: { '@odata.context': `${baseUrl}/$metadata#companies/$entity`, ...selectCompany(entity, query) } };
     }
     for (const key of query.options.keys()) {
@@ -165,7 +165,7 @@ export class ApiService {
     query: RawQuery,
     run: CompanyRunner,
   ): Promise<ApiReply> {
-    const company = findCompany(this.sim, resource.companyId);
+    const company = await findCompany(this.sim, resource.companyId);
     const { steps, action } = resource;
     const last = steps[steps.length - 1];
     const page = last.page;
@@ -224,7 +224,7 @@ export class ApiService {
           case 'PATCH':
             return modifyEntity(session, context, page, resolved.rec!, body!, ifMatch!);
           default:
-            return deleteEntity(resolved.rec!, ifMatch!);
+            return deleteEntity(session, resolved.rec!, ifMatch!);
         }
       });
     } finally {
@@ -399,8 +399,14 @@ function topSkip(query: RawQuery, option: '$top' | '$skip'): number | undefined 
   return Number(raw);
 }
 
-function findCompany(sim: Simulator, id: string): Company {
-  const company = sim.listCompanies().find((c) => c.systemId === id);
+/** A company another instance created a moment ago is found too: unknown ids refresh the list once. */
+async function findCompany(sim: Simulator, id: string): Promise<Company> {
+  const known = () => sim.listCompanies().find((c) => c.systemId === id);
+  let company = known();
+  if (!company) {
+    await sim.refreshCompanies();
+    company = known();
+  }
   if (!company) throw new RecordNotFoundError(PlatformText.recordNotFound('Company', `Id='${id}'`));
   return company;
 }
@@ -533,6 +539,7 @@ async function modifyEntity(
   body: ParsedBody,
   ifMatch: string,
 ): Promise<ApiReply> {
+  rec = await lockedCurrent(session, rec);
   if (!ifMatchAccepts(ifMatch, etagOf(rec))) throw new RecordChangedError(ODataText.entityChanged);
   let changed = false;
   for (const a of body.assignments) {
@@ -549,10 +556,21 @@ async function modifyEntity(
   return { status: 200, body: { '@odata.context': contextUrl(ctx, true), ...(await serializeWithExpand(session, page, rec, ctx.options)) } };
 }
 
-async function deleteEntity(rec: TableRecord, ifMatch: string): Promise<ApiReply> {
+async function deleteEntity(session: Session, rec: TableRecord, ifMatch: string): Promise<ApiReply> {
+  rec = await lockedCurrent(session, rec);
   if (!ifMatchAccepts(ifMatch, etagOf(rec))) throw new RecordChangedError(ODataText.entityChanged);
   await rec.delete(true);
   return { status: 204 };
+}
+
+/**
+ * The record as stored, under a row lock on server databases: a concurrent
+ * PATCH of the same row waits for the first to commit and then fails the
+ * ETag check with BC's "Another user has already changed the record.", as on
+ * SQLite where the transactions run one after the other.
+ */
+async function lockedCurrent(session: Session, rec: TableRecord): Promise<TableRecord> {
+  return session.getForUpdate(rec.constructor as TableClass<TableRecord>, ...rec.keyValues());
 }
 
 async function runAction(

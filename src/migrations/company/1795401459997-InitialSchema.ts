@@ -6,8 +6,8 @@ import type { SchemaOp } from '../../db/schema';
  * the difference between the earlier migrations and the entities; a released
  * migration is never edited, a new one follows it.
  */
-export class CompanyInitialSchema1795398080611 extends SchemaMigration {
-  readonly name = 'CompanyInitialSchema1795398080611';
+export class CompanyInitialSchema1795401459997 extends SchemaMigration {
+  readonly name = 'CompanyInitialSchema1795401459997';
   readonly ops: SchemaOp[] = OPS;
 }
 
@@ -24,7 +24,9 @@ const OPS: SchemaOp[] = [
         { name: 'Code', kind: 'string', length: 10, primary: true },
         { name: 'Description', kind: 'string', length: 100, default: '' },
       ],
-      indices: [],
+      indices: [
+        { name: 'IDX_38fdf2dbe2a2fb17593592ad96', columns: ['$systemId'] },
+      ],
     },
   },
   {
@@ -78,7 +80,9 @@ const OPS: SchemaOp[] = [
         { name: 'Municipality', kind: 'string', length: 50, default: '' },
         { name: 'Birth_Date', kind: 'date', nullable: true },
       ],
-      indices: [],
+      indices: [
+        { name: 'IDX_6c450f3b4f4df08aace5757ec5', columns: ['$systemId'] },
+      ],
     },
   },
   {
@@ -95,7 +99,9 @@ const OPS: SchemaOp[] = [
         { name: 'Link_to_Table', kind: 'int', default: 0 },
         { name: 'No_', kind: 'string', length: 20, default: '' },
       ],
-      indices: [],
+      indices: [
+        { name: 'IDX_1fa0d80d9b5fdfa17579504644', columns: ['$systemId'] },
+      ],
     },
   },
   {
@@ -114,7 +120,9 @@ const OPS: SchemaOp[] = [
         { name: 'Starting_Date', kind: 'date', nullable: true },
         { name: 'Ending_Date', kind: 'date', nullable: true },
       ],
-      indices: [],
+      indices: [
+        { name: 'IDX_aba39ca6086916ae9c128caace', columns: ['$systemId'] },
+      ],
     },
   },
   {
@@ -143,7 +151,9 @@ const OPS: SchemaOp[] = [
         { name: 'Primary_Contact_No_', kind: 'string', length: 20, default: '' },
         { name: 'Contact_Type', kind: 'int', default: 0 },
       ],
-      indices: [],
+      indices: [
+        { name: 'IDX_bf847a209d2d0a6ed5263febd4', columns: ['$systemId'] },
+      ],
     },
   },
   {
@@ -164,7 +174,9 @@ const OPS: SchemaOp[] = [
         { name: 'Municipality', kind: 'string', length: 50, default: '' },
         { name: 'Province', kind: 'string', length: 30, default: '' },
       ],
-      indices: [],
+      indices: [
+        { name: 'IDX_c4e91da5ea7ad9534de79a52cc', columns: ['$systemId'] },
+      ],
     },
   },
   {
@@ -183,7 +195,9 @@ const OPS: SchemaOp[] = [
         { name: 'Comment', kind: 'string', length: 80, default: '' },
         { name: 'Last_Date_Modified', kind: 'date', nullable: true },
       ],
-      indices: [],
+      indices: [
+        { name: 'IDX_783283c97fe220ac0fc0df31e2', columns: ['$systemId'] },
+      ],
     },
   },
   {
@@ -198,7 +212,9 @@ const OPS: SchemaOp[] = [
         { name: 'Code', kind: 'string', length: 10, primary: true },
         { name: 'Description', kind: 'string', length: 100, default: '' },
       ],
-      indices: [],
+      indices: [
+        { name: 'IDX_e282cc66882001aea26cef7019', columns: ['$systemId'] },
+      ],
     },
   },
   {
@@ -241,6 +257,7 @@ const OPS: SchemaOp[] = [
         { name: 'Show_in_Customer_Portal', kind: 'bool', default: false },
       ],
       indices: [
+        { name: 'IDX_254623d8069e82bab03ba388fd', columns: ['$systemId'] },
         { name: 'IX_Interaction_Log_Entry_contactCompanyNo_contactNo_da_8b3a076e', columns: ['Contact_Company_No_', 'Contact_No_', 'Date', 'Postponed'] },
         { name: 'IX_Interaction_Log_Entry_interactionTemplateCode_date', columns: ['Interaction_Template_Code', 'Date'] },
         { name: 'IX_Interaction_Log_Entry_salespersonCode_date_postponed', columns: ['Salesperson_Code', 'Date', 'Postponed'] },
@@ -279,7 +296,9 @@ const OPS: SchemaOp[] = [
         { name: 'Task_Priority', kind: 'int', default: 0 },
         { name: 'Task_Date_Formula', kind: 'string', length: 32, default: '' },
       ],
-      indices: [],
+      indices: [
+        { name: 'IDX_06cf002bb216ed5783c3309d85', columns: ['$systemId'] },
+      ],
     },
   },
   {
@@ -309,7 +328,9 @@ const OPS: SchemaOp[] = [
         { name: 'Default_Correspondence_Type', kind: 'int', default: 0 },
         { name: 'Default_To-do_Date_Calculation', kind: 'string', length: 32, default: '' },
       ],
-      indices: [],
+      indices: [
+        { name: 'IDX_0bdbc21f74d0b5ebf287e7b6c3', columns: ['$systemId'] },
+      ],
     },
   },
   {
@@ -327,7 +348,9 @@ const OPS: SchemaOp[] = [
         { name: 'Manual_Nos_', kind: 'bool', default: false },
         { name: 'Date_Order', kind: 'bool', default: false },
       ],
-      indices: [],
+      indices: [
+        { name: 'IDX_0c8dfd1a0ad2e6b519732eca88', columns: ['$systemId'] },
+      ],
     },
   },
   {
@@ -351,7 +374,9 @@ const OPS: SchemaOp[] = [
         { name: 'Last_Date_Used', kind: 'date', nullable: true },
         { name: 'Implementation', kind: 'int', default: 0 },
       ],
-      indices: [],
+      indices: [
+        { name: 'IDX_603730d364ed66ab4db781e125', columns: ['$systemId'] },
+      ],
     },
   },
   {
@@ -372,7 +397,9 @@ const OPS: SchemaOp[] = [
         { name: 'Comment', kind: 'string', length: 80, default: '' },
         { name: 'Last_Date_Modified', kind: 'date', nullable: true },
       ],
-      indices: [],
+      indices: [
+        { name: 'IDX_a9dd64be9391c839f615efc212', columns: ['$systemId'] },
+      ],
     },
   },
   {
@@ -387,7 +414,9 @@ const OPS: SchemaOp[] = [
         { name: 'Code', kind: 'string', length: 20, primary: true },
         { name: 'Description', kind: 'string', length: 100, default: '' },
       ],
-      indices: [],
+      indices: [
+        { name: 'IDX_5bb95770cb5e6c2e2608b998af', columns: ['$systemId'] },
+      ],
     },
   },
   {
@@ -402,7 +431,9 @@ const OPS: SchemaOp[] = [
         { name: 'Primary_Key', kind: 'string', length: 10, primary: true },
         { name: 'Customer_Nos_', kind: 'string', length: 20, default: '' },
       ],
-      indices: [],
+      indices: [
+        { name: 'IDX_9fc0edc5627126d9ad8c46397a', columns: ['$systemId'] },
+      ],
     },
   },
   {
@@ -425,7 +456,9 @@ const OPS: SchemaOp[] = [
         { name: 'E-Mail_2', kind: 'string', length: 80, default: '' },
         { name: 'Blocked', kind: 'bool', default: false },
       ],
-      indices: [],
+      indices: [
+        { name: 'IDX_a0c31c8baf0470d24a653409ba', columns: ['$systemId'] },
+      ],
     },
   },
   {
@@ -440,7 +473,9 @@ const OPS: SchemaOp[] = [
         { name: 'Code', kind: 'string', length: 10, primary: true },
         { name: 'Description', kind: 'string', length: 100, default: '' },
       ],
-      indices: [],
+      indices: [
+        { name: 'IDX_8415accf897dd24c81b6a6bb56', columns: ['$systemId'] },
+      ],
     },
   },
   {
@@ -462,7 +497,9 @@ const OPS: SchemaOp[] = [
         { name: 'Name_4', kind: 'int', default: 0 },
         { name: 'Name_5', kind: 'int', default: 0 },
       ],
-      indices: [],
+      indices: [
+        { name: 'IDX_3c83c1f290b49defd12c99a348', columns: ['$systemId'] },
+      ],
     },
   },
   {
@@ -479,7 +516,9 @@ const OPS: SchemaOp[] = [
         { name: 'Work_Date', kind: 'date', nullable: true },
         { name: 'Time_Zone', kind: 'string', length: 50, default: '' },
       ],
-      indices: [],
+      indices: [
+        { name: 'IDX_e988ba05ee1b99d6f3f5fe7792', columns: ['$systemId'] },
+      ],
     },
   },
   {
@@ -494,7 +533,9 @@ const OPS: SchemaOp[] = [
         { name: 'Code', kind: 'string', length: 10, primary: true },
         { name: 'Name', kind: 'string', length: 50, default: '' },
       ],
-      indices: [],
+      indices: [
+        { name: 'IDX_8fb3fd34d3b317f5e4b0101d95', columns: ['$systemId'] },
+      ],
     },
   },
   {
@@ -509,7 +550,9 @@ const OPS: SchemaOp[] = [
         { name: 'Team_Code', kind: 'string', length: 10, primary: true },
         { name: 'Salesperson_Code', kind: 'string', length: 20, primary: true },
       ],
-      indices: [],
+      indices: [
+        { name: 'IDX_0d4adb4bb909c371f6eb46257c', columns: ['$systemId'] },
+      ],
     },
   },
   {
@@ -556,6 +599,7 @@ const OPS: SchemaOp[] = [
         { name: 'Interaction_Log_Entry_No_', kind: 'int', default: 0 },
       ],
       indices: [
+        { name: 'IDX_ff95dbe1aa685c0d746fda2017', columns: ['$systemId'] },
         { name: 'IX_To-do_contactCompanyNo_contactNo_closed_date', columns: ['Contact_Company_No_', 'Contact_No_', 'Closed', 'Date'] },
         { name: 'IX_To-do_salespersonCode_date_closed', columns: ['Salesperson_Code', 'Date', 'Closed'] },
         { name: 'IX_To-do_teamCode_date_closed', columns: ['Team_Code', 'Date', 'Closed'] },
@@ -575,7 +619,9 @@ const OPS: SchemaOp[] = [
         { name: 'User_ID', kind: 'string', length: 50, primary: true },
         { name: 'Salespers__Purch__Code', kind: 'string', length: 20, default: '' },
       ],
-      indices: [],
+      indices: [
+        { name: 'IDX_903f3b1529561fe1f60c16469b', columns: ['$systemId'] },
+      ],
     },
   },
 ];

@@ -6,8 +6,8 @@ import type { SchemaOp } from '../../db/schema';
  * the difference between the earlier migrations and the entities; a released
  * migration is never edited, a new one follows it.
  */
-export class SystemInitialSchema1795398080611 extends SchemaMigration {
-  readonly name = 'SystemInitialSchema1795398080611';
+export class SystemInitialSchema1795401459997 extends SchemaMigration {
+  readonly name = 'SystemInitialSchema1795401459997';
   readonly ops: SchemaOp[] = OPS;
 }
 
@@ -26,7 +26,9 @@ const OPS: SchemaOp[] = [
         { name: 'Display_Name', kind: 'string', length: 250, default: '' },
         { name: 'Seed', kind: 'string', length: 30, default: '' },
       ],
-      indices: [],
+      indices: [
+        { name: 'IDX_eb4ddb7995374f4c77d22ddc19', columns: ['$systemId'] },
+      ],
     },
   },
   {
@@ -44,7 +46,9 @@ const OPS: SchemaOp[] = [
         { name: 'Web_Service_Access_Key', kind: 'string', length: 80, default: '' },
         { name: 'Language', kind: 'string', length: 10, default: '' },
       ],
-      indices: [],
+      indices: [
+        { name: 'IDX_5553e71a3d08fc8644f5f80d3f', columns: ['$systemId'] },
+      ],
     },
   },
 ];
