@@ -1,12 +1,9 @@
 import {
-  BusinessRelation,
   Contact,
   InteractionLogEntry,
   InterLogEntryCommentLine,
-  MarketingSetup,
   NoSeriesLine,
   RlshpMgtCommentLine,
-  SalesReceivablesSetup,
   TeamSalesperson,
   Todo,
 } from '../../entities';
@@ -15,7 +12,7 @@ import { EmpireInteraction } from '../../codeunits/EmpireInteraction.Codeunit';
 import { PreAnsweredDialogs } from '../../src/runtime/Dialogs';
 import { Session } from '../../src/runtime/Session';
 import { Simulator } from '../../src/runtime/Simulator';
-import { createHousehold, createInteractionTemplate, createNoSeries, createSalesperson, createTeam } from '../library/LibraryMarketing';
+import { createHousehold, createInteractionTemplate, createMarketingSetup, createSalesperson, createTeam } from '../library/LibraryMarketing';
 
 /**
  * The contactmoment workload the database tests (concurrency, crash, fault
@@ -35,21 +32,7 @@ export function memberCodes(n: number): string[] {
 /** The company's setup: number series, Marketing Setup, the team with its members, the template. */
 export async function arrangeScenario(sim: Simulator, companyId: string, members = 4): Promise<void> {
   await sim.run(companyId, { userId: 'ADMIN' }, async (s) => {
-    await createNoSeries(s, 'CONT', 'CT000001');
-    await createNoSeries(s, 'TAAK', 'TD000001');
-    await createNoSeries(s, 'KLANT', 'K000001');
-    const setup = await s.get(MarketingSetup, '');
-    setup.contactNos = 'CONT';
-    setup.toDoNos = 'TAAK';
-    setup.busRelCodeForCustomers = 'KLANT';
-    await setup.modify();
-    const rel = s.create(BusinessRelation);
-    rel.code = 'KLANT';
-    rel.description = 'Klant';
-    await rel.insert();
-    const sales = await s.get(SalesReceivablesSetup, '');
-    sales.customerNos = 'KLANT';
-    await sales.modify();
+    await createMarketingSetup(s);
     await createSalesperson(s, LOGGER, 'Anne', LOGGER);
     for (const m of memberCodes(members)) await createSalesperson(s, m, `Member ${m}`, m);
     await createTeam(s, TEAM, memberCodes(members));

@@ -51,21 +51,7 @@ export async function newTestCompany(): Promise<TestCompany> {
   };
   await tc.run(async (s) => {
     await freezeClock(s, '2026-03-02T09:15:30Z');
-    await createNoSeries(s, 'CONT', 'CT000001');
-    await createNoSeries(s, 'TAAK', 'TD000001');
-    await createNoSeries(s, 'KLANT', 'K000001');
-    const setup = await s.get(MarketingSetup, '');
-    setup.contactNos = 'CONT';
-    setup.toDoNos = 'TAAK';
-    setup.busRelCodeForCustomers = 'KLANT';
-    await setup.modify();
-    const rel = s.create(BusinessRelation);
-    rel.code = 'KLANT';
-    rel.description = 'Klant';
-    await rel.insert();
-    const sales = await s.get(SalesReceivablesSetup, '');
-    sales.customerNos = 'KLANT';
-    await sales.modify();
+    await createMarketingSetup(s);
   });
   return tc;
 }
@@ -73,6 +59,25 @@ export async function newTestCompany(): Promise<TestCompany> {
 export async function closeSharedSimulator(): Promise<void> {
   await shared?.close();
   shared = null;
+}
+
+/** Number series CONT/TAAK/KLANT, Marketing Setup and Sales Setup pointing at them, business relation KLANT. */
+export async function createMarketingSetup(s: Session): Promise<void> {
+  await createNoSeries(s, 'CONT', 'CT000001');
+  await createNoSeries(s, 'TAAK', 'TD000001');
+  await createNoSeries(s, 'KLANT', 'K000001');
+  const setup = await s.get(MarketingSetup, '');
+  setup.contactNos = 'CONT';
+  setup.toDoNos = 'TAAK';
+  setup.busRelCodeForCustomers = 'KLANT';
+  await setup.modify();
+  const rel = s.create(BusinessRelation);
+  rel.code = 'KLANT';
+  rel.description = 'Klant';
+  await rel.insert();
+  const sales = await s.get(SalesReceivablesSetup, '');
+  sales.customerNos = 'KLANT';
+  await sales.modify();
 }
 
 export async function freezeClock(s: Session, iso: string): Promise<void> {
