@@ -130,9 +130,11 @@ export abstract class TableRecord {
   async modify(runTrigger = false): Promise<void> {
     const s = this.session;
     const meta = this.meta();
-    const stored = await s.manager.findOne(meta.cls, { where: this.primaryKeyWhere() });
-    if (!stored) throw new RecordNotFoundError(PlatformText.recordNotFound(meta.caption, this.keyQuoted()));
-    const xRec = (stored as TableRecord).attach(s) as this;
+    // The row is locked (server databases) and its version checked before the triggers run: a
+    // concurrent writer of the same row is waited for, and then this Modify fails as BC's would,
+    // instead of its OnModify working on rows the other one already changed or deleted.
+    const xRec = (await s.getForUpdate(meta.cls, ...this.keyValues())) as this;
+    if (xRec.rowVersion !== this.rowVersion) throw new RecordChangedError(PlatformText.recordChanged(meta.caption));
     await s.events.publish(`${meta.name}.OnBeforeModify`, s, { rec: this, xRec, runTrigger });
     if (runTrigger) await this.onModify(xRec);
     this.checkAllLengths();
@@ -156,6 +158,8 @@ export abstract class TableRecord {
   async delete(runTrigger = false): Promise<void> {
     const s = this.session;
     const meta = this.meta();
+    const stored = await s.getForUpdate(meta.cls, ...this.keyValues());
+    if (stored.rowVersion !== this.rowVersion) throw new RecordChangedError(PlatformText.recordChanged(meta.caption));
     await s.events.publish(`${meta.name}.OnBeforeDelete`, s, { rec: this, runTrigger });
     if (runTrigger) await this.onDelete();
     const result = await s.manager
