@@ -1,6 +1,22 @@
 import { Customer } from '../../entities/Sales/Customer.Table';
 import { definePage, field, idField, lastModifiedField } from './ApiPage';
 
+/** BC API v2.0's customer properties, in page order; the Empire customers page adds its own. */
+export const customerFields = [
+  idField,
+  field('number', 'no'),
+  field('displayName', 'name'),
+  field('type', 'contactType'),
+  field('addressLine1', 'address'),
+  field('city', 'city'),
+  field('country', 'countryRegionCode'),
+  field('postalCode', 'postCode'),
+  field('phoneNumber', 'phoneNo'),
+  field('email', 'eMail'),
+  field('salespersonCode', 'salespersonCode'),
+  field('blocked', 'blocked'),
+];
+
 /**
  * Microsoft's API v2.0 `customers` ("APIV2 - Customers"), restricted to the
  * fields the simulated Customer table has (no balances, tax, currency or
@@ -14,19 +30,5 @@ export const APIV2Customers = definePage<Customer>({
   insertAllowed: true,
   modifyAllowed: true,
   deleteAllowed: true,
-  fields: [
-    idField,
-    field('number', 'no'),
-    field('displayName', 'name'),
-    field('type', 'contactType'),
-    field('addressLine1', 'address'),
-    field('city', 'city'),
-    field('country', 'countryRegionCode'),
-    field('postalCode', 'postCode'),
-    field('phoneNumber', 'phoneNo'),
-    field('email', 'eMail'),
-    field('salespersonCode', 'salespersonCode'),
-    field('blocked', 'blocked'),
-    lastModifiedField,
-  ],
+  fields: [...customerFields, lastModifiedField],
 });

@@ -1,6 +1,7 @@
 import { CustContUpdate } from '../../codeunits/CustContUpdate.Codeunit';
 import { Customer } from '../../entities/Sales/Customer.Table';
-import { definePage, field, idField, lastModifiedField } from './ApiPage';
+import { customerFields } from './APIV2Customers.Page';
+import { definePage, field, lastModifiedField } from './ApiPage';
 import { EmpireInteractionLogEntries } from './EmpireInteractionLogEntries.Page';
 import { interactionFromTemplateAction } from './InteractionFromTemplateAction';
 
@@ -18,18 +19,7 @@ export const EmpireCustomers = definePage<Customer>({
   modifyAllowed: true,
   deleteAllowed: true,
   fields: [
-    idField,
-    field('number', 'no'),
-    field('displayName', 'name'),
-    field('type', 'contactType'),
-    field('addressLine1', 'address'),
-    field('city', 'city'),
-    field('country', 'countryRegionCode'),
-    field('postalCode', 'postCode'),
-    field('phoneNumber', 'phoneNo'),
-    field('email', 'eMail'),
-    field('salespersonCode', 'salespersonCode'),
-    field('blocked', 'blocked'),
+    ...customerFields,
     field('searchName', 'searchName'),
     lastModifiedField,
   ],
