@@ -1,0 +1,390 @@
+/**
+ * `npm run bench:api`: the HTTP API benchmark (docs/benchmarks.md, section "API").
+ *
+ * A child process runs the simulator the way `npm start` does (file-backed
+ * SQLite in a temporary data dir, the real Express app) with a bulk-loaded
+ * company — 100,000 contacts and 500,000 interaction log entries with their
+ * team tasks (test/bench/bulk.ts) — and, in the same process on another port,
+ * a bare Express "hello" endpoint: the HTTP ceiling of this machine and
+ * stack. This process is the load generator (keep-alive connections, a fixed
+ * number of requests in flight). Measured, each next to the ceiling:
+ *   1. a filtered, paged list: a team's tasks, `$filter` on status, 50 per page (Prefer: odata.maxpagesize);
+ *   2. a single-entity GET with `$expand` (a household with its interaction log entries and tasks);
+ *   3. a PATCH with If-Match (each connection chains its own contact's ETags);
+ *   4. the time of one company reset (POST /_sim/companies/{id}/reset), demo seed and empty seed.
+ *
+ * Flags: --quick (small volume, a smoke run), --json <file>. Never part of
+ * `npm test`; no timed assertions. Loopback only, bounded request counts.
+ */
+import 'reflect-metadata';
+import { ChildProcess, fork } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { EmpireInteraction } from '../../codeunits/EmpireInteraction.Codeunit';
+import { ApiCall, ApiService } from '../../src/http/api/ApiHandler';
+import { apiGroups } from '../../pages/api';
+import { createApp } from '../../src/http/app';
+import { Simulator } from '../../src/runtime/Simulator';
+import { demoUsers, seedDemoCompany } from '../../src/seed/demo';
+import { seedEmptyCompany } from '../../src/seed/empty';
+import { bulkLoad } from './bulk';
+import { createHouseholdAsUser, KCC_USERS, MEASURED_TEAM, randomName, setUpBenchCompany } from './setup';
+import { Rng } from './stats';
+
+interface Sizes {
+  contacts: number;
+  entries: number;
+  teamTasks: number;
+  warmup: number;
+  requests: number;
+  patchRequests: number;
+  resets: number;
+  concurrency: number;
+}
+
+const FULL: Sizes = { contacts: 100_000, entries: 500_000, teamTasks: 20_000, warmup: 300, requests: 3000, patchRequests: 1500, resets: 10, concurrency: 8 };
+const QUICK: Sizes = { contacts: 5_000, entries: 20_000, teamTasks: 1_000, warmup: 50, requests: 300, patchRequests: 200, resets: 3, concurrency: 8 };
+
+interface ServerInfo {
+  apiPort: number;
+  helloPort: number;
+  companyId: string;
+  demoCompanyId: string;
+  emptyCompanyId: string;
+  teamId: string;
+  householdIds: string[];
+  patchIds: string[];
+  loadMs: number;
+  rows: Record<string, number>;
+  sqlite: string;
+}
+
+const USER = 'ANNE';
+const KEY = 'demo-anne';
+const AUTH = `Basic ${Buffer.from(`${USER}:${KEY}`).toString('base64')}`;
+
+// ---- the server (child process) ----
+
+async function serve(sizes: Sizes): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'empire-sim-api-bench-'));
+  process.once('disconnect', () => {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    process.exit(0);
+  });
+  const sim = await Simulator.start({
+    dataDir,
+    seeds: { empty: seedEmptyCompany, demo: seedDemoCompany },
+    users: [...demoUsers, ...KCC_USERS.map((u) => ({ userName: u, fullName: u, webServiceAccessKey: `bench-${u.toLowerCase()}`, language: 'en-US' as const }))],
+  });
+  const company = await sim.createCompany('BENCH', { seed: 'empty' });
+  await setUpBenchCompany(sim, company.systemId);
+  // The bulk load copies rows the real layer wrote: one household and one contact moment with a team task.
+  await sim.run(company.systemId, { userId: USER }, async (s) => {
+    const c = await createHouseholdAsUser(s, randomName(new Rng(1)));
+    await new EmpireInteraction(s).fromContact(c.no, { templateCode: MEASURED_TEAM.template, note: 'Eerste vraag' });
+  });
+  const t0 = performance.now();
+  const load = await bulkLoad(sim, company.systemId, { contacts: sizes.contacts, entries: sizes.entries, teamTasks: sizes.teamTasks }, new Rng(42));
+  const loadMs = performance.now() - t0;
+  const demo = await sim.createCompany('DEMO', { seed: 'demo' });
+  const empty = await sim.createCompany('EMPTY', { seed: 'empty' });
+
+  const app = createApp(sim, { seeds: ['empty', 'demo'], journalSize: 1000 });
+  const apiServer = await listen(app);
+  const hello = express();
+  hello.disable('x-powered-by');
+  hello.set('etag', false);
+  hello.get('/hello', (_req, res) => {
+    res.json({ hello: 'world' });
+  });
+  const helloServer = await listen(hello);
+
+  const ids = await sim.run(company.systemId, { userId: USER }, async (s) => {
+    const { Team, Contact } = await import('../../entities');
+    const team = await s.get(Team, MEASURED_TEAM.code);
+    const rng = new Rng(7);
+    const households = load.households;
+    const pick = async (n: number) => {
+      const out: string[] = [];
+      for (let i = 0; i < n; i++) out.push((await s.get(Contact, rng.pick(households))).systemId);
+      return out;
+    };
+    return { teamId: team.systemId, householdIds: await pick(200), patchIds: await pick(sizes.concurrency) };
+  });
+  const sqlite = (sim.run(company.systemId, { userId: USER }, async (s) => (await s.manager.query('select sqlite_version() as v'))[0].v) as Promise<string>);
+  const info: ServerInfo = {
+    apiPort: (apiServer.address() as AddressInfo).port,
+    helloPort: (helloServer.address() as AddressInfo).port,
+    companyId: company.systemId,
+    demoCompanyId: demo.systemId,
+    emptyCompanyId: empty.systemId,
+    loadMs,
+    rows: load.rows,
+    sqlite: await sqlite,
+    ...ids,
+  };
+  process.send!(info);
+
+  // In-process: the same requests through ApiService.handle (OData parsing, the transaction, the page
+  // layer, JSON) without Express and HTTP — what the API costs before the wire.
+  const service = new ApiService(sim, apiGroups);
+  const user = (await sim.findUser(USER))!;
+  const etags = new Map<string, string>();
+  process.on('message', async (m: { cmd: string; scenario: string; n: number }) => {
+    if (m.cmd !== 'inproc') return;
+    const crm = `/empire/crm/v1.0/companies(${info.companyId})`;
+    const latencies: number[] = [];
+    for (let i = 0; i < m.n; i++) {
+      const call = (method: string, pathAndQuery: string, headers: Record<string, string> = {}, body?: unknown): ApiCall => {
+        const q = pathAndQuery.indexOf('?');
+        return {
+          method,
+          path: q < 0 ? pathAndQuery : pathAndQuery.slice(0, q),
+          search: q < 0 ? '' : pathAndQuery.slice(q + 1),
+          header: (name) => headers[name.toLowerCase()],
+          body,
+          user,
+          origin: 'http://127.0.0.1',
+          responseHeaders: {},
+        };
+      };
+      const t = performance.now();
+      if (m.scenario === 'list') {
+        await service.handle(call('GET', `${crm}/teams(${info.teamId})/tasks?${LIST_QUERY}`, { prefer: 'odata.maxpagesize=50' }));
+      } else if (m.scenario === 'single') {
+        await service.handle(call('GET', `${crm}/contacts(${info.householdIds[i % info.householdIds.length]})?${EXPAND_QUERY}`));
+      } else {
+        const id = info.patchIds[0];
+        const reply = await service.handle(
+          call('PATCH', `${crm}/contacts(${id})`, { 'if-match': etags.get(id) ?? '*' }, { phoneNumber: `06${String(20_000_000 + i)}` }),
+        );
+        etags.set(id, (reply.body as Record<string, string>)['@odata.etag']);
+      }
+      latencies.push(performance.now() - t);
+    }
+    process.send!({ latencies });
+  });
+}
+
+const LIST_QUERY = `$filter=${encodeURIComponent("status eq 'Not_x0020_Started'")}&$select=number,description,date,status,contactNumber,salespersonCode`;
+const EXPAND_QUERY = '$expand=interactionLogEntries,tasks';
+
+function listen(app: express.Express): Promise<http.Server> {
+  return new Promise((resolve) => {
+    const server = app.listen(0, '127.0.0.1', () => resolve(server));
+    server.keepAliveTimeout = 60_000;
+  });
+}
+
+// ---- the load generator (parent process) ----
+
+interface Result {
+  label: string;
+  requests: number;
+  wallMs: number;
+  perSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  statuses: Record<string, number>;
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+
+function send(port: number, method: string, urlPath: string, headers: Record<string, string> = {}, body?: unknown): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const data = body === undefined ? undefined : JSON.stringify(body);
+    const req = http.request(
+      { host: '127.0.0.1', port, method, path: urlPath, agent, headers: { authorization: AUTH, ...(data ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } : {}), ...headers } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
+    req.on('error', reject);
+    if (data) req.write(data);
+    req.end();
+  });
+}
+
+/** `n` requests, `concurrency` in flight; `op(worker, i)` sends one and returns its status. */
+async function load(label: string, n: number, concurrency: number, op: (worker: number, i: number) => Promise<number>): Promise<Result> {
+  const latencies: number[] = [];
+  const statuses: Record<string, number> = {};
+  let next = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, worker) => {
+      while (next < n) {
+        const i = next++;
+        const t = performance.now();
+        const status = await op(worker, i);
+        latencies.push(performance.now() - t);
+        statuses[status] = (statuses[status] ?? 0) + 1;
+      }
+    }),
+  );
+  const wallMs = performance.now() - start;
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length, Math.max(1, Math.ceil((p / 100) * latencies.length))) - 1];
+  return { label, requests: n, wallMs, perSecond: n / (wallMs / 1000), p50Ms: pct(50), p99Ms: pct(99), statuses };
+}
+
+async function measure(sizes: Sizes, info: ServerInfo, child: ChildProcess) {
+  const api = (p: string) => p;
+  const crm = `/api/empire/crm/v1.0/companies(${info.companyId})`;
+  const listUrl = `${crm}/teams(${info.teamId})/tasks?${LIST_QUERY}`;
+  const expandUrl = (id: string) => `${crm}/contacts(${id})?${EXPAND_QUERY}`;
+  const hello = () => send(info.helloPort, 'GET', '/hello').then((r) => r.status);
+  const list = () => send(info.apiPort, 'GET', api(listUrl), { prefer: 'odata.maxpagesize=50' }).then((r) => r.status);
+  const single = (_w: number, i: number) => send(info.apiPort, 'GET', expandUrl(info.householdIds[i % info.householdIds.length])).then((r) => r.status);
+  const etags = new Map<number, string>();
+  const patch = async (w: number, i: number) => {
+    const id = info.patchIds[w];
+    let etag = etags.get(w);
+    if (!etag) etag = JSON.parse((await send(info.apiPort, 'GET', `${crm}/contacts(${id})?$select=id`)).body)['@odata.etag'] as string;
+    const r = await send(info.apiPort, 'PATCH', `${crm}/contacts(${id})`, { 'if-match': etag }, { phoneNumber: `06${String(10_000_000 + i)}` });
+    if (r.status === 200) etags.set(w, JSON.parse(r.body)['@odata.etag']);
+    return r.status;
+  };
+
+  // Sanity: the list is a real page of 50 with a next link, the expand has entries.
+  const first = JSON.parse((await send(info.apiPort, 'GET', listUrl, { prefer: 'odata.maxpagesize=50' })).body);
+  const sample = JSON.parse((await send(info.apiPort, 'GET', expandUrl(info.householdIds[0]))).body);
+  const facts = {
+    listPage: first.value?.length,
+    listHasNextLink: Boolean(first['@odata.nextLink']),
+    openTeamTasks: Number((await send(info.apiPort, 'GET', `${crm}/teams(${info.teamId})/tasks/$count?$filter=${encodeURIComponent("status eq 'Not_x0020_Started'")}`)).body),
+    expandedEntries: sample.interactionLogEntries?.length,
+    expandedTasks: sample.tasks?.length,
+  };
+
+  const pairs: Array<{ scenario: Result; ceiling: Result; serial: Result; inProcessP50Ms: number; inProcessP99Ms: number }> = [];
+  const inProcess = (scenario: string, n: number) =>
+    new Promise<number[]>((resolve) => {
+      child.once('message', (m) => resolve((m as { latencies: number[] }).latencies.sort((a, b) => a - b)));
+      child.send({ cmd: 'inproc', scenario, n });
+    });
+  const run = async (label: string, n: number, op: (w: number, i: number) => Promise<number>, key: string) => {
+    await load(`${label} (warm-up)`, sizes.warmup, sizes.concurrency, op);
+    await load('hello (warm-up)', sizes.warmup, sizes.concurrency, hello);
+    // The ceiling is measured right before and after the scenario; the mean of the two is its reference.
+    const before = await load('Express "hello"', n, sizes.concurrency, hello);
+    const scenario = await load(label, n, sizes.concurrency, op);
+    const after = await load('Express "hello"', n, sizes.concurrency, hello);
+    const ceiling: Result = {
+      ...before,
+      wallMs: (before.wallMs + after.wallMs) / 2,
+      perSecond: (before.perSecond + after.perSecond) / 2,
+      p50Ms: (before.p50Ms + after.p50Ms) / 2,
+      p99Ms: (before.p99Ms + after.p99Ms) / 2,
+    };
+    // One request at a time: the latency of a request alone (the company's transactions are serialized anyway).
+    const serial = await load(`${label} (one at a time)`, Math.min(n, 300), 1, op);
+    const ip = await inProcess(key, Math.min(n, 300));
+    const at = (p: number) => ip[Math.min(ip.length, Math.max(1, Math.ceil((p / 100) * ip.length))) - 1];
+    pairs.push({ scenario, ceiling, serial, inProcessP50Ms: at(50), inProcessP99Ms: at(99) });
+  };
+  await run("list: a team's open tasks, $filter + $select, 50 per page", sizes.requests, list, 'list');
+  await run('single GET with $expand (log entries + tasks)', sizes.requests, single, 'single');
+  await run('PATCH with If-Match', sizes.patchRequests, patch, 'patch');
+
+  const resets: Record<string, number[]> = { demo: [], empty: [] };
+  for (const [seed, id] of [
+    ['demo', info.demoCompanyId],
+    ['empty', info.emptyCompanyId],
+  ] as const) {
+    for (let i = 0; i < sizes.resets; i++) {
+      const t = performance.now();
+      const r = await send(info.apiPort, 'POST', `/_sim/companies/${id}/reset`);
+      if (r.status !== 204) throw new Error(`reset → ${r.status} ${r.body}`);
+      resets[seed].push(performance.now() - t);
+    }
+  }
+  return { facts, pairs, resets };
+}
+
+function table(rows: string[][]): string {
+  const [head, ...body] = rows;
+  return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...body.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const sizes = args.includes('--quick') ? QUICK : FULL;
+  if (args.includes('--server')) {
+    await serve(sizes);
+    return;
+  }
+  const jsonAt = args.indexOf('--json');
+  const started = performance.now();
+  const child: ChildProcess = fork(__filename, ['--server', ...(args.includes('--quick') ? ['--quick'] : [])], { stdio: 'inherit' });
+  try {
+    const info = await new Promise<ServerInfo>((resolve, reject) => {
+      child.once('message', (m) => resolve(m as ServerInfo));
+      child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+    });
+    console.log(`Loaded in ${(info.loadMs / 1000).toFixed(1)} s: ${JSON.stringify(info.rows)}`);
+    const { facts, pairs, resets } = await measure(sizes, info, child);
+    const median = (l: number[]) => [...l].sort((a, b) => a - b)[Math.floor(l.length / 2)];
+    const rows = [['Scenario', 'req/s', 'p50 ms', 'p99 ms', 'Express "hello" req/s', 'hello p50 / p99 ms', 'ceiling ÷ scenario']];
+    for (const { scenario: s, ceiling: c } of pairs) {
+      rows.push([
+        s.label,
+        s.perSecond.toFixed(0),
+        s.p50Ms.toFixed(2),
+        s.p99Ms.toFixed(2),
+        c.perSecond.toFixed(0),
+        `${c.p50Ms.toFixed(2)} / ${c.p99Ms.toFixed(2)}`,
+        `${(c.perSecond / s.perSecond).toFixed(1)}×`,
+      ]);
+    }
+    const out = {
+      sizes,
+      machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, sqlite: info.sqlite, platform: `${os.platform()} ${os.release()}` },
+      rows: info.rows,
+      loadSeconds: info.loadMs / 1000,
+      facts,
+      results: pairs,
+      resetMs: { demo: { median: median(resets.demo), all: resets.demo }, empty: { median: median(resets.empty), all: resets.empty } },
+      totalSeconds: (performance.now() - started) / 1000,
+    };
+    console.log(table(rows));
+    const serialRows = [['Scenario', 'one at a time over HTTP: p50 / p99 ms', 'in-process ApiService.handle: p50 / p99 ms', 'HTTP + Express share of p50']];
+    for (const p of pairs) {
+      serialRows.push([
+        p.scenario.label,
+        `${p.serial.p50Ms.toFixed(2)} / ${p.serial.p99Ms.toFixed(2)}`,
+        `${p.inProcessP50Ms.toFixed(2)} / ${p.inProcessP99Ms.toFixed(2)}`,
+        `${(((p.serial.p50Ms - p.inProcessP50Ms) / p.serial.p50Ms) * 100).toFixed(0)} %`,
+      ]);
+    }
+    console.log(table(serialRows));
+    console.log(`Reset (POST /_sim/companies/{id}/reset), median of ${sizes.resets}: demo seed ${out.resetMs.demo.median.toFixed(0)} ms, empty seed ${out.resetMs.empty.median.toFixed(0)} ms`);
+    console.log(JSON.stringify({ facts, machine: out.machine, statuses: pairs.map((p) => p.scenario.statuses) }));
+    if (jsonAt >= 0) fs.writeFileSync(args[jsonAt + 1], JSON.stringify(out, null, 2));
+  } finally {
+    agent.destroy();
+    // Disconnecting lets the server remove its data dir; kill it if it does not go.
+    if (child.connected) child.disconnect();
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        child.kill();
+        resolve();
+      }, 10_000);
+      child.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
