@@ -1,9 +1,9 @@
-import { BusinessRelation, Contact, MarketingSetup, SalesReceivablesSetup } from '../../entities';
+import { Contact } from '../../entities';
 import { InformationFlow, InitiatedBy } from '../../entities/CRM/Interaction/InteractionEnums';
 import { TaskPriority, TaskType } from '../../entities/CRM/Task/TaskEnums';
 import { Session } from '../../src/runtime/Session';
 import { Simulator } from '../../src/runtime/Simulator';
-import { createInteractionTemplate, createNoSeries, createSalesperson, createTeam } from '../library/LibraryMarketing';
+import { createInteractionTemplate, createMarketingSetup, createSalesperson, createTeam } from '../library/LibraryMarketing';
 import { Rng } from './stats';
 
 /**
@@ -39,21 +39,7 @@ export const PLAIN_TEMPLATES = ['TEL-IN', 'TEL-UIT', 'EMAIL-IN'];
 
 export async function setUpBenchCompany(sim: Simulator, companyId: string): Promise<void> {
   await sim.run(companyId, { userId: SETUP_USER }, async (s) => {
-    await createNoSeries(s, 'CONT', 'CT000001');
-    await createNoSeries(s, 'TAAK', 'TD000001');
-    await createNoSeries(s, 'KLANT', 'K000001');
-    const setup = await s.get(MarketingSetup, '');
-    setup.contactNos = 'CONT';
-    setup.toDoNos = 'TAAK';
-    setup.busRelCodeForCustomers = 'KLANT';
-    await setup.modify();
-    const rel = s.create(BusinessRelation);
-    rel.code = 'KLANT';
-    rel.description = 'Klant';
-    await rel.insert();
-    const sales = await s.get(SalesReceivablesSetup, '');
-    sales.customerNos = 'KLANT';
-    await sales.modify();
+    await createMarketingSetup(s);
 
     for (const user of KCC_USERS) await createSalesperson(s, user, `KCC ${user}`, user);
     for (const team of TEAMS) await createTeam(s, team.code, team.members);
