@@ -20,12 +20,14 @@ import { DutchAddress } from './Empire/DutchAddress.Table';
 import { Role } from './Empire/Role.Table';
 import { Customer } from './Sales/Customer.Table';
 import { SalesReceivablesSetup } from './Sales/SalesReceivablesSetup.Table';
+import { SimulatorDataVersion } from './Simulator/SimulatorDataVersion.Table';
 import { SimulatorSetup } from './Simulator/SimulatorSetup.Table';
 import { UserSetup } from './System/UserSetup.Table';
 
 /** Every per-company table, in the order a snapshot is restored. */
 export const companyTables = [
   SimulatorSetup,
+  SimulatorDataVersion,
   NoSeries,
   NoSeriesLine,
   MarketingSetup,
@@ -71,6 +73,7 @@ export {
   SalespersonPurchaser,
   Salutation,
   SalutationFormula,
+  SimulatorDataVersion,
   SimulatorSetup,
   Team,
   TeamSalesperson,

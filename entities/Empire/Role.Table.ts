@@ -7,7 +7,7 @@ import { TableRecord } from '../../src/runtime/Record';
  * (contractant), MEDECONTR, INWONER, CONTACTP, KIND. Table number is the
  * simulator's own (Empire's objects are not public).
  */
-@Table(7000000, 'Role', { nl: 'Rol', empire: true })
+@Table(7000000, 'Role', { nl: 'Rol', empire: true, setup: true })
 export class Role extends TableRecord {
   @Field(1, 'Code', Code(20), { primaryKey: true, notBlank: true, nl: 'Rolcode' })
   code!: string;

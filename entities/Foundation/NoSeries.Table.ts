@@ -2,7 +2,7 @@ import { BooleanField, Code, Field, Table, Text } from '../../src/runtime/Metada
 import { TableRecord } from '../../src/runtime/Record';
 
 /** Table 308 "No. Series" (Business Foundation in BC 24). */
-@Table(308, 'No. Series', { nl: 'Nr.-reeks' })
+@Table(308, 'No. Series', { nl: 'Nr.-reeks', setup: true })
 export class NoSeries extends TableRecord {
   @Field(1, 'Code', Code(20), { primaryKey: true, notBlank: true, nl: 'Code' })
   code!: string;

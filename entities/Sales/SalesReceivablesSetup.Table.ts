@@ -3,7 +3,7 @@ import { TableRecord } from '../../src/runtime/Record';
 import { NoSeries } from '../Foundation/NoSeries.Table';
 
 /** Table 311 "Sales & Receivables Setup" (singleton): only what customers need. */
-@Table(311, 'Sales & Receivables Setup', { nl: 'Verkoopinstellingen' })
+@Table(311, 'Sales & Receivables Setup', { nl: 'Verkoopinstellingen', setup: true })
 export class SalesReceivablesSetup extends TableRecord {
   @Field(1, 'Primary Key', Code(10), { primaryKey: true })
   primaryKey!: string;

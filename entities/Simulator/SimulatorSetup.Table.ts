@@ -6,7 +6,7 @@ import { TableRecord } from '../../src/runtime/Record';
  * Today/Time/WorkDate). Stored in the company's database so that every
  * server instance over the same database reads the same time.
  */
-@Table(99000000, 'Simulator Setup')
+@Table(99000000, 'Simulator Setup', { setup: true })
 export class SimulatorSetup extends TableRecord {
   @Field(1, 'Primary Key', Code(10), { primaryKey: true })
   primaryKey!: string;

@@ -3,7 +3,7 @@ import { TableRecord } from '../../src/runtime/Record';
 import { SalespersonPurchaser } from '../CRM/Team/SalespersonPurchaser.Table';
 
 /** Table 91 "User Setup" (per company): who "myself" is as a salesperson. */
-@Table(91, 'User Setup', { nl: 'Gebruikersinstellingen' })
+@Table(91, 'User Setup', { nl: 'Gebruikersinstellingen', setup: true })
 export class UserSetup extends TableRecord {
   @Field(1, 'User ID', Code(50), { primaryKey: true, notBlank: true, nl: 'Gebruikers-id' })
   userId!: string;

@@ -39,6 +39,11 @@ export interface DatabaseConfig {
   /** PEM text of the CA certificate (EMPIRE_SIM_DB_SSL_CA names the file). */
   tlsCa?: string;
   lockTimeoutMs?: number;
+  /**
+   * PostgreSQL: each commit waits until it is on disk (synchronous_commit). Default off: a crash of the
+   * database server can lose the last moment's commits (never consistency); the simulator's own crash loses nothing.
+   */
+  synchronousCommit?: boolean;
   /** Start-up: apply pending migrations, or refuse to start while some are pending. */
   migrate?: 'run' | 'check';
   /**
@@ -81,6 +86,11 @@ export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Dat
   if (env.EMPIRE_SIM_DB_LOCK_TIMEOUT_MS !== undefined) {
     config.lockTimeoutMs = positiveInt('EMPIRE_SIM_DB_LOCK_TIMEOUT_MS', env.EMPIRE_SIM_DB_LOCK_TIMEOUT_MS);
   }
+  const sync = (env.EMPIRE_SIM_DB_SYNC_COMMIT ?? 'off').toLowerCase();
+  if (sync !== 'on' && sync !== 'off') {
+    throw new DatabaseConfigError(`EMPIRE_SIM_DB_SYNC_COMMIT must be on or off, not '${env.EMPIRE_SIM_DB_SYNC_COMMIT}'.`);
+  }
+  config.synchronousCommit = sync === 'on';
   const tls = (env.EMPIRE_SIM_DB_SSL ?? 'off').toLowerCase();
   if (tls !== 'off' && tls !== 'on' && tls !== 'verify') {
     throw new DatabaseConfigError(`EMPIRE_SIM_DB_SSL must be off, on or verify, not '${env.EMPIRE_SIM_DB_SSL}'.`);

@@ -1,6 +1,7 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from './config';
 import { columnKind, dialectOf, shortIdentifier, sqlType } from './schema';
+import { CountingLogger } from './statementCounter';
 
 /**
  * A TypeORM DataSource whose entity metadata is adapted to its dialect after
@@ -62,6 +63,7 @@ export function dataSourceOptions(config: DatabaseConfig, target: DataSourceTarg
     migrationsTransactionMode: 'all' as const,
     synchronize: false,
     migrationsRun: false,
+    logger: new CountingLogger(),
   };
   switch (config.kind) {
     case 'sqlite': {

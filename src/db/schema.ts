@@ -291,11 +291,13 @@ export async function applyOps(qr: QueryRunner, ops: SchemaOp[]): Promise<void> 
       case 'changeColumn':
         await qr.changeColumn(tablePath(qr, op.table), op.from.name, tableColumn(qr, op.to));
         break;
+      // Given a Table rather than a name, TypeORM does not read the table from the database:
+      // an index step renders offline too (the SQL Server DDL check, `npm run migrate -- --sql`).
       case 'createIndex':
-        await qr.createIndex(tablePath(qr, op.table), tableIndex(op.index));
+        await qr.createIndex(new Table({ name: tablePath(qr, op.table) }), tableIndex(op.index));
         break;
       case 'dropIndex':
-        await qr.dropIndex(tablePath(qr, op.table), op.index.name);
+        await qr.dropIndex(new Table({ name: tablePath(qr, op.table), indices: [tableIndex(op.index)] }), op.index.name);
         break;
     }
   }

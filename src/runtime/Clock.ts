@@ -43,7 +43,18 @@ export class Clock {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
+/** The last answer: an operation asks for Today and Time many times within the same second. */
+let last: { second: number; timeZone: string; parts: { date: BcDate; time: BcTime } } | null = null;
+
 export function localParts(moment: Date, timeZone: string): { date: BcDate; time: BcTime } {
+  const second = Math.floor(moment.getTime() / 1000);
+  if (last && last.second === second && last.timeZone === timeZone) return { ...last.parts };
+  const parts = formatLocalParts(moment, timeZone);
+  last = { second, timeZone, parts: { ...parts } };
+  return parts;
+}
+
+function formatLocalParts(moment: Date, timeZone: string): { date: BcDate; time: BcTime } {
   let f = formatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-CA', {

@@ -116,6 +116,12 @@ export interface TableOptions {
   description?: string;
   /** BC's secondary keys (property names), created as SQL indexes. */
   keys?: string[][];
+  /**
+   * A setup table: read by nearly every operation, written rarely. The record
+   * store caches its rows per company between transactions and drops them at
+   * any write (src/db/store/CompanyCache.ts).
+   */
+  setup?: boolean;
 }
 
 export interface TableMeta {
@@ -125,6 +131,7 @@ export interface TableMeta {
   nl?: string;
   empire: boolean;
   system: boolean;
+  setup: boolean;
   description?: string;
   sqlName: string;
   cls: TableClass;
@@ -237,6 +244,7 @@ export function Table(id: number, name: string, options: TableOptions = {}): Cla
       nl: options.nl,
       empire: options.empire ?? false,
       system: options.system ?? false,
+      setup: options.setup ?? false,
       description: options.description,
       sqlName: bcSqlName(name),
       cls,

@@ -1,13 +1,13 @@
-import { EntityManager, FindOptionsOrder, FindOptionsWhere } from 'typeorm';
-import { lockResource } from '../db/locks';
+import type { EntityManager, FindOptionsOrder, FindOptionsWhere } from 'typeorm';
 import { DialogError, RecordNotFoundError } from './BcError';
 import { Clock } from './Clock';
 import { DialogPort } from './Dialogs';
 import { EventBus } from './Events';
 import { Label, Language } from './Labels';
-import { TableClass, tableMeta } from './Metadata';
+import { TableClass, TableMeta, tableMeta } from './Metadata';
 import { PlatformText } from './PlatformErrors';
-import type { TableRecord } from './Record';
+import { assignerFor, type TableRecord } from './Record';
+import type { RecordStore, RowValues } from './RecordStore';
 
 export interface CompanyRef {
   id: string;
@@ -19,12 +19,13 @@ type Where<T> = FindOptionsWhere<T> | FindOptionsWhere<T>[];
 /**
  * One BC session inside one transaction: the company, the user, the clock,
  * the dialog port and the event bus, plus AL's record-variable operations
- * (Get, FindSet, DeleteAll...). Everything done through a session commits or
- * rolls back together (see Simulator.run).
+ * (Get, FindSet, DeleteAll...) on the transaction's record store. Everything
+ * done through a session commits or rolls back together (see Simulator.run).
+ * Several sessions (other users, a $batch's requests) may share one store.
  */
 export class Session {
   constructor(
-    readonly manager: EntityManager,
+    readonly store: RecordStore,
     readonly company: CompanyRef,
     readonly userId: string,
     readonly dialogs: DialogPort,
@@ -32,6 +33,24 @@ export class Session {
     readonly events: EventBus,
     readonly language: Language = 'en-US',
   ) {}
+
+  /** The transaction's TypeORM manager: only for the paths not yet on the record store (docs/architecture.md). */
+  get manager(): EntityManager {
+    return this.store.manager;
+  }
+
+  /** A session of the same transaction as another user (a $batch's inner request, a seed acting as an employee). */
+  withUser(userId: string, dialogs: DialogPort, options: { clock?: Clock; language?: Language } = {}): Session {
+    return new Session(
+      this.store,
+      this.company,
+      userId.toUpperCase(),
+      dialogs,
+      options.clock ?? this.clock,
+      this.events,
+      options.language ?? this.language,
+    );
+  }
 
   /** A new, initialized record (AL `Rec.Init()` on a fresh variable). */
   create<T extends TableRecord>(cls: TableClass<T>): T {
@@ -41,29 +60,30 @@ export class Session {
     return rec;
   }
 
+  /** @internal A record variable holding stored values (a copy: the store's values are never changed through a record). */
+  load<T extends TableRecord>(cls: TableClass<T>, values: RowValues): T {
+    const rec = new cls();
+    assignerFor(tableMeta(cls))(rec, values);
+    return rec.attach(this);
+  }
+
   /** AL Get: the record with this primary key, or BC's record-not-found error. */
   async get<T extends TableRecord>(cls: TableClass<T>, ...key: unknown[]): Promise<T> {
     const rec = await this.tryGet(cls, ...key);
-    if (!rec) {
-      const meta = tableMeta(cls);
-      const keyText = meta.primaryKey.map((f, i) => `${f.caption}='${String(key[i] ?? '')}'`).join(',');
-      throw new RecordNotFoundError(PlatformText.recordNotFound(meta.caption, keyText));
-    }
+    if (!rec) throw notFound(tableMeta(cls), key);
     return rec;
   }
 
   /** AL `if Rec.Get(...) then`. */
   async tryGet<T extends TableRecord>(cls: TableClass<T>, ...key: unknown[]): Promise<T | null> {
     const meta = tableMeta(cls);
-    const where: Record<string, unknown> = {};
-    meta.primaryKey.forEach((f, i) => (where[f.property] = key[i] ?? (f.type.kind === 'Integer' ? 0 : '')));
-    const rec = await this.manager.findOne(cls, { where: where as FindOptionsWhere<T> });
-    return rec ? rec.attach(this) : null;
+    const values = await this.store.get(meta, fullKey(meta, key));
+    return values ? this.load(cls, values) : null;
   }
 
   async getBySystemId<T extends TableRecord>(cls: TableClass<T>, systemId: string): Promise<T | null> {
-    const rec = await this.manager.findOne(cls, { where: { systemId } as FindOptionsWhere<T> });
-    return rec ? rec.attach(this) : null;
+    const values = await this.store.getBySystemId(tableMeta(cls), systemId);
+    return values ? this.load(cls, values) : null;
   }
 
   /** AL SetRange/SetFilter + FindSet, in primary-key order unless told otherwise. */
@@ -73,8 +93,8 @@ export class Session {
     order?: FindOptionsOrder<T>,
     take?: number,
   ): Promise<T[]> {
-    const rows = await this.manager.find(cls, { where, order: order ?? this.keyOrder(cls), take });
-    return rows.map((r) => r.attach(this));
+    const rows = await this.store.find(tableMeta(cls), where as Record<string, unknown>, order as Record<string, unknown>, take);
+    return rows.map((r) => this.load(cls, r));
   }
 
   async findFirst<T extends TableRecord>(cls: TableClass<T>, where: Where<T> = {}, order?: FindOptionsOrder<T>): Promise<T | null> {
@@ -83,11 +103,11 @@ export class Session {
   }
 
   async count<T extends TableRecord>(cls: TableClass<T>, where: Where<T> = {}): Promise<number> {
-    return this.manager.count(cls, { where });
+    return this.store.count(tableMeta(cls), where as Record<string, unknown>);
   }
 
   async exists<T extends TableRecord>(cls: TableClass<T>, where: Where<T> = {}): Promise<boolean> {
-    return (await this.manager.count(cls, { where, take: 1 })) > 0;
+    return this.store.exists(tableMeta(cls), where as Record<string, unknown>);
   }
 
   /** AL DeleteAll(RunTrigger). With triggers every record's OnDelete runs, as in BC. */
@@ -97,8 +117,7 @@ export class Session {
       for (const r of rows) await r.delete(true);
       return rows.length;
     }
-    const result = await this.manager.delete(cls, where as FindOptionsWhere<T>);
-    return result.affected ?? 0;
+    return this.store.deleteWhere(tableMeta(cls), where as Record<string, unknown>);
   }
 
   /**
@@ -107,14 +126,10 @@ export class Session {
    * write transactions instead (Simulator.run).
    */
   async getForUpdate<T extends TableRecord>(cls: TableClass<T>, ...key: unknown[]): Promise<T> {
-    const driver = this.manager.connection.options.type;
-    if (driver === 'better-sqlite3') return this.get(cls, ...key);
     const meta = tableMeta(cls);
-    const where: Record<string, unknown> = {};
-    meta.primaryKey.forEach((f, i) => (where[f.property] = key[i]));
-    const rec = await this.manager.findOne(cls, { where: where as FindOptionsWhere<T>, lock: { mode: 'pessimistic_write' } });
-    if (!rec) return this.get(cls, ...key);
-    return rec.attach(this);
+    const values = await this.store.get(meta, fullKey(meta, key), { lock: true });
+    if (!values) throw notFound(meta, key);
+    return this.load(cls, values);
   }
 
   /**
@@ -126,7 +141,7 @@ export class Session {
    * transactions anyway (Simulator.run).
    */
   async lockTable<T extends TableRecord>(cls: TableClass<T>): Promise<void> {
-    await lockResource(this.manager, `table.${tableMeta(cls).sqlName}`);
+    await this.store.lockTable(tableMeta(cls));
   }
 
   // ---- dialogs ----
@@ -159,10 +174,15 @@ export class Session {
   time(): string {
     return this.clock.time();
   }
-
-  private keyOrder<T extends TableRecord>(cls: TableClass<T>): FindOptionsOrder<T> {
-    const order: Record<string, 'ASC'> = {};
-    for (const f of tableMeta(cls).primaryKey) order[f.property] = 'ASC';
-    return order as FindOptionsOrder<T>;
-  }
 }
+
+/** Missing key parts are blank, as an AL record variable's unset fields. */
+function fullKey(meta: TableMeta, key: unknown[]): unknown[] {
+  return meta.primaryKey.map((f, i) => key[i] ?? (f.type.kind === 'Integer' ? 0 : ''));
+}
+
+function notFound(meta: TableMeta, key: unknown[]): RecordNotFoundError {
+  const keyText = meta.primaryKey.map((f, i) => `${f.caption}='${String(key[i] ?? '')}'`).join(',');
+  return new RecordNotFoundError(PlatformText.recordNotFound(meta.caption, keyText));
+}
+

@@ -17,6 +17,10 @@ import { EventBus } from './Events';
 import { Language } from './Labels';
 import { PlatformText } from './PlatformErrors';
 import { Session } from './Session';
+import { tableMeta } from './Metadata';
+import { CompanyCache } from '../db/store/CompanyCache';
+import { StoreTransaction } from '../db/store/StoreTransaction';
+import { runInTransaction } from '../db/store/transaction';
 
 /** A seed builds a company's starting data inside one session. */
 export type SeedFunction = (session: Session) => Promise<void>;
@@ -70,7 +74,12 @@ interface CompanyStore {
    * transactions correct, across instances too.
    */
   mutex: Mutex | null;
+  /** The company's setup rows between transactions (the record store's CompanyCache). */
+  cache: CompanyCache;
 }
+
+/** How long an authenticated user is taken from memory before the system database is asked again. */
+const USER_CACHE_MS = 5000;
 
 /** How often an instance on a server database looks for companies other instances created or deleted. */
 const COMPANY_REFRESH_MS = 2000;
@@ -90,6 +99,7 @@ export class Simulator {
   private readonly opening = new Map<string, Promise<CompanyStore>>();
   private readonly seedSnapshots = new Map<string, Snapshot>();
   private readonly systemMutex = new Mutex();
+  private readonly users = new Map<string, { user: User; at: number }>();
   private refreshTimer: NodeJS.Timeout | null = null;
 
   private constructor(
@@ -247,11 +257,12 @@ export class Simulator {
     const store = await this.resolveStore(companyId);
     return this.exclusive(store, async () => {
       try {
-        return await store.dataSource.transaction(async (manager) => {
-          await this.storage.beginTransaction(manager);
-          const session = await this.openSession(manager, store.company, actor);
-          return fn(session);
-        });
+        return await runInTransaction(
+          store.dataSource,
+          store.cache,
+          { synchronousCommit: this.storage.config.synchronousCommit, begin: (manager) => this.storage.beginTransaction(manager) },
+          async (tx) => fn(await this.openSession(tx, store.company, actor)),
+        );
       } catch (e) {
         throw translateDatabaseError(e);
       }
@@ -260,8 +271,20 @@ export class Simulator {
 
   // ---- users ----
 
+  /**
+   * The user by name, for every authenticated request: read from the system
+   * database at most once per USER_CACHE_MS per user (users are created, not
+   * changed, by the simulator; another instance's new user is seen at once,
+   * since only found users are kept).
+   */
   async findUser(userName: string): Promise<User | null> {
-    return this.system.manager.findOne(User, { where: { userName: userName.toUpperCase() } });
+    const name = userName.toUpperCase();
+    const hit = this.users.get(name);
+    if (hit && Date.now() - hit.at < USER_CACHE_MS) return hit.user;
+    const user = await this.system.manager.findOne(User, { where: { userName: name } });
+    if (user) this.users.set(name, { user, at: Date.now() });
+    else this.users.delete(name);
+    return user;
   }
 
   async listUsers(): Promise<User[]> {
@@ -318,7 +341,12 @@ export class Simulator {
 
   private async openStore(company: Company, isNew: boolean): Promise<CompanyStore> {
     const dataSource = await this.storage.openCompany(company, isNew);
-    const store: CompanyStore = { company, dataSource, mutex: this.storage.serializeInProcess ? new Mutex() : null };
+    const store: CompanyStore = {
+      company,
+      dataSource,
+      mutex: this.storage.serializeInProcess ? new Mutex() : null,
+      cache: new CompanyCache(),
+    };
     this.stores.set(company.systemId, store);
     return store;
   }
@@ -341,15 +369,20 @@ export class Simulator {
     );
   }
 
-  private async openSession(manager: EntityManager, company: Company, actor: Actor): Promise<Session> {
-    const setup = await manager.findOne(SimulatorSetup, { where: { primaryKey: '' } });
+  /** A session on a transaction's store, with the company's clock; a manager (a seed's scratch database) gets a store of its own. */
+  private async openSession(on: StoreTransaction | EntityManager, company: Company, actor: Actor): Promise<Session> {
+    const store =
+      on instanceof StoreTransaction
+        ? on
+        : await StoreTransaction.open(on, new CompanyCache(), { inMemory: (on.connection.options as { database?: unknown }).database === ':memory:' });
+    const setup = await store.get(tableMeta(SimulatorSetup), ['']);
     const clock = new Clock({
-      frozenAt: setup?.frozenAt ? new Date(setup.frozenAt) : null,
-      workDate: setup?.workDate ?? null,
-      timeZone: setup?.timeZone || 'Europe/Amsterdam',
+      frozenAt: setup?.frozenAt ? new Date(setup.frozenAt as Date) : null,
+      workDate: (setup?.workDate as string | null) ?? null,
+      timeZone: (setup?.timeZone as string) || 'Europe/Amsterdam',
     });
     return new Session(
-      manager,
+      store,
       { id: company.systemId, name: company.name },
       actor.userId.toUpperCase(),
       actor.dialogs ?? new PreAnsweredDialogs(),
@@ -358,6 +391,7 @@ export class Simulator {
       actor.language ?? 'en-US',
     );
   }
+
 
   /** Builds a seed once per process in a scratch database and keeps its rows. */
   private async seedSnapshot(seed: string): Promise<Snapshot> {

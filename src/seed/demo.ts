@@ -436,7 +436,7 @@ class DemoSeeder {
   private actAs(userId: string, moment: Date, dialogs: DialogPort = new ScriptedDialogs()): Session {
     const base = this.session;
     const clock = new Clock({ frozenAt: moment, workDate: null, timeZone: base.clock.timeZone });
-    return new Session(base.manager, base.company, userId.toUpperCase(), dialogs, clock, base.events, base.language);
+    return base.withUser(userId, dialogs, { clock });
   }
 
   /** `time` (local) on the working day `workingDaysAgo` before the seed moment's date. */

@@ -16,6 +16,7 @@ describe('EMPIRE_SIM_DB', () => {
       EMPIRE_SIM_DB_LOCK_TIMEOUT_MS: '3000',
       EMPIRE_SIM_DB_MIGRATE: 'run',
       EMPIRE_SIM_DB_SCHEMA_PREFIX: 'training',
+      EMPIRE_SIM_DB_SYNC_COMMIT: 'on',
     });
     expect(c).toEqual({
       kind: 'postgres',
@@ -24,6 +25,7 @@ describe('EMPIRE_SIM_DB', () => {
       schemaPrefix: 'training',
       poolSize: 20,
       lockTimeoutMs: 3000,
+      synchronousCommit: true,
       tls: 'verify',
     });
     expect(describeDatabase(c, null)).toBe('PostgreSQL sim@db.example:6543/empire, schemas training_*');
@@ -40,12 +42,15 @@ describe('EMPIRE_SIM_DB', () => {
     expect(c.connection).toEqual({ host: 'sql.example', port: 1433, user: 'sa', password: 'Pa55word!', database: 'empire_sim' });
     expect(c.schemaPrefix).toBe('empire');
     expect(c.tls).toBe('off');
+    // Commits do not wait for the disk unless asked to (docs/database.md).
+    expect(c.synchronousCommit).toBe(false);
   });
 
   test.each([
     [{ EMPIRE_SIM_DB: 'oracle' }, "EMPIRE_SIM_DB must be sqlite, postgres or mssql, not 'oracle'."],
     [{ EMPIRE_SIM_DB: 'postgres', EMPIRE_SIM_DB_POOL: '0' }, "EMPIRE_SIM_DB_POOL must be a whole number above 0, not '0'."],
     [{ EMPIRE_SIM_DB: 'postgres', EMPIRE_SIM_DB_SSL: 'yes' }, "EMPIRE_SIM_DB_SSL must be off, on or verify, not 'yes'."],
+    [{ EMPIRE_SIM_DB: 'postgres', EMPIRE_SIM_DB_SYNC_COMMIT: 'yes' }, "EMPIRE_SIM_DB_SYNC_COMMIT must be on or off, not 'yes'."],
     [{ EMPIRE_SIM_DB: 'postgres', EMPIRE_SIM_DB_URL: 'mysql://x@y/z' }, "EMPIRE_SIM_DB_URL must start with postgres:// or mssql://, not 'mysql://'."],
     [{ EMPIRE_SIM_DB: 'postgres', EMPIRE_SIM_DB_SCHEMA_PREFIX: 'Empire-Sim' }, /^EMPIRE_SIM_DB_SCHEMA_PREFIX must be 1 to 20 lower-case letters/],
     [{ EMPIRE_SIM_DB_MIGRATE: 'always' }, "EMPIRE_SIM_DB_MIGRATE must be run or check, not 'always'."],

@@ -134,7 +134,8 @@ describe('versioned migrations', () => {
       try {
         expect(await migrate(ds, 'run', 'test')).toHaveLength(migrations.length);
         expect((await ds.driver.createSchemaBuilder().log()).upQueries.map((q) => q.query)).toEqual([]);
-        await ds.undoLastMigration({ transaction: 'all' });
+        // Every migration down, newest first.
+        for (let i = 0; i < migrations.length; i++) await ds.undoLastMigration({ transaction: 'all' });
         expect(await ds.createQueryRunner().getTables(ds.entityMetadatas.map((m) => m.tablePath))).toEqual([]);
         await migrate(ds, 'run', 'test');
         expect((await ds.driver.createSchemaBuilder().log()).upQueries).toEqual([]);
@@ -149,7 +150,7 @@ describe('versioned migrations', () => {
     const fresh = createDataSource({ kind: 'sqlite' }, { file: ':memory:', entities: companyEntities, migrations: schemaSet.companyMigrations });
     await fresh.initialize();
     await expect(migrate(fresh, 'check', 'company X')).rejects.toThrow(
-      /^The company X database is 1 migration\(s\) behind \(CompanyInitialSchema\d+\)\. Run `npm run migrate`, or start with EMPIRE_SIM_DB_MIGRATE=run\.$/,
+      /^The company X database is 2 migration\(s\) behind \(CompanyInitialSchema\d+, CompanyDataPathKeys\d+\)\. Run `npm run migrate`, or start with EMPIRE_SIM_DB_MIGRATE=run\.$/,
     );
     await fresh.synchronize();
     await expect(migrate(fresh, 'run', 'company X')).rejects.toThrow(PendingMigrationsError);
@@ -231,7 +232,7 @@ describePg('versioned migrations on PostgreSQL', () => {
           [schema],
         );
         expect(types).toEqual([{ data_type: 'timestamp with time zone' }]);
-        await ds.undoLastMigration({ transaction: 'all' });
+        for (let i = 0; i < migrations.length; i++) await ds.undoLastMigration({ transaction: 'all' });
         const left: Array<{ n: string }> = await ds.query(
           `SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = $1 AND table_name <> 'migrations'`,
           [schema],

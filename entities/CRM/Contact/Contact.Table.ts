@@ -108,7 +108,11 @@ const CUST_VEND_BANK_FIELDS: ContactField[] = [
  * Initialen + Tussenvoegsels + Achternaam, the address resolved from postcode
  * and house number typed in Straat, Geboortedatum.
  */
-@Table(5050, 'Contact', { nl: 'Contact' })
+@Table(5050, 'Contact', {
+  nl: 'Contact',
+  // BC's key on Company No.: a household's persons are read on every Modify of the household (UpdatePersons).
+  keys: [['companyNo']],
+})
 export class Contact extends TableRecord {
   @Field(1, 'No.', Code(20), { primaryKey: true, nl: 'Nr.' })
   no!: string;

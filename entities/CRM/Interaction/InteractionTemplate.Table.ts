@@ -12,7 +12,7 @@ import { InteractionGroup } from './InteractionGroup.Table';
  * "Interactie via sjabloon" popup (Toon in klantportaal, Taak aanmaken,
  * Teamcode) and the properties the template gives a task it creates.
  */
-@Table(5064, 'Interaction Template', { nl: 'Interactiesjabloon' })
+@Table(5064, 'Interaction Template', { nl: 'Interactiesjabloon', setup: true })
 export class InteractionTemplate extends TableRecord {
   @Field(1, 'Code', Code(10), { primaryKey: true, notBlank: true, nl: 'Code' })
   code!: string;

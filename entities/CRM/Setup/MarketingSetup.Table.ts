@@ -5,7 +5,7 @@ import { Salutation } from './Salutation.Table';
 import { SalespersonPurchaser } from '../Team/SalespersonPurchaser.Table';
 
 /** Table 5079 "Marketing Setup" (singleton, Primary Key ''). */
-@Table(5079, 'Marketing Setup', { nl: 'Marketinginstellingen' })
+@Table(5079, 'Marketing Setup', { nl: 'Marketinginstellingen', setup: true })
 export class MarketingSetup extends TableRecord {
   @Field(1, 'Primary Key', Code(10), { primaryKey: true })
   primaryKey!: string;

@@ -2,7 +2,7 @@ import { Code, Field, Table, Text } from '../../../src/runtime/Metadata';
 import { TableRecord } from '../../../src/runtime/Record';
 
 /** Table 5068 "Salutation": Empire's Aanhefcode (DHR, MEVR, BLANCO, ...). */
-@Table(5068, 'Salutation', { nl: 'Aanhef' })
+@Table(5068, 'Salutation', { nl: 'Aanhef', setup: true })
 export class Salutation extends TableRecord {
   @Field(1, 'Code', Code(10), { primaryKey: true, notBlank: true, nl: 'Code' })
   code!: string;

@@ -21,7 +21,7 @@ export enum SalutationNamePart {
 const NamePart = Option(' ,Job Title,First Name,Middle Name,Surname,Initials,Company Name');
 
 /** Table 5069 "Salutation Formula". */
-@Table(5069, 'Salutation Formula', { nl: 'Aanhefformule' })
+@Table(5069, 'Salutation Formula', { nl: 'Aanhefformule', setup: true })
 export class SalutationFormula extends TableRecord {
   @Field(1, 'Salutation Code', Code(10), { primaryKey: true, relation: () => Salutation, nl: 'Aanhefcode' })
   salutationCode!: string;

@@ -17,7 +17,7 @@ export const SalespersonLabels = defineLabels('Salesperson/Purchaser', {
 });
 
 /** Table 13 "Salesperson/Purchaser": Empire's employees (medewerkers). Pages 14 / 5116. */
-@Table(13, 'Salesperson/Purchaser', { nl: 'Verkoper/inkoper' })
+@Table(13, 'Salesperson/Purchaser', { nl: 'Verkoper/inkoper', setup: true })
 export class SalespersonPurchaser extends TableRecord {
   @Field(1, 'Code', Code(20), { primaryKey: true, notBlank: true, nl: 'Code' })
   code!: string;

@@ -2,7 +2,7 @@ import { Code, Field, Table, Text } from '../../../src/runtime/Metadata';
 import { TableRecord } from '../../../src/runtime/Record';
 
 /** Table 5083 "Team" (page 5105 Teams). */
-@Table(5083, 'Team', { nl: 'Team' })
+@Table(5083, 'Team', { nl: 'Team', setup: true })
 export class Team extends TableRecord {
   @Field(1, 'Code', Code(10), { primaryKey: true, notBlank: true, nl: 'Code' })
   code!: string;

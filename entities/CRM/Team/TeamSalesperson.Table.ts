@@ -7,7 +7,7 @@ import { Team } from './Team.Table';
  * Table 5084 "Team Salesperson". No triggers, as BC: adding a member does not
  * give them copies of the team's existing tasks.
  */
-@Table(5084, 'Team Salesperson', { nl: 'Teamverkoper' })
+@Table(5084, 'Team Salesperson', { nl: 'Teamverkoper', setup: true })
 export class TeamSalesperson extends TableRecord {
   @Field(1, 'Team Code', Code(10), { primaryKey: true, notBlank: true, relation: () => Team, nl: 'Teamcode' })
   teamCode!: string;

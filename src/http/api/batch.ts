@@ -85,15 +85,7 @@ export async function handleBatch(service: ApiService, call: ApiCall, basePath: 
         // Inner requests get a session of their own (their user, dialogs, language) on the batch's transaction.
         const shared: CompanyRunner = async (id, actor, fn) => {
           if (id !== companyId) throw HttpErrors.invalidBatch('with Isolation: snapshot every request must address the same company.');
-          const session = new Session(
-            outer.manager,
-            outer.company,
-            actor.userId.toUpperCase(),
-            actor.dialogs ?? new PreAnsweredDialogs(),
-            outer.clock,
-            outer.events,
-            actor.language ?? 'en-US',
-          );
+          const session = outer.withUser(actor.userId, actor.dialogs ?? new PreAnsweredDialogs(), { language: actor.language ?? 'en-US' });
           return fn(session);
         };
         await runAll(shared, true);

@@ -1,28 +1,22 @@
 import { createHash } from 'node:crypto';
-import type { SelectQueryBuilder } from 'typeorm';
-import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import type { ApiPageDefinition, Where } from '../../../../pages/api/ApiPage';
 import { tableMeta } from '../../../runtime/Metadata';
 import type { TableRecord } from '../../../runtime/Record';
 import type { Session } from '../../../runtime/Session';
 import { HttpErrors } from '../../HttpErrors';
 import { serializeEntity } from '../EntityCodec';
-import { boundToSql, columnOf, columnSql, dialectOf, SqlParams, SqlTarget } from './sql';
 import type { CollectionOptions } from './queryOptions';
 
 /**
  * Reads an API page's collection with the query options: the page's view and
- * navigation link (TypeORM find options), the bound $filter (sql.ts), the
- * order ($orderby, then the primary key so the order is total), and a page of
- * rows. Server-driven paging uses keyset skip tokens (the last row's sort key,
+ * navigation link, the bound $filter, the order ($orderby, then the primary
+ * key so the order is total), and a page of rows — one read of the record
+ * store (Session.store.readPage), which compiles it to SQL. Server-driven paging uses keyset skip tokens (the last row's sort key,
  * as BC's bookmark-style tokens) when every sort column is NOT NULL, and an
  * offset otherwise (blank dates are NULL, and NULL breaks row comparisons).
  */
 
-const ALIAS = 'e';
-
 interface SortColumn {
-  column: ColumnMetadata;
   descending: boolean;
   property: string;
 }
@@ -65,42 +59,35 @@ export async function readRows(
   paging?: Paging,
 ): Promise<PageOfRows> {
   if (where === null) return { rows: [], count: options.count ? 0 : undefined };
-  const base = baseQuery(session, page, where, options);
-  const count = options.count ? await base.clone().getCount() : undefined;
-  const qb = base;
-  const sort = sortColumns(session, page, options);
-  for (const s of sort) {
-    const nulls = dialectOf(qb.connection) === 'postgres' ? (s.descending ? 'NULLS LAST' : 'NULLS FIRST') : undefined;
-    qb.addOrderBy(columnSql(target(qb), s.column), s.descending ? 'DESC' : 'ASC', nulls);
-  }
-
+  const sort = sortColumns(page, options);
   const fingerprint = hash(`${paging?.resource ?? ''}|${options.fingerprint}`);
   const token = options.skipToken !== undefined ? decodeToken(options.skipToken, fingerprint) : undefined;
+  if (token?.k && token.k.length !== sort.length) throw HttpErrors.invalidSkipToken(options.skipToken ?? '');
   const served = token?.n ?? 0;
-  let offset = token ? (token.o ?? 0) : (options.skip ?? 0);
-  if (token?.k) applyKeyset(qb, sort, token.k);
-  else if (token) offset = token.o ?? 0;
-
+  const offset = token ? (token.o ?? 0) : (options.skip ?? 0);
   const pageSize = paging ? (paging.preferred || !token ? paging.pageSize : Math.min(token.p, paging.pageSize)) : Infinity;
   const remaining = options.top === undefined ? Infinity : Math.max(0, options.top - served);
   const take = Math.min(pageSize, remaining);
+  const meta = tableMeta(page.table);
+  const result = await session.store.readPage(meta, {
+    where,
+    filter: options.filter?.bound,
+    sort,
+    after: token?.k ?? undefined,
+    offset: token?.k ? 0 : offset,
+    // One row more than the page tells whether there is a next page.
+    limit: take === 0 ? 0 : Number.isFinite(take) ? take + 1 : undefined,
+    count: options.count,
+  });
+  const count = result.count;
   if (take === 0) return { rows: [], count };
-  if (Number.isFinite(take)) qb.limit(take + 1);
-  if (offset > 0) {
-    // SQLite needs a LIMIT before an OFFSET.
-    if (!Number.isFinite(take)) qb.limit(Number.MAX_SAFE_INTEGER);
-    qb.offset(offset);
-  }
-  const found = await qb.getMany();
-  const rows = found.slice(0, Number.isFinite(take) ? take : undefined).map((r: TableRecord) => r.attach(session));
+  const found = result.rows;
+  const rows = found.slice(0, Number.isFinite(take) ? take : undefined).map((r) => session.load(page.table, r) as TableRecord);
   let nextToken: string | undefined;
   if (Number.isFinite(take) && found.length > take && served + rows.length < (options.top ?? Infinity) && paging) {
-    const last = rows[rows.length - 1];
-    const keyset = sort.every((s) => !s.column.isNullable);
     const next: SkipToken = { n: served + rows.length, p: pageSize, f: fingerprint };
-    if (keyset) {
-      next.k = sort.map((s) => qb.connection.driver.preparePersistentValue((last as any)[s.property], s.column) as string | number);
-    } else next.o = offset + rows.length;
+    if (result.keyset) next.k = result.cursor(found[rows.length - 1]) as SkipToken['k'];
+    else next.o = offset + rows.length;
     nextToken = Buffer.from(JSON.stringify(next)).toString('base64url');
   }
   return { rows, nextToken, count };
@@ -142,61 +129,24 @@ export function andWhere(a: Where<any>, b: Where<any>): Where<any> {
   return out.length === 1 ? out[0] : out;
 }
 
-function baseQuery(session: Session, page: ApiPageDefinition<any>, where: Where<any>, options: CollectionOptions): SelectQueryBuilder<any> {
-  const qb = session.manager.createQueryBuilder(page.table, ALIAS);
-  const hasWhere = Array.isArray(where) ? where.length > 0 : Object.keys(where).length > 0;
-  if (hasWhere) qb.setFindOptions({ where });
-  if (options.filter) {
-    const t = target(qb);
-    const sql = boundToSql(options.filter.bound, t);
-    if (sql !== null) qb.andWhere(sql, t.params.values);
-  }
-  return qb;
-}
-
-function target(qb: SelectQueryBuilder<any>): SqlTarget {
-  return { dataSource: qb.connection, metadata: qb.expressionMap.mainAlias!.metadata, alias: ALIAS, params: paramsOf(qb) };
-}
-
-/** One parameter namespace per query builder (the filter's and the keyset's parameters share it). */
-const paramSets = new WeakMap<object, SqlParams>();
-function paramsOf(qb: SelectQueryBuilder<any>): SqlParams {
-  let p = paramSets.get(qb.expressionMap);
-  if (!p) {
-    p = new SqlParams();
-    paramSets.set(qb.expressionMap, p);
-  }
-  return p;
-}
-
-/** $orderby's columns, then the page's order (default: the primary key) for a total, stable order. */
-function sortColumns(session: Session, page: ApiPageDefinition<any>, options: CollectionOptions): SortColumn[] {
-  const metadata = session.manager.connection.getMetadata(page.table);
+/** $orderby's properties, then the page's order (default: the primary key) for a total, stable order. */
+function sortColumns(page: ApiPageDefinition<any>, options: CollectionOptions): SortColumn[] {
+  const meta = tableMeta(page.table);
   const sort: SortColumn[] = [];
   const add = (property: string, descending: boolean) => {
     if (sort.some((s) => s.property === property)) return;
-    const column = metadata.findColumnWithPropertyName(property);
-    if (column) sort.push({ column, descending, property });
+    sort.push({ property, descending });
   };
-  for (const o of options.orderBy) add(columnOf(metadata, o.prop).propertyName, o.descending);
+  for (const o of options.orderBy) {
+    const property = o.prop.info?.property ?? o.prop.property;
+    // Only page fields that are table fields bind as sortable (EdmProperty.column); anything else is a simulator bug.
+    if (!property) throw new Error(`No column for API property '${o.prop.name}'`);
+    add(property, o.descending);
+  }
   const pageOrder = Object.entries((page.order ?? {}) as Record<string, unknown>);
   for (const [property, dir] of pageOrder) add(property, String(dir).toUpperCase() === 'DESC');
-  for (const f of tableMeta(page.table).primaryKey) add(f.property, false);
+  for (const f of meta.primaryKey) add(f.property, false);
   return sort;
-}
-
-/** Rows after the last one returned: (c1 > v1) OR (c1 = v1 AND c2 > v2) OR … (< for descending columns). */
-function applyKeyset(qb: SelectQueryBuilder<any>, sort: SortColumn[], values: SkipToken['k']): void {
-  if (!values || values.length !== sort.length) throw HttpErrors.invalidSkipToken('');
-  const t = target(qb);
-  const ors: string[] = [];
-  for (let i = 0; i < sort.length; i++) {
-    const ands: string[] = [];
-    for (let j = 0; j < i; j++) ands.push(`${columnSql(t, sort[j].column)} = ${t.params.add(values[j])}`);
-    ands.push(`${columnSql(t, sort[i].column)} ${sort[i].descending ? '<' : '>'} ${t.params.add(values[i])}`);
-    ors.push(`(${ands.join(' AND ')})`);
-  }
-  qb.andWhere(`(${ors.join(' OR ')})`, t.params.values);
 }
 
 function decodeToken(text: string, fingerprint: string): SkipToken {

@@ -1,61 +1,35 @@
-import type { DataSource } from 'typeorm';
-import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
-import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata';
-import type { EdmProperty } from '../edmModel';
-import type { Bound, BoundLiteral, BoundValue } from './bind';
+import type { Bound, BoundLiteral, BoundValue } from '../../http/api/odata/bind';
+import type { EdmProperty } from '../../http/api/edmModel';
+import type { Dialect } from '../schema';
+import type { ColumnPlan, TablePlan } from './TablePlan';
 
 /**
- * Bound filter → a SQL condition for TypeORM's QueryBuilder. The only things
- * written into the SQL text are column names from the entity metadata (an
- * API page's fields resolved to table columns: the allow-list), the table
- * alias, operators and function names chosen here; every value — literals,
- * lengths, substring positions — is a named parameter.
+ * A bound $filter (the API's OData filter, checked against the page's
+ * fields by src/http/api/odata/bind.ts) → a SQL condition on the record
+ * store's table plan. The only things written into the SQL text are column
+ * names from the table plan (an API page's fields resolved to table columns:
+ * the allow-list), operators and function names chosen here; every value —
+ * literals, lengths, substring positions — is a positional parameter.
  *
  * BC's blanks: a blank Date/Time/DateTime is stored as NULL; in AL the blank
  * value is the smallest one (0D < any date), so comparisons treat NULL as the
  * blank value instead of SQL's unknown.
  */
 
-export type Dialect = 'sqlite' | 'postgres' | 'mssql';
-
-export function dialectOf(dataSource: DataSource): Dialect {
-  const type = dataSource.options.type;
-  if (type === 'postgres' || type === 'cockroachdb') return 'postgres';
-  if (type === 'mssql') return 'mssql';
-  return 'sqlite';
-}
-
-export class SqlParams {
-  readonly values: Record<string, unknown> = {};
-  private n = 0;
-  /** `:odp0`, `:odp1`, ...: a prefix TypeORM's own generated parameter names never use. */
-  add(value: unknown): string {
-    const name = `odp${this.n++}`;
-    this.values[name] = value;
-    return `:${name}`;
-  }
-}
-
 export interface SqlTarget {
-  dataSource: DataSource;
-  metadata: EntityMetadata;
-  /** The query's main alias, unescaped. */
-  alias: string;
-  params: SqlParams;
+  dialect: Dialect;
+  plan: TablePlan;
+  /** Adds a parameter and returns its placeholder. */
+  param: (value: unknown) => string;
 }
 
 /** The table column behind an API property (API field → table property → column). */
-export function columnOf(metadata: EntityMetadata, prop: EdmProperty): ColumnMetadata {
+export function columnOf(plan: TablePlan, prop: EdmProperty): ColumnPlan {
   const property = prop.info?.property ?? prop.property;
-  const column = property ? metadata.findColumnWithPropertyName(property) : undefined;
+  const column = property ? plan.byProperty.get(property) : undefined;
   // Only page fields that are table fields bind as columns (EdmProperty.column); anything else is a simulator bug.
   if (!column) throw new Error(`No column for API property '${prop.name}'`);
   return column;
-}
-
-export function columnSql(t: SqlTarget, column: ColumnMetadata): string {
-  const d = t.dataSource.driver;
-  return `${d.escape(t.alias)}.${d.escape(column.databaseName)}`;
 }
 
 /** The SQL condition, or null for "no condition" (an empty filter, an ignored lambda). */
@@ -95,7 +69,7 @@ export function boundToSql(b: Bound, t: SqlTarget): string | null {
 }
 
 function side(value: unknown, ci: boolean, t: SqlTarget): string {
-  const p = t.params.add(value);
+  const p = t.param(value);
   return ci ? `LOWER(${p})` : p;
 }
 
@@ -118,7 +92,7 @@ function compare(v: BoundValue, op: string, lit: BoundLiteral, ci: boolean, t: S
           return '1 = 0';
       }
     }
-    const p = t.params.add(dbValue(v, lit, t));
+    const p = t.param(dbValue(v, lit, t));
     if (op === 'ne' || op === 'lt' || op === 'le') return `(${x} ${sqlOp} ${p} OR ${x} IS NULL)`;
     return `${x} ${sqlOp} ${p}`;
   }
@@ -127,11 +101,11 @@ function compare(v: BoundValue, op: string, lit: BoundLiteral, ci: boolean, t: S
 }
 
 function stringFunction(fn: 'contains' | 'startswith' | 'endswith', v: BoundValue, s: string, ci: boolean, t: SqlTarget): string {
-  const dialect = dialectOf(t.dataSource);
+  const dialect = t.dialect;
   const x = ci ? `LOWER(${valueSql(v, t)})` : valueSql(v, t);
   const p = side(s, ci, t);
-  // Lengths in characters (code points), as SQL counts them.
-  const len = t.params.add([...s].length);
+  // Lengths in characters (code points), as SQL counts them; a parameter only where the SQL uses one.
+  const len = () => t.param([...s].length);
   const substr = dialect === 'mssql' ? 'SUBSTRING' : 'SUBSTR';
   const length = dialect === 'mssql' ? 'LEN' : 'LENGTH';
   switch (fn) {
@@ -140,25 +114,27 @@ function stringFunction(fn: 'contains' | 'startswith' | 'endswith', v: BoundValu
       if (dialect === 'mssql') return `CHARINDEX(${p}, ${x}) > 0`;
       return `INSTR(${x}, ${p}) > 0`;
     case 'startswith':
-      return `${substr}(${x}, 1, ${len}) = ${p}`;
-    case 'endswith':
-      return `(${length}(${x}) >= ${len} AND ${substr}(${x}, ${length}(${x}) - ${len} + 1, ${len}) = ${p})`;
+      return `${substr}(${x}, 1, ${len()}) = ${p}`;
+    case 'endswith': {
+      const n = len();
+      return `(${length}(${x}) >= ${n} AND ${substr}(${x}, ${length}(${x}) - ${n} + 1, ${n}) = ${p})`;
+    }
   }
 }
 
 function valueSql(v: BoundValue, t: SqlTarget): string {
   switch (v.t) {
     case 'prop':
-      return columnSql(t, columnOf(t.metadata, v.prop));
+      return columnOf(t.plan, v.prop).sql;
     case 'lower':
       return `LOWER(${valueSql(v.x, t)})`;
     case 'upper':
       return `UPPER(${valueSql(v.x, t)})`;
     case 'substr': {
-      const substr = dialectOf(t.dataSource) === 'mssql' ? 'SUBSTRING' : 'SUBSTR';
+      const substr = t.dialect === 'mssql' ? 'SUBSTRING' : 'SUBSTR';
       // OData positions are 0-based, SQL's 1-based; SQL Server's SUBSTRING needs a length.
-      const start = t.params.add(v.start + 1);
-      const length = t.params.add(v.length ?? 2147483647);
+      const start = t.param(v.start + 1);
+      const length = t.param(v.length ?? 2147483647);
       return `${substr}(${valueSql(v.x, t)}, ${start}, ${length})`;
     }
   }
@@ -166,11 +142,11 @@ function valueSql(v: BoundValue, t: SqlTarget): string {
 
 /** Only a bare column can be NULL (functions are applied to string columns, which are never NULL). */
 function nullableColumn(v: BoundValue, t: SqlTarget): boolean {
-  return v.t === 'prop' && columnOf(t.metadata, v.prop).isNullable;
+  return v.t === 'prop' && columnOf(t.plan, v.prop).metadata.isNullable;
 }
 
 /** The literal as the database stores it: the driver's own conversion of the entity value. */
 function dbValue(v: BoundValue, lit: BoundLiteral, t: SqlTarget): unknown {
   if (v.t !== 'prop') return lit.js;
-  return t.dataSource.driver.preparePersistentValue(lit.js, columnOf(t.metadata, v.prop));
+  return columnOf(t.plan, v.prop).toDb(lit.js);
 }

@@ -1,0 +1,458 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { SimulatorDataVersion } from '../../../entities/Simulator/SimulatorDataVersion.Table';
+import { tableMeta, type TableMeta } from '../../runtime/Metadata';
+import type { OrderInput, PageQuery, PageResult, RecordStore, RowValues, WhereInput } from '../../runtime/RecordStore';
+import { lockResource } from '../locks';
+import type { Dialect } from '../schema';
+import { CompanyCache } from './CompanyCache';
+import { executorFor, type Executor } from './executor';
+import { boundToSql } from './odataSql';
+import { placeholders, tablePlan, type ColumnPlan, type TablePlan } from './TablePlan';
+import { compileOrder, compileWhere } from './where';
+
+/** A row the transaction has seen: its stored values, and whether this transaction holds its lock. */
+interface Known {
+  values: RowValues;
+  locked: boolean;
+}
+
+/** A find/count answered earlier in this transaction, valid until a write could change it. */
+interface Answered {
+  /** Row keys (a find) or a number (a count / exists). */
+  result: string[] | number;
+  /** Properties the filter and order read. */
+  reads: Set<string>;
+}
+
+/** Results up to this size are remembered for the rest of the transaction. */
+const REMEMBER_ROWS = 100;
+
+/**
+ * One transaction's record store (the runtime's RecordStore port): compiled,
+ * prepared statements on the transaction's connection, and what the
+ * transaction already knows so it does not ask the database twice —
+ *  - an identity map of rows read or written (a second Get of a row is free;
+ *    Modify's xRec and version check need no re-read of a row it holds);
+ *  - on SQLite, where a company's transactions run one at a time and a
+ *    transaction reads one snapshot, the answers of earlier finds and counts
+ *    until a write to that table could change them;
+ *  - the company's setup rows between transactions (CompanyCache).
+ * On PostgreSQL and SQL Server other transactions commit while this one
+ * runs (READ COMMITTED, as BC): there a Get of a row read earlier in the
+ * transaction is served from memory, but a locked read (Modify, Delete,
+ * getForUpdate) goes to the database unless this transaction already holds
+ * the row's lock — so a change committed meanwhile is found at the latest
+ * when the row is written, as BC's version check finds it; and finds always
+ * ask the database.
+ */
+export class StoreTransaction implements RecordStore {
+  private readonly known = new Map<TableMeta, Map<string, Known>>();
+  private readonly answered = new Map<TableMeta, Map<string, Answered>>();
+  private readonly written = new Set<TableMeta>();
+  /** The company data version read by this transaction (lazily, at its first setup read). */
+  private version: unknown = undefined;
+  private versionRenewed = false;
+  /** Reads see one unchanging snapshot apart from this transaction's own writes. */
+  private readonly stable: boolean;
+  private readonly dialect: Dialect;
+
+  private constructor(
+    readonly manager: EntityManager,
+    private readonly exec: Executor,
+    private readonly cache: CompanyCache,
+    private readonly versionSource: 'none' | 'sqlite' | 'table',
+  ) {
+    this.dialect = exec.dialect;
+    this.stable = exec.dialect === 'sqlite';
+  }
+
+  /**
+   * Opens the store on a transaction's manager (the transaction is begun; the store runs on its connection).
+   * `version`: the company's setup data version, when the caller read it while beginning (PostgreSQL);
+   * `pathSet`: the caller already set the transaction's search_path to the company's schema.
+   */
+  static async open(
+    manager: EntityManager,
+    cache: CompanyCache,
+    options: { schema?: string; inMemory?: boolean; version?: unknown; pathSet?: boolean } = {},
+  ): Promise<StoreTransaction> {
+    const exec = await executorFor(manager);
+    const source = exec.dialect === 'sqlite' ? (options.inMemory ? 'none' : 'sqlite') : 'table';
+    const tx = new StoreTransaction(manager, exec, cache, source);
+    if (options.version !== undefined) tx.version = options.version;
+    // Statements name tables unqualified: one prepared statement serves every company's schema.
+    if (exec.dialect === 'postgres' && options.schema && !options.pathSet) {
+      await exec.all('SELECT set_config($1, $2, true)', ['search_path', `"${options.schema}"`]);
+    }
+    return tx;
+  }
+
+  /** The transaction ended (committed or rolled back): what it wrote to setup tables is no longer cached. */
+  finish(): void {
+    for (const t of this.written) if (t.setup) this.cache.dropTable(t);
+    // This transaction renewed the version: other instances drop their caches; this one's contents are already right.
+    if (this.versionRenewed) this.cache.version = undefined;
+  }
+
+  // ---- reads ----
+
+  async get(table: TableMeta, key: unknown[], options: { lock?: boolean } = {}): Promise<RowValues | null> {
+    const plan = this.plan(table);
+    const id = keyString(key);
+    const lock = options.lock ?? false;
+    const k = this.known.get(table)?.get(id);
+    // A row read before in this transaction is read again from memory; a locked read needs the lock, which
+    // on a server database only a locked read or a write of this transaction has taken.
+    if (k && (this.stable || k.locked || !lock)) return k.values;
+    if (!lock && table.setup && !this.stable) {
+      const cached = await this.fromCache(table, `get|${id}`, async () => this.selectOne(plan, plan.sql.get, plan.keyParams(key)));
+      return cached as RowValues | null;
+    }
+    if (!lock && table.setup && this.stable) {
+      const cached = (await this.fromCache(table, `get|${id}`, async () => this.selectOne(plan, plan.sql.get, plan.keyParams(key)))) as RowValues | null;
+      if (cached) this.remember(plan, cached, false);
+      return cached;
+    }
+    const row = await this.selectOne(plan, lock ? plan.sql.getForUpdate : plan.sql.get, plan.keyParams(key));
+    if (row) this.remember(plan, row, lock);
+    return row;
+  }
+
+  async getBySystemId(table: TableMeta, systemId: string): Promise<RowValues | null> {
+    const plan = this.plan(table);
+    const row = await this.selectOne(plan, plan.sql.getBySystemId, [systemId]);
+    if (row) this.remember(plan, row, false);
+    return row;
+  }
+
+  async find(table: TableMeta, where: WhereInput | undefined, order: OrderInput | undefined, limit?: number): Promise<RowValues[]> {
+    const plan = this.plan(table);
+    const w = compileWhere(plan, where);
+    const o = compileOrder(plan, order ?? keyOrder(plan));
+    const sql = `SELECT ${plan.selectList} FROM ${plan.from} ${w.sql} ${o.sql}${limit !== undefined ? ` ${this.limitSql(limit)}` : ''}`;
+    const read = async () => (await this.exec.all(sql, w.params)).map((r) => plan.rowToValues(r));
+    const answerKey = `${sql}\u0000${JSON.stringify(w.params)}`;
+    if (table.setup && !this.written.has(table)) {
+      const rows = (await this.fromCache(table, answerKey, read)) as RowValues[];
+      if (this.stable) for (const r of rows) this.remember(plan, r, false);
+      return rows.map((r) => ({ ...r }));
+    }
+    if (this.stable) {
+      const earlier = this.answered.get(table)?.get(answerKey);
+      if (earlier && Array.isArray(earlier.result)) {
+        const known = this.known.get(table);
+        const rows = earlier.result.map((id) => known?.get(id)?.values);
+        if (rows.every((r) => r !== undefined)) return rows as RowValues[];
+      }
+    }
+    const rows = await read();
+    for (const r of rows) this.remember(plan, r, false);
+    if (this.stable && rows.length <= REMEMBER_ROWS) {
+      this.answer(table, answerKey, { result: rows.map((r) => plan.keyOf(r)), reads: new Set([...w.properties, ...o.properties]) });
+    }
+    return rows.map((r) => this.known.get(table)?.get(plan.keyOf(r))?.values ?? r);
+  }
+
+  async count(table: TableMeta, where: WhereInput | undefined): Promise<number> {
+    return this.countLike(table, where, false);
+  }
+
+  async exists(table: TableMeta, where: WhereInput | undefined): Promise<boolean> {
+    return (await this.countLike(table, where, true)) > 0;
+  }
+
+  async readPage(table: TableMeta, q: PageQuery): Promise<PageResult> {
+    const plan = this.plan(table);
+    const p = placeholders(this.dialect);
+    const w = compileWhere(plan, q.where);
+    const params = [...w.params];
+    const param = (v: unknown) => {
+      params.push(v);
+      return p(params.length - 1);
+    };
+    const conditions: string[] = w.sql ? [w.sql.slice('WHERE '.length)] : [];
+    if (q.filter) {
+      const f = boundToSql(q.filter, { dialect: this.dialect, plan, param });
+      if (f !== null) conditions.push(f);
+    }
+    const sort = q.sort.map((s) => ({ column: plan.column(s.property), descending: s.descending }));
+    let count: number | undefined;
+    if (q.count) {
+      const where = conditions.length ? `WHERE ${conditions.map((c) => `(${c})`).join(' AND ')}` : '';
+      count = Number((await this.exec.all(`SELECT COUNT(*) FROM ${plan.from} ${where}`, [...params]))[0]?.[0] ?? 0);
+    }
+    if (q.after) {
+      // Rows after the last one served: (c1 > v1) OR (c1 = v1 AND c2 > v2) OR … (< for descending columns).
+      const ors: string[] = [];
+      for (let i = 0; i < sort.length; i++) {
+        const ands: string[] = [];
+        for (let j = 0; j < i; j++) ands.push(`${sort[j].column.sql} = ${param(q.after[j])}`);
+        ands.push(`${sort[i].column.sql} ${sort[i].descending ? '<' : '>'} ${param(q.after[i])}`);
+        ors.push(`(${ands.join(' AND ')})`);
+      }
+      conditions.push(`(${ors.join(' OR ')})`);
+    }
+    const where = conditions.length ? `WHERE ${conditions.map((c) => `(${c})`).join(' AND ')}` : '';
+    // BC sorts a blank (NULL) date first, as SQLite and SQL Server do; PostgreSQL is told to.
+    const nulls = (desc: boolean) => (this.dialect === 'postgres' ? (desc ? ' NULLS LAST' : ' NULLS FIRST') : '');
+    const orderBy = sort.length ? `ORDER BY ${sort.map((s) => `${s.column.sql}${s.descending ? ' DESC' : ''}${nulls(s.descending)}`).join(', ')}` : '';
+    let paging = '';
+    const limit = q.limit !== undefined && Number.isFinite(q.limit) ? Math.floor(q.limit) : undefined;
+    const offset = q.offset ? Math.floor(q.offset) : 0;
+    if (this.dialect === 'mssql') {
+      if (limit !== undefined || offset) paging = `OFFSET ${offset} ROWS${limit !== undefined ? ` FETCH NEXT ${limit} ROWS ONLY` : ''}`;
+    } else {
+      // SQLite needs a LIMIT before an OFFSET.
+      if (limit !== undefined) paging = `LIMIT ${limit}`;
+      else if (offset) paging = this.dialect === 'postgres' ? '' : 'LIMIT -1';
+      if (offset) paging += ` OFFSET ${offset}`;
+    }
+    const rows = (await this.exec.all(`SELECT ${plan.selectList} FROM ${plan.from} ${where} ${orderBy} ${paging}`, params)).map((r) =>
+      plan.rowToValues(r),
+    );
+    return {
+      rows,
+      count,
+      keyset: sort.every((s) => !s.column.metadata.isNullable),
+      cursor: (row) => sort.map((s) => s.column.toDb(row[s.column.property])),
+    };
+  }
+
+  // ---- writes ----
+
+  async insert(table: TableMeta, values: RowValues): Promise<boolean> {
+    const plan = this.plan(table);
+    await this.beforeWrite(table);
+    const params = plan.columns.map((c) => c.toDb(values[c.property]));
+    let inserted: boolean;
+    try {
+      inserted = (await this.exec.run(plan.sql.insert, params)) === 1;
+    } catch (e) {
+      // The primary key's constraint is the existence check (SQLite, SQL Server); PostgreSQL reports 0 rows instead.
+      if (isDuplicateKey(e)) inserted = false;
+      else throw e;
+    }
+    if (!inserted) return false;
+    this.remember(plan, { ...values }, true);
+    // A new row can enter any earlier answer of this table.
+    this.answered.delete(table);
+    return true;
+  }
+
+  async update(table: TableMeta, values: RowValues, readVersion: number): Promise<boolean> {
+    const plan = this.plan(table);
+    await this.beforeWrite(table);
+    const id = plan.keyOf(values);
+    const stored = this.known.get(table)?.get(id);
+    const changed = changedColumns(plan, values, stored?.values);
+    const params: unknown[] = changed.map((c) => c.toDb(values[c.property]));
+    params.push(plan.versionColumn.toDb(values.rowVersion), plan.modifiedAtColumn.toDb(values.systemModifiedAt));
+    for (const c of plan.key) params.push(c.toDb(values[c.property]));
+    params.push(readVersion);
+    if ((await this.exec.run(this.updateSql(plan, changed), params)) !== 1) return false;
+    this.remember(plan, { ...values }, true);
+    const answers = this.answered.get(table);
+    if (answers) {
+      for (const [k, a] of answers) if (changed.some((c) => a.reads.has(c.property))) answers.delete(k);
+    }
+    return true;
+  }
+
+  async delete(table: TableMeta, key: unknown[], version: number): Promise<boolean> {
+    const plan = this.plan(table);
+    await this.beforeWrite(table);
+    const deleted = (await this.exec.run(plan.sql.deleteVersioned, [...plan.keyParams(key), version])) === 1;
+    if (deleted) {
+      this.known.get(table)?.delete(keyString(key));
+      this.answered.delete(table);
+    }
+    return deleted;
+  }
+
+  async deleteWhere(table: TableMeta, where: WhereInput | undefined): Promise<number> {
+    const plan = this.plan(table);
+    await this.beforeWrite(table);
+    const w = compileWhere(plan, where);
+    const n = await this.exec.run(`DELETE FROM ${plan.from} ${w.sql}`, w.params);
+    this.known.delete(table);
+    this.answered.delete(table);
+    return n;
+  }
+
+  async lockTable(table: TableMeta): Promise<void> {
+    if (this.dialect === 'sqlite') return;
+    await lockResource(this.manager, `table.${table.sqlName}`);
+  }
+
+  // ---- internals ----
+
+  private plan(table: TableMeta): TablePlan {
+    return tablePlan(this.manager.connection, table);
+  }
+
+  private async selectOne(plan: TablePlan, sql: string, params: unknown[]): Promise<RowValues | null> {
+    const rows = await this.exec.all(sql, params);
+    return rows.length ? plan.rowToValues(rows[0]) : null;
+  }
+
+  private remember(plan: TablePlan, values: RowValues, locked: boolean): void {
+    let t = this.known.get(plan.meta);
+    if (!t) {
+      t = new Map();
+      this.known.set(plan.meta, t);
+    }
+    const id = plan.keyOf(values);
+    const before = t.get(id);
+    t.set(id, { values, locked: locked || (before?.locked ?? false) });
+  }
+
+  private answer(table: TableMeta, key: string, a: Answered): void {
+    let t = this.answered.get(table);
+    if (!t) {
+      t = new Map();
+      this.answered.set(table, t);
+    }
+    t.set(key, a);
+  }
+
+  private async countLike(table: TableMeta, where: WhereInput | undefined, existsOnly: boolean): Promise<number> {
+    const plan = this.plan(table);
+    const w = compileWhere(plan, where);
+    const sql = !existsOnly
+      ? `SELECT COUNT(*) FROM ${plan.from} ${w.sql}`
+      : this.dialect === 'mssql'
+        ? `SELECT TOP 1 1 FROM ${plan.from} ${w.sql}`
+        : `SELECT 1 FROM ${plan.from} ${w.sql} LIMIT 1`;
+    const read = async () => {
+      const rows = await this.exec.all(sql, w.params);
+      return existsOnly ? rows.length : Number(rows[0]?.[0] ?? 0);
+    };
+    const answerKey = `${sql}\u0000${JSON.stringify(w.params)}`;
+    if (table.setup && !this.written.has(table)) return (await this.fromCache(table, answerKey, read)) as number;
+    if (this.stable) {
+      const earlier = this.answered.get(table)?.get(answerKey);
+      if (earlier && typeof earlier.result === 'number') return earlier.result;
+    }
+    const n = await read();
+    if (this.stable) this.answer(table, answerKey, { result: n, reads: w.properties });
+    return n;
+  }
+
+  /**
+   * A setup table's answer from the company cache, or read and kept there —
+   * unless this transaction wrote the table, or the cache belongs to another
+   * version of the data than this transaction sees.
+   */
+  private async fromCache<T extends RowValues | RowValues[] | number | null>(table: TableMeta, key: string, read: () => Promise<T>): Promise<T> {
+    if (this.written.has(table)) return read();
+    const version = await this.dataVersion();
+    if (this.cache.version !== version) {
+      this.cache.clear();
+      this.cache.version = version;
+    }
+    const hit = this.cache.lookup(table, key);
+    if (hit !== undefined) return hit as T;
+    const value = await read();
+    // Another transaction may have moved the cache to a newer version meanwhile (server databases).
+    if (this.cache.version === version && !this.written.has(table)) this.cache.fill(table, key, value);
+    return value;
+  }
+
+  private async dataVersion(): Promise<unknown> {
+    if (this.version !== undefined) return this.version;
+    switch (this.versionSource) {
+      case 'none':
+        this.version = 'in-memory';
+        break;
+      case 'sqlite':
+        // Changes when another connection (another process on the same file) commits.
+        this.version = (await this.exec.all('PRAGMA data_version', []))[0]?.[0];
+        break;
+      case 'table': {
+        const meta = tableMeta(SimulatorDataVersion);
+        const row = await this.selectOne(this.plan(meta), this.plan(meta).sql.get, ['']);
+        this.version = row?.setupVersion ?? '';
+        break;
+      }
+    }
+    return this.version;
+  }
+
+  /** Before the first write to a setup table on a server database: a new data version for every instance. */
+  private async beforeWrite(table: TableMeta): Promise<void> {
+    this.written.add(table);
+    if (!table.setup || this.versionSource !== 'table' || this.versionRenewed) return;
+    this.versionRenewed = true;
+    const meta = tableMeta(SimulatorDataVersion);
+    const current = await this.get(meta, [''], { lock: true });
+    const now = new Date();
+    if (current) {
+      const next = { ...current, setupVersion: randomUUID(), rowVersion: Number(current.rowVersion) + 1, systemModifiedAt: now };
+      await this.update(meta, next, Number(current.rowVersion));
+    } else {
+      await this.insert(meta, {
+        primaryKey: '',
+        setupVersion: randomUUID(),
+        systemId: randomUUID(),
+        systemCreatedAt: now,
+        systemModifiedAt: now,
+        rowVersion: 1,
+      });
+    }
+  }
+
+  private updateSql(plan: TablePlan, changed: ColumnPlan[]): string {
+    const shape = changed.map((c) => c.property).join(',');
+    let byShape = updateSqlCache.get(plan);
+    if (!byShape) {
+      byShape = new Map();
+      updateSqlCache.set(plan, byShape);
+    }
+    let sql = byShape.get(shape);
+    if (!sql) {
+      sql = plan.updateSql(changed);
+      byShape.set(shape, sql);
+    }
+    return sql;
+  }
+
+  private limitSql(n: number): string {
+    // SQL Server has no LIMIT; OFFSET … FETCH needs an ORDER BY, which every find has.
+    return this.dialect === 'mssql' ? `OFFSET 0 ROWS FETCH NEXT ${Math.floor(n)} ROWS ONLY` : `LIMIT ${Math.floor(n)}`;
+  }
+}
+
+const updateSqlCache = new WeakMap<TablePlan, Map<string, string>>();
+
+function keyString(key: unknown[]): string {
+  if (key.length === 1) return String(key[0]);
+  return key.map((k) => String(k)).join('\u0001');
+}
+
+function keyOrder(plan: TablePlan): OrderInput {
+  const order: OrderInput = {};
+  for (const c of plan.key) order[c.property] = 'ASC';
+  return order;
+}
+
+/** The non-key columns whose value differs from the stored row (all of them when the row is not known). */
+function changedColumns(plan: TablePlan, values: RowValues, stored: RowValues | undefined): ColumnPlan[] {
+  const out: ColumnPlan[] = [];
+  for (const c of plan.columns) {
+    if (c === plan.versionColumn || c === plan.modifiedAtColumn || plan.key.includes(c)) continue;
+    if (!stored || !sameValue(values[c.property], stored[c.property])) out.push(c);
+  }
+  return out;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  return false;
+}
+
+function isDuplicateKey(e: unknown): boolean {
+  const d = (e as { driverError?: { code?: string; number?: number } }).driverError;
+  return d?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || d?.number === 2627 || d?.code === '23505';
+}

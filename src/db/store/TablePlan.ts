@@ -1,0 +1,165 @@
+import type { DataSource } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import type { FieldMeta, TableClass, TableMeta } from '../../runtime/Metadata';
+import { dialectOf, type Dialect } from '../schema';
+
+/** One column of a table: where its value lives on the record and how it is written and read. */
+export interface ColumnPlan {
+  property: string;
+  /** Quoted column name, ready for SQL text. */
+  sql: string;
+  metadata: ColumnMetadata;
+  /** JS value → database value (TypeORM's driver conversion, so rows are stored exactly as before). */
+  toDb: (value: unknown) => unknown;
+  /** Database value → JS value. */
+  fromDb: (value: unknown) => unknown;
+}
+
+/**
+ * Everything about one table that does not change between calls, made once
+ * per table and database connection: the column list in a fixed order, the
+ * value conversions, the primary key and the fixed statements. The record
+ * store builds SQL only from these names, never from caller text.
+ */
+export class TablePlan {
+  readonly columns: ColumnPlan[];
+  readonly byProperty: Map<string, ColumnPlan>;
+  readonly key: ColumnPlan[];
+  /** `"a", "b", …` in `columns` order: what every SELECT returns. */
+  readonly selectList: string;
+  /** The table name as written in SQL (unqualified: PostgreSQL resolves it through the transaction's search_path). */
+  readonly from: string;
+  readonly keyWhere: string;
+  readonly versionColumn: ColumnPlan;
+  readonly modifiedAtColumn: ColumnPlan;
+  readonly sql: {
+    get: string;
+    getForUpdate: string;
+    getBySystemId: string;
+    insert: string;
+    deleteVersioned: string;
+  };
+
+  constructor(
+    readonly meta: TableMeta,
+    readonly dialect: Dialect,
+    metadataColumns: ColumnMetadata[],
+    toDb: (value: unknown, column: ColumnMetadata) => unknown,
+    fromDb: (value: unknown, column: ColumnMetadata) => unknown,
+  ) {
+    const q = (name: string) => quoteIdentifier(dialect, name);
+    this.columns = metadataColumns.map((c) => ({
+      property: c.propertyName,
+      sql: q(c.databaseName),
+      metadata: c,
+      toDb: (v: unknown) => toDb(v, c),
+      fromDb: (v: unknown) => fromDb(v, c),
+    }));
+    this.byProperty = new Map(this.columns.map((c) => [c.property, c]));
+    this.key = meta.primaryKey.map((f: FieldMeta) => this.column(f.property));
+    this.selectList = this.columns.map((c) => c.sql).join(', ');
+    this.from = q(meta.sqlName);
+    this.versionColumn = this.column('rowVersion');
+    this.modifiedAtColumn = this.column('systemModifiedAt');
+    const p = placeholders(dialect);
+    this.keyWhere = this.key.map((c, i) => `${c.sql} = ${p(i)}`).join(' AND ');
+    const select = `SELECT ${this.selectList} FROM ${this.from}`;
+    const n = this.key.length;
+    this.sql = {
+      get: `${select} WHERE ${this.keyWhere}`,
+      getForUpdate:
+        dialect === 'postgres'
+          ? `${select} WHERE ${this.keyWhere} FOR UPDATE`
+          : dialect === 'mssql'
+            ? `SELECT ${this.selectList} FROM ${this.from} WITH (UPDLOCK, ROWLOCK) WHERE ${this.keyWhere}`
+            : `${select} WHERE ${this.keyWhere}`,
+      getBySystemId: `${select} WHERE ${this.column('systemId').sql} = ${p(0)}`,
+      // PostgreSQL: a duplicate key must not abort the transaction, so it is reported as "no row inserted".
+      insert:
+        `INSERT INTO ${this.from} (${this.selectList}) VALUES (${this.columns.map((_, i) => p(i)).join(', ')})` +
+        (dialect === 'postgres' ? ' ON CONFLICT DO NOTHING' : ''),
+      deleteVersioned: `DELETE FROM ${this.from} WHERE ${this.keyWhere} AND ${this.versionColumn.sql} = ${p(n)}`,
+    };
+  }
+
+  column(property: string): ColumnPlan {
+    const c = this.byProperty.get(property);
+    if (!c) throw new Error(`Table ${this.meta.name} has no column for '${property}'`);
+    return c;
+  }
+
+  /** A database row (values in `columns` order) as a plain object of JS values. */
+  rowToValues(row: unknown[]): Record<string, unknown> {
+    const values: Record<string, unknown> = {};
+    const cols = this.columns;
+    for (let i = 0; i < cols.length; i++) values[cols[i].property] = cols[i].fromDb(row[i]);
+    return values;
+  }
+
+  /** The identity of a row inside its table: its key values joined. */
+  keyOf(values: Record<string, unknown>): string {
+    const k = this.key;
+    if (k.length === 1) return String(values[k[0].property]);
+    let s = '';
+    for (let i = 0; i < k.length; i++) s += (i ? '\u0001' : '') + String(values[k[i].property]);
+    return s;
+  }
+
+  keyParams(key: unknown[]): unknown[] {
+    return this.key.map((c, i) => c.toDb(key[i]));
+  }
+
+  /** `UPDATE … SET <changed>, timestamp, $systemModifiedAt WHERE key AND timestamp = <read version>`, per set of changed columns. */
+  updateSql(changed: ColumnPlan[]): string {
+    const p = placeholders(this.dialect);
+    const sets = [...changed, this.versionColumn, this.modifiedAtColumn].map((c, i) => `${c.sql} = ${p(i)}`);
+    const n = sets.length;
+    const where = this.key.map((c, i) => `${c.sql} = ${p(n + i)}`).join(' AND ');
+    return `UPDATE ${this.from} SET ${sets.join(', ')} WHERE ${where} AND ${this.versionColumn.sql} = ${p(n + this.key.length)}`;
+  }
+}
+
+/** Plans per DataSource (a company's database): built on first use of a table. */
+const plansByDataSource = new WeakMap<DataSource, Map<TableClass, TablePlan>>();
+
+export function tablePlan(dataSource: DataSource, meta: TableMeta): TablePlan {
+  let plans = plansByDataSource.get(dataSource);
+  if (!plans) {
+    plans = new Map();
+    plansByDataSource.set(dataSource, plans);
+  }
+  let plan = plans.get(meta.cls);
+  if (!plan) {
+    const driver = dataSource.driver;
+    const em = dataSource.getMetadata(meta.cls);
+    plan = new TablePlan(
+      meta,
+      dialectOf(dataSource),
+      em.columns,
+      (v, c) => driver.preparePersistentValue(v, c),
+      (v, c) => driver.prepareHydratedValue(v, c),
+    );
+    plans.set(meta.cls, plan);
+  }
+  return plan;
+}
+
+export function quoteIdentifier(dialect: Dialect, name: string): string {
+  return dialect === 'mssql' ? `[${name.replace(/]/g, ']]')}]` : `"${name.replace(/"/g, '""')}"`;
+}
+
+/**
+ * Numbered parameters in the dialect's form: `?1`, `$1`, `@0`. Numbered, not
+ * positional, so a compiled condition may name a value twice or out of order
+ * (an OData endswith reads its column three times).
+ */
+export function placeholders(dialect: Dialect): (i: number) => string {
+  switch (dialect) {
+    case 'postgres':
+      return (i) => `$${i + 1}`;
+    case 'mssql':
+      return (i) => `@${i}`;
+    default:
+      return (i) => `?${i + 1}`;
+  }
+}

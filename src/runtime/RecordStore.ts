@@ -1,0 +1,78 @@
+import type { EntityManager } from 'typeorm';
+// A type only: the API's bound $filter tree, which the store compiles (issue 9 gives it a home below the API).
+import type { Bound } from '../http/api/odata/bind';
+import type { TableMeta } from './Metadata';
+
+/**
+ * The runtime's port to the database: what one transaction may do with rows.
+ * Tables and codeunits never see it directly — they use `Session` and
+ * `TableRecord`, which use this. The implementation (src/db/store) compiles
+ * each statement once per table and shape and keeps them prepared; see
+ * docs/architecture.md.
+ *
+ * Rows go in and out as plain objects of property values (the record's
+ * fields and system fields); the runtime turns them into records.
+ */
+export type RowValues = Record<string, unknown>;
+
+/** AL SetRange/SetFilter: field values and filter operators (In, Not, Like…), or an array of them (OR). */
+export type WhereInput = Record<string, unknown> | Record<string, unknown>[];
+/** Sort order: `{ property: 'ASC' | 'DESC' }`. */
+export type OrderInput = Record<string, unknown>;
+
+/** One page of a list: what an API collection or a list page reads. */
+export interface PageQuery {
+  /** The page's table view and navigation link (AND). */
+  where?: WhereInput;
+  /** The API's bound $filter, on top. */
+  filter?: Bound;
+  /** A total order (the caller ends it with the primary key). */
+  sort: { property: string; descending: boolean }[];
+  /** Keyset paging: the sort values (as `cursor` returned them) of the last row already served. */
+  after?: unknown[];
+  offset?: number;
+  limit?: number;
+  /** Also count every row the conditions select (OData $count). */
+  count?: boolean;
+}
+
+export interface PageResult {
+  rows: RowValues[];
+  count?: number;
+  /** Whether keyset paging is possible on this order (no sort column can be NULL). */
+  keyset: boolean;
+  /** A row's sort values, in the database's form: what `after` takes. */
+  cursor(row: RowValues): unknown[];
+}
+
+export interface RecordStore {
+  /**
+   * AL Get. `lock`: also takes the row lock on server databases (SELECT … FOR
+   * UPDATE, BC's LockTable before Modify); a row this transaction already
+   * holds, or any row on SQLite (one writer per company), comes from the
+   * transaction's identity map without a statement.
+   */
+  get(table: TableMeta, key: unknown[], options?: { lock?: boolean }): Promise<RowValues | null>;
+  getBySystemId(table: TableMeta, systemId: string): Promise<RowValues | null>;
+  find(table: TableMeta, where: WhereInput | undefined, order: OrderInput | undefined, limit?: number): Promise<RowValues[]>;
+  count(table: TableMeta, where: WhereInput | undefined): Promise<number>;
+  exists(table: TableMeta, where: WhereInput | undefined): Promise<boolean>;
+  /** false: a row with the same primary key exists (nothing written). */
+  insert(table: TableMeta, values: RowValues): Promise<boolean>;
+  /**
+   * Writes the columns that differ from the stored row, with the new version,
+   * where the stored version is still `readVersion`. false: the row changed
+   * or went since it was read.
+   */
+  update(table: TableMeta, values: RowValues, readVersion: number): Promise<boolean>;
+  /** false: no row with this key and version. */
+  delete(table: TableMeta, key: unknown[], version: number): Promise<boolean>;
+  /** A page of rows in a given order, with optional OData filter, keyset or offset, and count. */
+  readPage(table: TableMeta, query: PageQuery): Promise<PageResult>;
+  /** AL DeleteAll without triggers. */
+  deleteWhere(table: TableMeta, where: WhereInput | undefined): Promise<number>;
+  /** AL LockTable: exclusive until the transaction ends (server databases; SQLite has one writer anyway). */
+  lockTable(table: TableMeta): Promise<void>;
+  /** The TypeORM manager of the transaction, for the few paths not yet on the store (the OData collection reader, seeds' bulk rows). */
+  readonly manager: EntityManager;
+}
