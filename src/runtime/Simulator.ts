@@ -6,6 +6,8 @@ import { DatabaseConfig, databaseConfigFromEnv } from '../db/config';
 import { translateDatabaseError } from '../db/errors';
 import { lockResource } from '../db/locks';
 import { migrate } from '../db/migration';
+import { RestoreImage, restoreImage, restoreTables } from '../db/restore';
+import { dialectOf } from '../db/schema';
 import { Storage } from '../db/storage';
 import { Company } from '../../entities/System/Company.Table';
 import { User } from '../../entities/System/User.Table';
@@ -84,8 +86,6 @@ const USER_CACHE_MS = 5000;
 /** How often an instance on a server database looks for companies other instances created or deleted. */
 const COMPANY_REFRESH_MS = 2000;
 
-const RESTORE_CHUNK = 100;
-
 /**
  * The simulator: companies (each its own database or schema), the system
  * database with companies and users, and `run()`, which executes one
@@ -98,6 +98,8 @@ export class Simulator {
   private readonly stores = new Map<string, CompanyStore>();
   private readonly opening = new Map<string, Promise<CompanyStore>>();
   private readonly seedSnapshots = new Map<string, Snapshot>();
+  /** A seed's rows in database form, per seed and dialect: converted once, so a reset only writes them. */
+  private readonly seedImages = new Map<string, Promise<RestoreImage>>();
   private readonly systemMutex = new Mutex();
   private readonly users = new Map<string, { user: User; at: number }>();
   private refreshTimer: NodeJS.Timeout | null = null;
@@ -202,7 +204,7 @@ export class Simulator {
     });
     try {
       const store = await this.openStore(company, true);
-      await this.restoreInto(store, await this.seedSnapshot(seed));
+      await this.restoreInto(store, await this.seedImage(seed, store));
     } catch (e) {
       // No company without its data: undo the registration and whatever storage was made.
       const store = this.stores.get(company.systemId);
@@ -228,7 +230,7 @@ export class Simulator {
   /** Puts a company back to its seed: what a trainer does between exercises and a test before each case. */
   async resetCompany(id: string): Promise<void> {
     const store = await this.resolveStore(id);
-    await this.restoreInto(store, await this.seedSnapshot(store.company.seed));
+    await this.restoreInto(store, await this.seedImage(store.company.seed, store));
   }
 
   /** A consistent copy of a company's rows (one read transaction). */
@@ -242,7 +244,10 @@ export class Simulator {
   }
 
   async restore(id: string, snapshot: Snapshot): Promise<void> {
-    await this.restoreInto(await this.resolveStore(id), snapshot);
+    const store = await this.resolveStore(id);
+    // Converted on every restore (about a millisecond for the demo seed's rows): the
+    // caller owns the snapshot and may change it between two restores.
+    await this.restoreInto(store, restoreImage(store.dataSource, snapshot.tables));
   }
 
   /**
@@ -432,32 +437,44 @@ export class Simulator {
   }
 
   /**
-   * Replaces every row of one company (its own database or schema: no other
-   * company is touched) in one transaction. On a server database the tables
-   * are locked first, so a concurrent operation sees the data before or
-   * after, never half of it.
+   * A seed's rows converted for the store's dialect, once per seed and dialect;
+   * restored from a template on each connection (src/db/restore.ts), as a seed
+   * is restored again and again.
    */
-  private async restoreInto(store: CompanyStore, snapshot: Snapshot): Promise<void> {
-    await this.exclusive(store, () =>
-      store.dataSource.transaction(async (manager) => {
-        await lockAllTables(manager);
-        for (const meta of manager.connection.entityMetadatas) {
-          await manager.createQueryBuilder().delete().from(meta.target).execute();
-          const rows = snapshot.tables[meta.tableName] ?? [];
-          for (let i = 0; i < rows.length; i += RESTORE_CHUNK) {
-            // updateEntity(false): without it PostgreSQL's RETURNING writes raw column values
-            // (decimals as strings) back into the snapshot's own row objects.
-            await manager
-              .createQueryBuilder()
-              .insert()
-              .into(meta.target)
-              .values(rows.slice(i, i + RESTORE_CHUNK))
-              .updateEntity(false)
-              .execute();
-          }
-        }
-      }),
-    );
+  private seedImage(seed: string, store: CompanyStore): Promise<RestoreImage> {
+    const key = `${seed}\u0000${dialectOf(store.dataSource)}`;
+    let image = this.seedImages.get(key);
+    if (!image) {
+      // The promise is kept: companies created at the same moment share one build of the seed.
+      image = this.seedSnapshot(seed).then((snap) => restoreImage(store.dataSource, snap.tables, { template: true }));
+      image.catch(() => this.seedImages.delete(key));
+      this.seedImages.set(key, image);
+    }
+    return image;
+  }
+
+  /**
+   * Replaces every row of one company (its own database or schema: no other
+   * company is touched) in one transaction (src/db/restore.ts). On a server
+   * database the tables are locked first, so a concurrent operation sees the
+   * data before or after, never half of it; on SQLite the company's mutex and
+   * the file's write lock do the same.
+   */
+  private async restoreInto(store: CompanyStore, image: RestoreImage): Promise<void> {
+    await this.exclusive(store, async () => {
+      try {
+        await store.dataSource.transaction((manager) => restoreTables(manager, image));
+      } finally {
+        // Still inside the company's exclusive section: no operation of this process runs in between.
+        // Also after a failed restore: dropping a cache is never wrong.
+        this.afterRestore(store);
+      }
+    });
+  }
+
+  /** Called after every restore (reset, restore of a snapshot, a new company's seed): caches of the company's data are dropped here. */
+  private afterRestore(store: CompanyStore): void {
+    store.cache.clear();
   }
 }
 
@@ -470,19 +487,4 @@ async function takeSnapshot(manager: EntityManager): Promise<Snapshot> {
     tables[meta.tableName] = rows.map((r) => ({ ...(r as Record<string, unknown>) }));
   }
   return { takenAt: new Date().toISOString(), tables };
-}
-
-async function lockAllTables(manager: EntityManager): Promise<void> {
-  const metas = [...manager.connection.entityMetadatas].sort((a, b) => a.tablePath.localeCompare(b.tablePath));
-  const escape = (p: string) => p.split('.').map((x) => manager.connection.driver.escape(x)).join('.');
-  switch (manager.connection.options.type) {
-    case 'postgres':
-      await manager.query(`LOCK TABLE ${metas.map((m) => escape(m.tablePath)).join(', ')} IN ACCESS EXCLUSIVE MODE`);
-      return;
-    case 'mssql':
-      for (const m of metas) await manager.query(`SELECT COUNT(*) AS n FROM ${escape(m.tablePath)} WITH (TABLOCKX, HOLDLOCK)`);
-      return;
-    default:
-      return;
-  }
 }
