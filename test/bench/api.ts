@@ -11,7 +11,13 @@
  *   1. a filtered, paged list: a team's tasks, `$filter` on status, 50 per page (Prefer: odata.maxpagesize);
  *   2. a single-entity GET with `$expand` (a household with its interaction log entries and tasks);
  *   3. a PATCH with If-Match (each connection chains its own contact's ETags);
- *   4. the time of one company reset (POST /_sim/companies/{id}/reset), demo seed and empty seed.
+ *   4. a POST of an interaction with a team task of 5 (the Empire action
+ *      `contacts({id})/Microsoft.NAV.createInteractionFromTemplate`, template
+ *      MEASURED_TEAM.template: an entry, its note, a team task + 5 member copies);
+ *   5. the time of one company reset (POST /_sim/companies/{id}/reset), demo seed and empty seed.
+ * Each of 1–4 is printed as a ratio to the "hello" ceiling measured right
+ * around it, next to its goal (GOALS), and the SQL statements per request
+ * (counted in-process, src/db/statementCounter.ts).
  *
  * Flags: --quick (small volume, a smoke run), --json <file>. Never part of
  * `npm test`; no timed assertions. Loopback only, bounded request counts.
@@ -23,6 +29,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import Database from 'better-sqlite3';
 import express from 'express';
 import { EmpireInteraction } from '../../codeunits/EmpireInteraction.Codeunit';
 import { ApiCall, ApiService } from '../../src/http/api/ApiHandler';
@@ -31,8 +38,9 @@ import { createApp } from '../../src/http/app';
 import { Simulator } from '../../src/runtime/Simulator';
 import { demoUsers, seedDemoCompany } from '../../src/seed/demo';
 import { seedEmptyCompany } from '../../src/seed/empty';
+import { sqlStatements } from '../../src/db/statementCounter';
 import { bulkLoad } from './bulk';
-import { createHouseholdAsUser, KCC_USERS, MEASURED_TEAM, randomName, setUpBenchCompany } from './setup';
+import { createHouseholdAsUser, KCC_USERS, MEASURED_TEAM, NOTES, randomName, setUpBenchCompany } from './setup';
 import { Rng } from './stats';
 
 interface Sizes {
@@ -42,12 +50,18 @@ interface Sizes {
   warmup: number;
   requests: number;
   patchRequests: number;
+  postRequests: number;
   resets: number;
   concurrency: number;
 }
 
-const FULL: Sizes = { contacts: 100_000, entries: 500_000, teamTasks: 20_000, warmup: 300, requests: 3000, patchRequests: 1500, resets: 10, concurrency: 8 };
-const QUICK: Sizes = { contacts: 5_000, entries: 20_000, teamTasks: 1_000, warmup: 50, requests: 300, patchRequests: 200, resets: 3, concurrency: 8 };
+const FULL: Sizes = { contacts: 100_000, entries: 500_000, teamTasks: 20_000, warmup: 300, requests: 3000, patchRequests: 1500, postRequests: 1500, resets: 10, concurrency: 8 };
+const QUICK: Sizes = { contacts: 5_000, entries: 20_000, teamTasks: 1_000, warmup: 50, requests: 300, patchRequests: 200, postRequests: 200, resets: 3, concurrency: 8 };
+
+type ScenarioKey = 'list' | 'single' | 'patch' | 'post';
+
+/** The goals of the data-path issue: each scenario's rate as a share of the Express "hello" ceiling, at least. */
+const GOALS: Record<ScenarioKey, number> = { list: 0.5, single: 0.5, patch: 0.25, post: 0.2 };
 
 interface ServerInfo {
   apiPort: number;
@@ -115,7 +129,10 @@ async function serve(sizes: Sizes): Promise<void> {
     };
     return { teamId: team.systemId, householdIds: await pick(200), patchIds: await pick(sizes.concurrency) };
   });
-  const sqlite = (sim.run(company.systemId, { userId: USER }, async (s) => (await s.manager.query('select sqlite_version() as v'))[0].v) as Promise<string>);
+  // The SQLite library the simulator links (better-sqlite3's), asked on a scratch in-memory database.
+  const scratch = new Database(':memory:');
+  const sqlite = String((scratch.prepare('select sqlite_version() as v').get() as { v: string }).v);
+  scratch.close();
   const info: ServerInfo = {
     apiPort: (apiServer.address() as AddressInfo).port,
     helloPort: (helloServer.address() as AddressInfo).port,
@@ -124,7 +141,7 @@ async function serve(sizes: Sizes): Promise<void> {
     emptyCompanyId: empty.systemId,
     loadMs,
     rows: load.rows,
-    sqlite: await sqlite,
+    sqlite,
     ...ids,
   };
   process.send!(info);
@@ -138,6 +155,7 @@ async function serve(sizes: Sizes): Promise<void> {
     if (m.cmd !== 'inproc') return;
     const crm = `/empire/crm/v1.0/companies(${info.companyId})`;
     const latencies: number[] = [];
+    const statementsBefore = sqlStatements.count;
     for (let i = 0; i < m.n; i++) {
       const call = (method: string, pathAndQuery: string, headers: Record<string, string> = {}, body?: unknown): ApiCall => {
         const q = pathAndQuery.indexOf('?');
@@ -157,6 +175,8 @@ async function serve(sizes: Sizes): Promise<void> {
         await service.handle(call('GET', `${crm}/teams(${info.teamId})/tasks?${LIST_QUERY}`, { prefer: 'odata.maxpagesize=50' }));
       } else if (m.scenario === 'single') {
         await service.handle(call('GET', `${crm}/contacts(${info.householdIds[i % info.householdIds.length]})?${EXPAND_QUERY}`));
+      } else if (m.scenario === 'post') {
+        await service.handle(call('POST', `${crm}/contacts(${info.householdIds[i % info.householdIds.length]})/${POST_ACTION}`, {}, postBody(i)));
       } else {
         const id = info.patchIds[0];
         const reply = await service.handle(
@@ -166,12 +186,14 @@ async function serve(sizes: Sizes): Promise<void> {
       }
       latencies.push(performance.now() - t);
     }
-    process.send!({ latencies });
+    process.send!({ latencies, statements: (sqlStatements.count - statementsBefore) / m.n });
   });
 }
 
 const LIST_QUERY = `$filter=${encodeURIComponent("status eq 'Not_x0020_Started'")}&$select=number,description,date,status,contactNumber,salespersonCode`;
 const EXPAND_QUERY = '$expand=interactionLogEntries,tasks';
+const POST_ACTION = 'Microsoft.NAV.createInteractionFromTemplate';
+const postBody = (i: number) => ({ templateCode: MEASURED_TEAM.template, note: NOTES[i % NOTES.length] });
 
 function listen(app: express.Express): Promise<http.Server> {
   return new Promise((resolve) => {
@@ -251,6 +273,8 @@ async function measure(sizes: Sizes, info: ServerInfo, child: ChildProcess) {
     if (r.status === 200) etags.set(w, JSON.parse(r.body)['@odata.etag']);
     return r.status;
   };
+  const postUrl = (id: string) => `${crm}/contacts(${id})/${POST_ACTION}`;
+  const post = (_w: number, i: number) => send(info.apiPort, 'POST', postUrl(info.householdIds[i % info.householdIds.length]), {}, postBody(i)).then((r) => r.status);
 
   // Sanity: the list is a real page of 50 with a next link, the expand has entries.
   const first = JSON.parse((await send(info.apiPort, 'GET', listUrl, { prefer: 'odata.maxpagesize=50' })).body);
@@ -261,15 +285,19 @@ async function measure(sizes: Sizes, info: ServerInfo, child: ChildProcess) {
     openTeamTasks: Number((await send(info.apiPort, 'GET', `${crm}/teams(${info.teamId})/tasks/$count?$filter=${encodeURIComponent("status eq 'Not_x0020_Started'")}`)).body),
     expandedEntries: sample.interactionLogEntries?.length,
     expandedTasks: sample.tasks?.length,
+    postedTask: await checkPost(info, crm, postUrl(info.householdIds[0])),
   };
 
-  const pairs: Array<{ scenario: Result; ceiling: Result; serial: Result; inProcessP50Ms: number; inProcessP99Ms: number }> = [];
+  const pairs: Pair[] = [];
   const inProcess = (scenario: string, n: number) =>
-    new Promise<number[]>((resolve) => {
-      child.once('message', (m) => resolve((m as { latencies: number[] }).latencies.sort((a, b) => a - b)));
+    new Promise<{ latencies: number[]; statements: number }>((resolve) => {
+      child.once('message', (m) => {
+        const reply = m as { latencies: number[]; statements: number };
+        resolve({ latencies: reply.latencies.sort((a, b) => a - b), statements: reply.statements });
+      });
       child.send({ cmd: 'inproc', scenario, n });
     });
-  const run = async (label: string, n: number, op: (w: number, i: number) => Promise<number>, key: string) => {
+  const run = async (label: string, n: number, op: (w: number, i: number) => Promise<number>, key: ScenarioKey) => {
     await load(`${label} (warm-up)`, sizes.warmup, sizes.concurrency, op);
     await load('hello (warm-up)', sizes.warmup, sizes.concurrency, hello);
     // The ceiling is measured right before and after the scenario; the mean of the two is its reference.
@@ -285,13 +313,16 @@ async function measure(sizes: Sizes, info: ServerInfo, child: ChildProcess) {
     };
     // One request at a time: the latency of a request alone (the company's transactions are serialized anyway).
     const serial = await load(`${label} (one at a time)`, Math.min(n, 300), 1, op);
-    const ip = await inProcess(key, Math.min(n, 300));
+    const { latencies: ip, statements } = await inProcess(key, Math.min(n, 300));
     const at = (p: number) => ip[Math.min(ip.length, Math.max(1, Math.ceil((p / 100) * ip.length))) - 1];
-    pairs.push({ scenario, ceiling, serial, inProcessP50Ms: at(50), inProcessP99Ms: at(99) });
+    const ratio = scenario.perSecond / ceiling.perSecond;
+    pairs.push({ key, scenario, ceiling, serial, inProcessP50Ms: at(50), inProcessP99Ms: at(99), statementsPerRequest: statements, ratioToHello: ratio, goal: GOALS[key], met: ratio >= GOALS[key] });
   };
   await run("list: a team's open tasks, $filter + $select, 50 per page", sizes.requests, list, 'list');
   await run('single GET with $expand (log entries + tasks)', sizes.requests, single, 'single');
   await run('PATCH with If-Match', sizes.patchRequests, patch, 'patch');
+  // Last: every POST adds a team task to the list measured first.
+  await run(`POST interaction with a team task of ${MEASURED_TEAM.members.length} (createInteractionFromTemplate ${MEASURED_TEAM.template})`, sizes.postRequests, post, 'post');
 
   const resets: Record<string, number[]> = { demo: [], empty: [] };
   for (const [seed, id] of [
@@ -306,6 +337,30 @@ async function measure(sizes: Sizes, info: ServerInfo, child: ChildProcess) {
     }
   }
   return { facts, pairs, resets };
+}
+
+interface Pair {
+  key: ScenarioKey;
+  scenario: Result;
+  ceiling: Result;
+  serial: Result;
+  inProcessP50Ms: number;
+  inProcessP99Ms: number;
+  /** SQL statements per request, counted in the server process over the in-process run. */
+  statementsPerRequest: number;
+  /** The scenario's rate ÷ the "hello" ceiling's, measured around it. */
+  ratioToHello: number;
+  goal: number;
+  met: boolean;
+}
+
+/** One POST before measuring: it must answer 201 with the task, and the task must have its team copies. */
+async function checkPost(info: ServerInfo, crm: string, url: string): Promise<string> {
+  const r = await send(info.apiPort, 'POST', url, {}, postBody(0));
+  if (r.status !== 201) throw new Error(`bench: POST ${url} → ${r.status} ${r.body}`);
+  const body = JSON.parse(r.body) as { taskId?: string; taskNumber?: string };
+  if (!body.taskId) throw new Error(`bench: the interaction created no task: ${r.body}`);
+  return body.taskNumber ?? body.taskId;
 }
 
 function table(rows: string[][]): string {
@@ -331,8 +386,8 @@ async function main(): Promise<void> {
     console.log(`Loaded in ${(info.loadMs / 1000).toFixed(1)} s: ${JSON.stringify(info.rows)}`);
     const { facts, pairs, resets } = await measure(sizes, info, child);
     const median = (l: number[]) => [...l].sort((a, b) => a - b)[Math.floor(l.length / 2)];
-    const rows = [['Scenario', 'req/s', 'p50 ms', 'p99 ms', 'Express "hello" req/s', 'hello p50 / p99 ms', 'ceiling ÷ scenario']];
-    for (const { scenario: s, ceiling: c } of pairs) {
+    const rows = [['Scenario', 'req/s', 'p50 ms', 'p99 ms', 'Express "hello" req/s', 'hello p50 / p99 ms', 'scenario ÷ hello', 'goal', 'met']];
+    for (const { scenario: s, ceiling: c, ratioToHello, goal, met } of pairs) {
       rows.push([
         s.label,
         s.perSecond.toFixed(0),
@@ -340,7 +395,9 @@ async function main(): Promise<void> {
         s.p99Ms.toFixed(2),
         c.perSecond.toFixed(0),
         `${c.p50Ms.toFixed(2)} / ${c.p99Ms.toFixed(2)}`,
-        `${(c.perSecond / s.perSecond).toFixed(1)}×`,
+        `${ratioToHello.toFixed(ratioToHello < 0.1 ? 3 : 2)}×`,
+        `≥ ${goal}×`,
+        met ? 'yes' : 'no',
       ]);
     }
     const out = {
@@ -354,16 +411,20 @@ async function main(): Promise<void> {
       totalSeconds: (performance.now() - started) / 1000,
     };
     console.log(table(rows));
-    const serialRows = [['Scenario', 'one at a time over HTTP: p50 / p99 ms', 'in-process ApiService.handle: p50 / p99 ms', 'HTTP + Express share of p50']];
+    const serialRows = [['Scenario', 'one at a time over HTTP: p50 / p99 ms', 'in-process ApiService.handle: p50 / p99 ms', 'HTTP + Express share of p50', 'SQL statements / request']];
     for (const p of pairs) {
       serialRows.push([
         p.scenario.label,
         `${p.serial.p50Ms.toFixed(2)} / ${p.serial.p99Ms.toFixed(2)}`,
         `${p.inProcessP50Ms.toFixed(2)} / ${p.inProcessP99Ms.toFixed(2)}`,
         `${(((p.serial.p50Ms - p.inProcessP50Ms) / p.serial.p50Ms) * 100).toFixed(0)} %`,
+        Number.isInteger(p.statementsPerRequest) ? String(p.statementsPerRequest) : p.statementsPerRequest.toFixed(1),
       ]);
     }
     console.log(table(serialRows));
+    const unexpected = pairs.filter((p) => Object.keys(p.scenario.statuses).some((st) => !/^2\d\d$/.test(st)));
+    if (unexpected.length) console.log(`WARNING: answers other than 2xx: ${unexpected.map((p) => `${p.scenario.label} ${JSON.stringify(p.scenario.statuses)}`).join('; ')}`);
+    if (os.loadavg()[0] > os.cpus().length * 0.75) console.log(`Note: load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores: other work ran meanwhile; compare the ratios, not the rates.`);
     console.log(`Reset (POST /_sim/companies/{id}/reset), median of ${sizes.resets}: demo seed ${out.resetMs.demo.median.toFixed(0)} ms, empty seed ${out.resetMs.empty.median.toFixed(0)} ms`);
     console.log(JSON.stringify({ facts, machine: out.machine, statuses: pairs.map((p) => p.scenario.statuses) }));
     if (jsonAt >= 0) fs.writeFileSync(args[jsonAt + 1], JSON.stringify(out, null, 2));

@@ -2,7 +2,22 @@
  * `npm run bench:db`: interactions with a team task logged per second on
  * SQLite and PostgreSQL, in the same run, with 1, 8 and 32 concurrent
  * clients in one instance, and with two instances (two processes, 16
- * clients each) over one PostgreSQL database; p50/p99 latency per operation.
+ * clients each) over one PostgreSQL database; p50/p99 latency per operation,
+ * SQL statements per operation.
+ *
+ * PostgreSQL also with the load spread over several companies, as a class of
+ * trainees makes it: COMPANIES companies (--companies, default 8), one client
+ * loop in each, served by one instance, then by two instances (two processes,
+ * each serving half of the companies' loops) — the same 8 clients either way.
+ * Both are worker processes (test/db/worker/dbWorker.ts) with a warm-up, so
+ * one instance and two differ only in the number of processes. A
+ * single-company run with one worker (32 clients) is the reference for the
+ * two instances × 16 on one company.
+ *
+ * At the end, the goals of the data-path issue next to the figures, as
+ * ratios measured in the same run: PostgreSQL ≥ 500 interactions/s with 8
+ * clients in one company; two instances ≥ 1.6× one instance with the load
+ * spread over companies; two instances on one company never below one.
  *
  * One operation = EmpireInteraction.fromContact with template VRAAG in one
  * Simulator.run transaction: an Interaction Log Entry, its comment line, a
@@ -14,6 +29,7 @@
  *   npm run bench:db                   # full: 8 s per measurement
  *   npm run bench:db -- --quick        # 2 s per measurement
  *   npm run bench:db -- --db sqlite    # one database only
+ *   npm run bench:db -- --companies 4  # the spread measurement over 4 companies (default 8)
  *   npm run bench:db -- --json out.json
  *   npm run bench:db -- --wait-quiet  # shared machine: wait for an idle CPU before each measurement
  *
@@ -31,7 +47,7 @@ import { dropSchemasWithPrefix } from '../../src/db/storage';
 import { Simulator } from '../../src/runtime/Simulator';
 import { seedEmptyCompany } from '../../src/seed/empty';
 import { arrangeScenario, createContact, logInteraction } from '../db/scenario';
-import { benchLoop } from '../db/worker/dbWorker';
+import { BenchTarget, benchLoop } from '../db/worker/dbWorker';
 import { Worker } from '../db/worker/spawn';
 
 interface Row {
@@ -44,6 +60,8 @@ interface Row {
   perSecond: number;
   p50: number;
   p99: number;
+  /** SQL statements per successful operation (NaN when not counted). */
+  statements: number;
   /** 1-minute load average at the end of the measurement: other work on the machine shows here. */
   load: number;
 }
@@ -57,6 +75,19 @@ const waitQuietFlag = args.includes('--wait-quiet');
 const CLIENTS = [1, 8, 32];
 const MEMBERS = 4;
 const CONTACTS = 200;
+const COMPANIES = args.includes('--companies') ? Math.max(2, Number(args[args.indexOf('--companies') + 1])) : 8;
+const SPREAD_CONTACTS = quick ? 20 : 50;
+const WORKER_WARMUP = quick ? 5 : 20;
+
+/** The goals of the data-path issue (PostgreSQL). */
+const GOALS = {
+  /** Interactions with a team task per second, 8 clients, one company, one instance, at least. */
+  pgPerSecond8Clients: 500,
+  /** Two instances ÷ one instance, the load spread over companies, at least. */
+  spreadTwoInstances: 1.6,
+  /** Two instances ÷ one instance on a single company, at least (never below one instance). */
+  singleTwoInstances: 1.0,
+};
 const PG_URL = process.env.EMPIRE_SIM_BENCH_DB_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 /** CPU busy fraction of the whole machine over `ms` (this process idle meanwhile). */
@@ -86,7 +117,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-function row(db: string, setup: string, clients: number, latencies: number[], failed: number, elapsedMs: number): Row {
+function row(db: string, setup: string, clients: number, latencies: number[], failed: number, elapsedMs: number, statementsSent = NaN): Row {
   const sorted = [...latencies].sort((a, b) => a - b);
   return {
     db,
@@ -98,17 +129,18 @@ function row(db: string, setup: string, clients: number, latencies: number[], fa
     perSecond: latencies.length / (elapsedMs / 1000),
     p50: percentile(sorted, 50),
     p99: percentile(sorted, 99),
+    statements: statementsSent / Math.max(1, latencies.length),
     load: os.loadavg()[0],
   };
 }
 
-async function prepare(sim: Simulator): Promise<{ companyId: string; contacts: string[] }> {
-  const companyId = (await sim.createCompany('Bench', { seed: 'empty' })).systemId;
+async function prepare(sim: Simulator, name = 'Bench', contactCount = CONTACTS, warmup = 20): Promise<{ companyId: string; contacts: string[] }> {
+  const companyId = (await sim.createCompany(name, { seed: 'empty' })).systemId;
   await arrangeScenario(sim, companyId, MEMBERS);
   const contacts: string[] = [];
-  for (let i = 0; i < CONTACTS; i++) contacts.push(await createContact(sim, companyId, `Bench ${i}`));
+  for (let i = 0; i < contactCount; i++) contacts.push(await createContact(sim, companyId, `${name} ${i}`));
   // Warm-up: caches, prepared plans, the seed snapshot; not measured.
-  for (let i = 0; i < 20; i++) await logInteraction(sim, companyId, contacts[i], 'Warm-up');
+  for (let i = 0; i < warmup; i++) await logInteraction(sim, companyId, contacts[i % contacts.length], 'Warm-up');
   return { companyId, contacts };
 }
 
@@ -117,7 +149,7 @@ async function measureInProcess(db: string, sim: Simulator, companyId: string, c
     await waitQuiet();
     const r = await benchLoop(sim, companyId, contacts, clients, durationMs);
     if (r.errors.length) console.warn(`  ${db}, ${clients} clients: ${r.failed} failed, e.g. ${r.errors[0]}`);
-    out.push(row(db, '1 instance', clients, r.latencies, r.failed, r.elapsedMs));
+    out.push(row(db, '1 instance', clients, r.latencies, r.failed, r.elapsedMs, r.statements));
     print(out[out.length - 1]);
   }
 }
@@ -143,38 +175,98 @@ async function benchPostgres(out: Row[]): Promise<void> {
     const { companyId, contacts } = await prepare(sim);
     await measureInProcess('PostgreSQL', sim, companyId, contacts, out);
 
-    // Two instances: two processes over the same schemas, 16 clients each, started together.
-    await waitQuiet();
-    const workers = [0, 1].map(
-      () => new Worker({ kind: 'bench', dataDir: null, companyId, contacts, clients: 16, durationMs }, { ...env, EMPIRE_SIM_DB_POOL: '16' }),
-    );
-    await Promise.all(workers.map((w) => w.ready));
-    for (const w of workers) w.go();
-    const results = await Promise.all(workers.map((w) => w.done));
-    const latencies = results.flatMap((r) => r?.latencies ?? []);
-    const failed = results.reduce((n, r) => n + (r?.failed ?? 0), 0);
-    const elapsed = Math.max(...results.map((r) => r?.elapsedMs ?? durationMs));
-    out.push(row('PostgreSQL', '2 instances × 16', 32, latencies, failed, elapsed));
-    print(out[out.length - 1]);
+    // One company, instance processes over the same schemas: one with 32 clients, then two with 16 each, started together.
+    const single = [{ companyId, contacts }];
+    await runInstances(out, env, '1 instance (process) × 32', [[{ ...single[0], clients: 32 }]]);
+    await runInstances(out, env, '2 instances × 16', [[{ ...single[0], clients: 16 }], [{ ...single[0], clients: 16 }]]);
+
+    // The load spread over companies (a class of trainees): one client loop per company, the same loops on one instance, then on two.
+    console.log(`  … ${COMPANIES} companies for the spread measurement (${SPREAD_CONTACTS} contacts each)`);
+    const companies = await Promise.all(Array.from({ length: COMPANIES }, (_, k) => prepare(sim, `Trainee ${String(k + 1).padStart(2, '0')}`, SPREAD_CONTACTS, 0)));
+    const loops: BenchTarget[] = companies.map((c) => ({ ...c, clients: 1 }));
+    await runInstances(out, env, `1 instance, ${COMPANIES} companies × 1`, [loops]);
+    await runInstances(out, env, `2 instances, ${COMPANIES} companies × 1`, [loops.filter((_, k) => k % 2 === 0), loops.filter((_, k) => k % 2 === 1)]);
   } finally {
     await sim.close();
     await dropSchemasWithPrefix(config, prefix);
   }
 }
 
+/**
+ * Instance processes (test/db/worker/dbWorker.ts) over the PostgreSQL schemas
+ * of `env`, one per entry of `instances` (the loops it runs), warmed up, then
+ * released together; one row for all of them.
+ */
+async function runInstances(out: Row[], env: NodeJS.ProcessEnv, setup: string, instances: BenchTarget[][]): Promise<void> {
+  await waitQuiet();
+  const workers = instances.map((targets) => {
+    const clients = targets.reduce((n, t) => n + t.clients, 0);
+    return new Worker({ kind: 'bench', dataDir: null, targets, durationMs, warmup: WORKER_WARMUP }, { ...env, EMPIRE_SIM_DB_POOL: String(Math.min(32, 2 * clients)) });
+  });
+  try {
+    await Promise.all(workers.map((w) => w.ready));
+    for (const w of workers) w.go();
+    const results = await Promise.all(workers.map((w) => w.done));
+    const latencies = results.flatMap((r) => r?.latencies ?? []);
+    const failed = results.reduce((n, r) => n + (r?.failed ?? 0), 0);
+    const statementsSent = results.reduce((n, r) => n + (r?.statements ?? NaN), 0);
+    const elapsed = Math.max(...results.map((r) => r?.elapsedMs ?? durationMs));
+    const clients = instances.flat().reduce((n, t) => n + t.clients, 0);
+    out.push(row('PostgreSQL', setup, clients, latencies, failed, elapsed, statementsSent));
+    print(out[out.length - 1]);
+  } catch (e) {
+    for (const w of workers) if (w.child.exitCode === null) w.kill();
+    throw e;
+  }
+}
+
+interface Goal {
+  goal: string;
+  measured: string;
+  target: string;
+  met: boolean | null;
+}
+
+/** The goals next to the figures of this run (null: a figure is missing, e.g. --db sqlite). */
+function goals(rows: Row[]): Goal[] {
+  const find = (setup: string, clients?: number) => rows.find((r) => r.db === 'PostgreSQL' && r.setup === setup && (clients === undefined || r.clients === clients));
+  const out: Goal[] = [];
+  const pg8 = find('1 instance', 8);
+  const sqlite8 = rows.find((r) => r.db === 'SQLite' && r.clients === 8);
+  out.push({
+    goal: 'PostgreSQL, 8 clients, one company, one instance',
+    measured: pg8 ? `${pg8.perSecond.toFixed(1)}/s${sqlite8 ? ` (${(pg8.perSecond / sqlite8.perSecond).toFixed(2)}× SQLite's ${sqlite8.perSecond.toFixed(1)}/s)` : ''}` : '–',
+    target: `≥ ${GOALS.pgPerSecond8Clients}/s`,
+    met: pg8 ? pg8.perSecond >= GOALS.pgPerSecond8Clients : null,
+  });
+  const ratio = (label: string, two: Row | undefined, one: Row | undefined, target: number) =>
+    out.push({
+      goal: label,
+      measured: two && one ? `${(two.perSecond / one.perSecond).toFixed(2)}× (${two.perSecond.toFixed(1)}/s ÷ ${one.perSecond.toFixed(1)}/s)` : '–',
+      target: `≥ ${target.toFixed(1)}×`,
+      met: two && one ? two.perSecond / one.perSecond >= target : null,
+    });
+  const spreadOne = rows.find((r) => r.db === 'PostgreSQL' && r.setup.startsWith('1 instance, '));
+  const spreadTwo = rows.find((r) => r.db === 'PostgreSQL' && r.setup.startsWith('2 instances, '));
+  ratio(`PostgreSQL, load spread over ${COMPANIES} companies (1 client each): 2 instances ÷ 1 instance`, spreadTwo, spreadOne, GOALS.spreadTwoInstances);
+  ratio('PostgreSQL, one company, 32 clients: 2 instances × 16 ÷ 1 instance × 32', find('2 instances × 16'), find('1 instance (process) × 32'), GOALS.singleTwoInstances);
+  return out;
+}
+
 function print(r: Row): void {
   console.log(
-    `  ${r.db.padEnd(10)} ${r.setup.padEnd(17)} ${String(r.clients).padStart(3)} clients  ${r.perSecond.toFixed(1).padStart(7)}/s  p50 ${r.p50.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  (${r.ops} ops${r.failed ? `, ${r.failed} failed` : ''}; load ${r.load.toFixed(1)})`,
+    `  ${r.db.padEnd(10)} ${r.setup.padEnd(27)} ${String(r.clients).padStart(3)} clients  ${r.perSecond.toFixed(1).padStart(7)}/s  p50 ${r.p50.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  ` +
+      `${Number.isFinite(r.statements) ? `${r.statements.toFixed(1)} statements/op  ` : ''}(${r.ops} ops${r.failed ? `, ${r.failed} failed` : ''}; load ${r.load.toFixed(1)})`,
   );
 }
 
 function markdown(rows: Row[]): string {
   const lines = [
-    '| Database | Instances | Clients | Interactions with team task / s | p50 | p99 | Operations (failed) | Load avg |',
-    '|---|---|---:|---:|---:|---:|---:|---:|',
+    '| Database | Instances | Clients | Interactions with team task / s | p50 | p99 | SQL statements / op | Operations (failed) | Load avg |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map(
       (r) =>
-        `| ${r.db} | ${r.setup} | ${r.clients} | ${r.perSecond.toFixed(1)} | ${r.p50.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${r.ops} (${r.failed}) | ${r.load.toFixed(1)} |`,
+        `| ${r.db} | ${r.setup} | ${r.clients} | ${r.perSecond.toFixed(1)} | ${r.p50.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${Number.isFinite(r.statements) ? r.statements.toFixed(1) : '–'} | ${r.ops} (${r.failed}) | ${r.load.toFixed(1)} |`,
     ),
   ];
   return lines.join('\n');
@@ -189,7 +281,13 @@ async function main(): Promise<void> {
   if (dbs.includes('sqlite')) await benchSqlite(rows);
   if (dbs.includes('postgres')) await benchPostgres(rows);
   console.log(`\n${markdown(rows)}`);
-  if (jsonOut) fs.writeFileSync(jsonOut, JSON.stringify({ durationMs, cpus: cpus.length, node: process.version, rows }, null, 2));
+  const g = goals(rows);
+  console.log(`\nGoals (issue: the data path), ratios from this run${quick ? ' (a --quick run: 2 s per measurement, indicative only)' : ''}:`);
+  console.log(
+    ['| Goal | Measured | Goal | Met |', '|---|---|---|---|', ...g.map((x) => `| ${x.goal} | ${x.measured} | ${x.target} | ${x.met === null ? '–' : x.met ? 'yes' : 'no'} |`)].join('\n'),
+  );
+  if (os.loadavg()[0] > os.cpus().length * 0.75) console.log(`Note: load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores: other work shared the CPU (with PostgreSQL, on the same cores).`);
+  if (jsonOut) fs.writeFileSync(jsonOut, JSON.stringify({ durationMs, cpus: cpus.length, node: process.version, companies: COMPANIES, rows, goals: g }, null, 2));
 }
 
 main().catch((e: unknown) => {

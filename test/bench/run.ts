@@ -9,8 +9,17 @@
  *   3. the team task list (first page of 50) at volume, p50/p95 latency,
  *      after a bulk load of contacts, interaction log entries and team tasks;
  *   4. 1 and 2 again at that volume.
+ * For 1, 2 and 4 it prints the SQL statements per operation (the delta of
+ * sqlStatements.count, src/db/statementCounter.ts) and the floor: the same
+ * writes as raw prepared statements on the same database file in the same
+ * run (test/bench/floor.ts), with the operation's time as a multiple of the
+ * floor's. At the end, each figure next to its goal (GOALS) and whether it
+ * is met.
  *
  * Flags: --quick (small sizes, a smoke run), --keep (keep the data dir),
+ * --trace (print the SQL of one interaction with a team task, one contact
+ * and the floor's, and what they are by verb and table; column lists
+ * shortened), --trace-full (the same, every statement in full),
  * --json <file> (write the figures as JSON too), --candidate-indexes (add
  * the indexes docs/benchmarks.md recommends after the load, to measure them),
  * --wait-quiet (before each phase, wait until other processes leave the CPU
@@ -21,14 +30,16 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
 import { FindOptionsOrder, FindOptionsWhere } from 'typeorm';
 import { Contact, InteractionLogEntry, Todo } from '../../entities';
 import { TaskSystemType } from '../../entities/CRM/Task/TaskEnums';
 import { EmpireInteraction } from '../../codeunits/EmpireInteraction.Codeunit';
 import { Simulator } from '../../src/runtime/Simulator';
-import { Session } from '../../src/runtime/Session';
 import { seedEmptyCompany } from '../../src/seed/empty';
+import { sqlStatements } from '../../src/db/statementCounter';
 import { bulkLoad, LoadResult, VolumeSize } from './bulk';
+import { Floor, openCompanyDatabase } from './floor';
 import { createHouseholdAsUser, KCC_USERS, MEASURED_TEAM, NOTES, randomName, setUpBenchCompany, SETUP_USER, TEAMS } from './setup';
 import {
   cpuSnapshot,
@@ -92,7 +103,25 @@ interface Args {
   json: string | null;
   candidateIndexes: boolean;
   waitQuiet: boolean;
+  trace: boolean;
+  traceFull: boolean;
 }
+
+/**
+ * The goals of the data-path issue, printed next to each figure. The rates
+ * and the list latency are for the full size (100,000 contacts, 500,000 log
+ * entries); a --quick run prints them too but does not judge them.
+ */
+const GOALS = {
+  /** SQL statements of one interaction with a team task of 5, at most. */
+  interactionStatements: 25,
+  /** Interactions with a team task of 5 per second at volume, at least. */
+  interactionsPerSecond: 1500,
+  /** Contacts created per second at volume, at least. */
+  contactsPerSecond: 2000,
+  /** The team task list (first page of 50), request p50, at most (ms). */
+  teamListP50Ms: 0.3,
+};
 
 /**
  * Indexes this benchmark suggests adding to the schema (docs/benchmarks.md);
@@ -106,7 +135,7 @@ const CANDIDATE_INDEXES: { table: string; columns: string[]; why: string }[] = [
 ];
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { quick: false, keep: false, json: null, candidateIndexes: false, waitQuiet: false };
+  const args: Args = { quick: false, keep: false, json: null, candidateIndexes: false, waitQuiet: false, trace: false, traceFull: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--quick') args.quick = true;
@@ -114,8 +143,10 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--json') args.json = argv[++i] ?? null;
     else if (a === '--candidate-indexes') args.candidateIndexes = true;
     else if (a === '--wait-quiet') args.waitQuiet = true;
+    else if (a === '--trace') args.trace = true;
+    else if (a === '--trace-full') args.trace = args.traceFull = true;
     else if (a === '--help' || a === '-h') {
-      console.log('usage: npm run bench -- [--quick] [--keep] [--json <file>] [--candidate-indexes] [--wait-quiet]');
+      console.log('usage: npm run bench -- [--quick] [--keep] [--json <file>] [--candidate-indexes] [--wait-quiet] [--trace | --trace-full]');
       process.exit(0);
     } else throw new Error(`unknown argument '${a}' (try --help)`);
   }
@@ -124,13 +155,34 @@ function parseArgs(argv: string[]): Args {
 
 const log = (line = '') => console.log(line);
 
+/** A measured series of one operation, with the SQL statements it sent per operation. */
+interface OpResult extends Summary {
+  statementsPerOp: number;
+}
+
 interface ListResult {
   label: string;
   where: string;
   request: Summary;
   find: Summary;
+  statementsPerRequest: number;
   rowsPerTeam: Record<string, number>;
   plan: string[];
+}
+
+/** `measure` + `summarize`, counting the statements the simulator sent meanwhile (src/db/statementCounter.ts). */
+async function measureOp(label: string, n: number, op: (i: number) => Promise<void>): Promise<OpResult> {
+  const before = sqlStatements.count;
+  const summary = summarize(await measure(label, n, op));
+  return { ...summary, statementsPerOp: (sqlStatements.count - before) / n };
+}
+
+/** The floor's series: `warmup` unmeasured operations, then `n` measured ones, counting the floor's own statements. */
+async function measureFloor(label: string, n: number, warmup: number, floor: Floor, op: (i: number) => void): Promise<OpResult> {
+  for (let i = 0; i < warmup; i++) op(n + i);
+  const before = floor.count;
+  const summary = summarize(await measure(label, n, async (i) => op(i)));
+  return { ...summary, statementsPerOp: (floor.count - before) / n };
 }
 
 async function main(): Promise<void> {
@@ -141,15 +193,18 @@ async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'empire-sim-bench-'));
   const sim = await Simulator.start({ dataDir, seeds: { empty: seedEmptyCompany } });
   const rng = new Rng(20260105);
+  /** The floor's own random names and contact picks, so the measured phases and the bulk load get the same data with or without it. */
+  const floorRng = new Rng(20260106);
+  let floor: Floor | null = null;
   try {
     const company = await sim.createCompany('BENCH', { seed: 'empty' });
     const id = company.systemId;
     const companyFile = path.join(dataDir, `company-${company.systemId}.sqlite`);
-    const pragmas = await sim.run(id, { userId: SETUP_USER }, async (s) => ({
-      version: String((await s.manager.query('select sqlite_version() as v'))[0].v),
-      journal: String((await s.manager.query('pragma journal_mode'))[0].journal_mode),
-      synchronous: ['OFF', 'NORMAL', 'FULL', 'EXTRA'][Number((await s.manager.query('pragma synchronous'))[0].synchronous)],
-    }));
+    if (!fs.existsSync(companyFile)) throw new Error(`bench: the company's database is not at ${companyFile}; the floor needs the file`);
+    // The floor's own connection to the company file; the plans and candidate indexes use it too.
+    const raw = openCompanyDatabase(companyFile);
+    floor = new Floor(raw);
+    const pragmas = await readPragmas(sim, id, raw);
     const facts = machineFacts(pragmas.version);
     printFacts(facts, size, dataDir, pragmas);
     if (args.candidateIndexes) log('indexes     + candidate indexes after the bulk load (--candidate-indexes)');
@@ -163,6 +218,7 @@ async function main(): Promise<void> {
       else if (waitedMs > 3500) log(`    (waited ${seconds(waitedMs)} for a quiet machine)`);
     };
     const user = (i: number) => ({ userId: KCC_USERS[i % KCC_USERS.length] });
+    const floorContact = (i: number) => void floor!.contact(randomName(floorRng), KCC_USERS[i % KCC_USERS.length]);
 
     // ---- 1. contacts ----
     log(`\n[1] contacts: ${size.warmup} warm-up, then ${size.contacts}, one per transaction …`);
@@ -172,9 +228,15 @@ async function main(): Promise<void> {
         contactNos.push((await createHouseholdAsUser(s, randomName(rng))).no);
       });
     for (let i = 0; i < size.warmup; i++) await newContact(i);
+    if (args.trace) printTrace('one contact (a household as a user creates it, one Simulator.run)', await traced(() => newContact(0)), args.traceFull);
     await gate();
-    const contacts = summarize(await measure('Contacts created (empty company)', size.contacts, newContact));
+    const contacts = await measureOp('Contacts created (empty company)', size.contacts, newContact);
     printRate(contacts, 'contacts/s');
+    floor.captureContactTemplate();
+    await gate();
+    const floorContacts = await measureFloor('Floor: contact, raw SQL (empty company)', size.contacts, size.warmup, floor, floorContact);
+    printFloor(floorContacts, contacts, 'contacts/s');
+    if (args.trace) printTrace("the floor's contact", floorTraced(floor, () => floorContact(0)), args.traceFull);
 
     // ---- 2. interactions with a team task ----
     log(`\n[2] interactions with a team task (team ${MEASURED_TEAM.code}, 5 members): ${size.warmup} warm-up, then ${size.interactions} …`);
@@ -187,16 +249,34 @@ async function main(): Promise<void> {
         if (!task) throw new Error('bench: the template did not create a task');
       });
     const phase1Contact = () => rng.pick(contactNos);
-    for (let i = 0; i < size.warmup; i++) await logInteraction(phase1Contact)(i);
+    let made = 0;
+    for (let i = 0; i < size.warmup; i++, made++) await logInteraction(phase1Contact)(i);
+    if (args.trace) {
+      printTrace('one interaction with a team task of 5 (EmpireInteraction.fromContact, one Simulator.run)', await traced(() => logInteraction(phase1Contact)(0)), args.traceFull);
+      made++;
+    }
     await gate();
-    const interactions = summarize(await measure('Interactions + team task (empty company)', size.interactions, logInteraction(phase1Contact)));
+    const interactions = await measureOp('Interactions + team task (empty company)', size.interactions, logInteraction(phase1Contact));
+    made += size.interactions;
     printRate(interactions, 'interactions/s');
     await sim.run(id, { userId: SETUP_USER }, async (s) => {
-      const made = size.warmup + size.interactions;
       const rows = await s.count(Todo, { teamCode: MEASURED_TEAM.code });
       if (rows !== made * (1 + MEASURED_TEAM.members.length)) throw new Error(`bench: expected ${made * 6} task rows, found ${rows}`);
       log(`    check: ${int(made)} log entries made ${int(rows)} task rows (1 team row + 5 member rows each)`);
     });
+    floor.captureInteractionTemplates();
+    const floorInteraction = (contactNo: () => string) => (i: number) =>
+      void floor!.interaction(contactNo(), MEASURED_TEAM.template, NOTES[i % NOTES.length], KCC_USERS[i % KCC_USERS.length]);
+    await gate();
+    const floorInteractions = await measureFloor(
+      'Floor: interaction + team task, raw SQL (empty company)',
+      size.interactions,
+      size.warmup,
+      floor,
+      floorInteraction(() => floorRng.pick(contactNos)),
+    );
+    printFloor(floorInteractions, interactions, 'interactions/s');
+    if (args.trace) printTrace("the floor's interaction with a team task of 5", floorTraced(floor, () => floorInteraction(() => floorRng.pick(contactNos))(0)), args.traceFull);
 
     // ---- 3. bulk load + team task list ----
     const v = size.volume;
@@ -215,18 +295,18 @@ async function main(): Promise<void> {
       teamTasks: await s.count(Todo, { systemToDoType: TaskSystemType.Team }),
       openTeamTasks: await s.count(Todo, { systemToDoType: TaskSystemType.Team, closed: false }),
     }));
-    if (args.candidateIndexes) await createCandidateIndexes(sim, id);
+    if (args.candidateIndexes) createCandidateIndexes(raw);
     log(
       `    company now holds ${int(totals.contacts)} contacts, ${int(totals.entries)} log entries, ${int(totals.tasks)} task rows ` +
         `(${int(totals.teamTasks)} team tasks, ${int(totals.openTeamTasks)} of them open)`,
     );
 
     log(`\n[3] team task list, first page of ${size.pageSize}: ${size.listQueries} queries per variant, rotating over ${TEAMS.length} teams …`);
-    const listA = await benchTeamList(sim, id, size, gate, 'Team task list (brief)', 'Team Code = T, System Task Type = Team; order by Date', (team) => ({
+    const listA = await benchTeamList(sim, id, raw, size, gate, 'Team task list (brief)', 'Team Code = T, System Task Type = Team; order by Date', (team) => ({
       teamCode: team,
       systemToDoType: TaskSystemType.Team,
     }));
-    const listB = await benchTeamList(sim, id, size, gate, 'Team task list, open only', 'as above + Closed = No', (team) => ({
+    const listB = await benchTeamList(sim, id, raw, size, gate, 'Team task list, open only', 'as above + Closed = No', (team) => ({
       teamCode: team,
       systemToDoType: TaskSystemType.Team,
       closed: false,
@@ -234,15 +314,26 @@ async function main(): Promise<void> {
 
     // ---- 4. 1 and 2 again at volume ----
     log(`\n[4] at volume: ${size.atVolumeContacts} contacts and ${size.atVolumeInteractions} interactions (on bulk-loaded households) …`);
+    const floorWarmupAtVolume = Math.min(size.warmup, 20);
     await gate();
-    const contactsAtVolume = summarize(await measure('Contacts created (at volume)', size.atVolumeContacts, newContact));
+    const contactsAtVolume = await measureOp('Contacts created (at volume)', size.atVolumeContacts, newContact);
     printRate(contactsAtVolume, 'contacts/s');
+    await gate();
+    const floorContactsAtVolume = await measureFloor('Floor: contact, raw SQL (at volume)', size.atVolumeContacts, floorWarmupAtVolume, floor, floorContact);
+    printFloor(floorContactsAtVolume, contactsAtVolume, 'contacts/s');
     const bulkContact = () => rng.pick(load.households);
     await gate();
-    const interactionsAtVolume = summarize(
-      await measure('Interactions + team task (at volume)', size.atVolumeInteractions, logInteraction(bulkContact)),
-    );
+    const interactionsAtVolume = await measureOp('Interactions + team task (at volume)', size.atVolumeInteractions, logInteraction(bulkContact));
     printRate(interactionsAtVolume, 'interactions/s');
+    await gate();
+    const floorInteractionsAtVolume = await measureFloor(
+      'Floor: interaction + team task, raw SQL (at volume)',
+      size.atVolumeInteractions,
+      floorWarmupAtVolume,
+      floor,
+      floorInteraction(() => floorRng.pick(load.households)),
+    );
+    printFloor(floorInteractionsAtVolume, interactionsAtVolume, 'interactions/s');
 
     // ---- summary ----
     const totalMs = performance.now() - runStart;
@@ -273,9 +364,45 @@ async function main(): Promise<void> {
         `${int(load.rows['Interaction Log Entry'])} log entries + ${int(load.rows['To-do'])} task rows + comment lines in ${seconds(load.phaseMs.entries)}; ` +
         `total ${seconds(load.totalMs)}; database file ${mib(fileBytes)}`,
     );
+
+    const ops: [OpResult, OpResult][] = [
+      [contacts, floorContacts],
+      [interactions, floorInteractions],
+      [contactsAtVolume, floorContactsAtVolume],
+      [interactionsAtVolume, floorInteractionsAtVolume],
+    ];
+    log('\nPer operation: SQL statements, and the floor (the same writes as raw prepared statements on the same database, same run)');
+    log(
+      table(
+        ['Operation', 'Throughput', 'p50', 'SQL statements / op', 'Floor throughput', 'Floor p50', 'Floor statements / op', 'Time ÷ floor (mean)', 'p50 ÷ floor p50'],
+        [
+          ...ops.map(([op, fl]) => [
+            op.label,
+            `${rate(op.perSecond)}/s`,
+            ms(op.p50Ms),
+            statements(op.statementsPerOp),
+            `${rate(fl.perSecond)}/s`,
+            ms(fl.p50Ms),
+            statements(fl.statementsPerOp),
+            times(fl.perSecond / op.perSecond),
+            times(op.p50Ms / fl.p50Ms),
+          ]),
+          ...[listA, listB].map((l) => [`${l.label}: request`, `${rate(l.request.perSecond)}/s`, ms(l.request.p50Ms), statements(l.statementsPerRequest), '', '', '', '', '']),
+        ],
+      ),
+    );
+
+    const goals = goalRows(size, { interactions, interactionsAtVolume, floorInteractionsAtVolume, contactsAtVolume, floorContactsAtVolume, listA, listB });
+    log(`\nGoals (issue: the data path)${size.name === 'quick' ? ' — a --quick run: the volume is not the goals\' 100,000 contacts / 500,000 entries, so the rates and the list are not judged' : ''}`);
+    log(table(['Goal', 'Measured', 'Goal', 'Met'], goals.map((g) => [g.figure, g.measured, g.goal, g.met])));
+
     const others = othersCpuPct(runCpu);
     log(`Whole run: ${seconds(totalMs)}; other processes used ${pct(others)} of the machine's CPU meanwhile`);
-    const disturbed = [contacts, interactions, contactsAtVolume, interactionsAtVolume, listA.request, listB.request]
+    const disturbed = [
+      ...ops.flat(),
+      listA.request,
+      listB.request,
+    ]
       .filter((r) => r.othersCpuPct > 10)
       .map((r) => `${r.label} (${pct(r.othersCpuPct)})`);
     if ((load.othersCpuPct ?? 0) > 10) disturbed.push(`bulk load (${pct(load.othersCpuPct!)})`);
@@ -288,7 +415,23 @@ async function main(): Promise<void> {
       fs.writeFileSync(
         args.json,
         JSON.stringify(
-          { facts, size, pragmas, contacts, interactions, contactsAtVolume, interactionsAtVolume, load: { ...load, households: undefined, fileBytes }, totals, listA, listB, totalMs, othersCpuPct: others },
+          {
+            facts,
+            size,
+            pragmas,
+            contacts,
+            interactions,
+            contactsAtVolume,
+            interactionsAtVolume,
+            floor: { contacts: floorContacts, interactions: floorInteractions, contactsAtVolume: floorContactsAtVolume, interactionsAtVolume: floorInteractionsAtVolume },
+            goals,
+            load: { ...load, households: undefined, fileBytes },
+            totals,
+            listA,
+            listB,
+            totalMs,
+            othersCpuPct: others,
+          },
           null,
           2,
         ),
@@ -296,10 +439,71 @@ async function main(): Promise<void> {
       log(`JSON written to ${args.json}`);
     }
   } finally {
+    floor?.close();
     await sim.close();
     if (args.keep) log(`data dir kept: ${dataDir}`);
     else fs.rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+interface GoalRow {
+  figure: string;
+  measured: string;
+  goal: string;
+  met: string;
+  value: number;
+  target: number;
+}
+
+function goalRows(
+  size: Sizes,
+  r: {
+    interactions: OpResult;
+    interactionsAtVolume: OpResult;
+    floorInteractionsAtVolume: OpResult;
+    contactsAtVolume: OpResult;
+    floorContactsAtVolume: OpResult;
+    listA: ListResult;
+    listB: ListResult;
+  },
+): GoalRow[] {
+  const judged = size.name === 'full';
+  const verdict = (ok: boolean, alwaysJudged = false) => (judged || alwaysJudged ? (ok ? 'yes' : 'no') : `(${ok ? 'yes' : 'no'}: quick)`);
+  const rows: GoalRow[] = [];
+  for (const [label, op] of [
+    ['empty company', r.interactions],
+    ['at volume', r.interactionsAtVolume],
+  ] as const) {
+    rows.push({
+      figure: `Interaction + team task of 5: SQL statements per operation (${label})`,
+      measured: statements(op.statementsPerOp),
+      goal: `≤ ${GOALS.interactionStatements}`,
+      met: verdict(op.statementsPerOp <= GOALS.interactionStatements, true),
+      value: op.statementsPerOp,
+      target: GOALS.interactionStatements,
+    });
+  }
+  const rateRow = (figure: string, op: OpResult, fl: OpResult, target: number, unit: string): GoalRow => ({
+    figure,
+    measured: `${rate(op.perSecond)}/s (floor ${rate(fl.perSecond)}/s: ${times(fl.perSecond / op.perSecond)} its time)`,
+    goal: `≥ ${int(target)}/s (${(target / fl.perSecond).toFixed(2)}× the floor's rate)`,
+    met: verdict(op.perSecond >= target),
+    value: op.perSecond,
+    target,
+  });
+  rows.push(rateRow('Interactions + team task of 5 per second, at volume', r.interactionsAtVolume, r.floorInteractionsAtVolume, GOALS.interactionsPerSecond, 'interactions'));
+  rows.push(rateRow('Contacts created per second, at volume', r.contactsAtVolume, r.floorContactsAtVolume, GOALS.contactsPerSecond, 'contacts'));
+  for (const l of [r.listA, r.listB]) {
+    rows.push({
+      figure: `${l.label}, first page of 50: request p50 (Simulator.run + find)`,
+      measured: `${ms(l.request.p50Ms)} (Session.find alone ${ms(l.find.p50Ms)})`,
+      goal: `≤ ${GOALS.teamListP50Ms} ms`,
+      met: verdict(l.request.p50Ms <= GOALS.teamListP50Ms),
+      value: l.request.p50Ms,
+      target: GOALS.teamListP50Ms,
+    });
+  }
+  return rows;
 }
 
 /**
@@ -310,6 +514,7 @@ async function main(): Promise<void> {
 async function benchTeamList(
   sim: Simulator,
   companyId: string,
+  raw: BetterSqlite3.Database,
   size: Sizes,
   gate: () => Promise<void>,
   label: string,
@@ -319,10 +524,13 @@ async function benchTeamList(
   const order: FindOptionsOrder<Todo> = { date: 'ASC' };
   const actor = { userId: MEASURED_TEAM.members[0] };
   const rowsPerTeam: Record<string, number> = {};
-  const plan = await sim.run(companyId, actor, async (s) => {
+  await sim.run(companyId, actor, async (s) => {
     for (const t of TEAMS) rowsPerTeam[t.code] = await s.count(Todo, filter(t.code));
-    return explain(s, filter(TEAMS[0].code), order, size.pageSize);
   });
+  // The plan of the exact SQL the find sends (whichever layer builds it), taken from the statement trace.
+  const sent = await traced(() => sim.run(companyId, actor, async (s) => void (await s.find(Todo, filter(TEAMS[0].code), order, size.pageSize))));
+  const findSql = [...sent].reverse().find((q) => /^\s*SELECT\b/i.test(q) && /\bFROM\s+"To-do"/i.test(q));
+  const plan = findSql ? explain(raw, findSql) : ['(no SELECT from "To-do" in the trace of the find)'];
   const findMs: number[] = [];
   const query = (i: number) =>
     sim.run(companyId, actor, async (s) => {
@@ -335,43 +543,166 @@ async function benchTeamList(
   for (let i = 0; i < Math.min(20, size.listQueries); i++) await query(i);
   await gate();
   findMs.length = 0;
+  const before = sqlStatements.count;
   const series: Series = await measure(`${label}`, size.listQueries, query);
+  const statementsPerRequest = (sqlStatements.count - before) / size.listQueries;
   const request = summarize(series);
   const find = summarize({ ...series, label: `${label} (find)`, latenciesMs: findMs });
   log(`    ${label} [${where}]`);
   log(`      rows in the list per team: ${Object.entries(rowsPerTeam).map(([k, n]) => `${k} ${int(n)}`).join(', ')}`);
   log(`      plan: ${plan.join(' / ')}`);
-  log(`      request (Simulator.run + find): p50 ${ms(request.p50Ms)}, p95 ${ms(request.p95Ms)}, p99 ${ms(request.p99Ms)} (${rate(request.perSecond)}/s; other CPU ${pct(request.othersCpuPct)})`);
+  log(
+    `      request (Simulator.run + find): p50 ${ms(request.p50Ms)}, p95 ${ms(request.p95Ms)}, p99 ${ms(request.p99Ms)} ` +
+      `(${rate(request.perSecond)}/s; ${statements(statementsPerRequest)} SQL statements per request; other CPU ${pct(request.othersCpuPct)})`,
+  );
   log(`      Session.find alone:             p50 ${ms(find.p50Ms)}, p95 ${ms(find.p95Ms)}, p99 ${ms(find.p99Ms)}`);
-  return { label, where, request, find, rowsPerTeam, plan };
+  return { label, where, request, find, statementsPerRequest, rowsPerTeam, plan };
 }
 
-async function createCandidateIndexes(sim: Simulator, companyId: string): Promise<void> {
-  await sim.run(companyId, { userId: SETUP_USER }, async (s) => {
-    for (const c of CANDIDATE_INDEXES) {
-      const indexes: { name: string }[] = await s.manager.query(`PRAGMA index_list("${c.table}")`);
-      let existing: string | null = null;
-      for (const ix of indexes) {
-        const cols: { name: string }[] = await s.manager.query(`PRAGMA index_info("${ix.name}")`);
-        if (c.columns.every((col, i) => cols[i]?.name === col)) existing = ix.name;
-      }
-      const label = `${c.table} (${c.columns.join(', ')})`;
-      if (existing) {
-        log(`    candidate index ${label}: already in the schema as ${existing}`);
-        continue;
-      }
-      const t = performance.now();
-      await s.manager.query(`CREATE INDEX "BENCH_${c.table}_${c.columns.join('_')}" ON "${c.table}" (${c.columns.map((x) => `"${x}"`).join(', ')})`);
-      log(`    candidate index ${label} created (NOT in the schema; ${c.why}) in ${ms(performance.now() - t)}`);
+/** Candidate indexes, created on the floor's connection to the company file (the simulator's statements re-prepare on the schema change). */
+function createCandidateIndexes(raw: BetterSqlite3.Database): void {
+  for (const c of CANDIDATE_INDEXES) {
+    const indexes = raw.prepare(`PRAGMA index_list("${c.table}")`).all() as { name: string }[];
+    let existing: string | null = null;
+    for (const ix of indexes) {
+      const cols = raw.prepare(`PRAGMA index_info("${ix.name}")`).all() as { name: string }[];
+      if (c.columns.every((col, i) => cols[i]?.name === col)) existing = ix.name;
+    }
+    const label = `${c.table} (${c.columns.join(', ')})`;
+    if (existing) {
+      log(`    candidate index ${label}: already in the schema as ${existing}`);
+      continue;
+    }
+    const t = performance.now();
+    raw.exec(`CREATE INDEX "BENCH_${c.table}_${c.columns.join('_')}" ON "${c.table}" (${c.columns.map((x) => `"${x}"`).join(', ')})`);
+    log(`    candidate index ${label} created (NOT in the schema; ${c.why}) in ${ms(performance.now() - t)}`);
+  }
+}
+
+/** SQLite's plan for a statement the simulator sent, its parameters bound to NULL (no ANALYZE statistics: the plan does not depend on them). */
+function explain(raw: BetterSqlite3.Database, sql: string): string[] {
+  try {
+    const stmt = raw.prepare(`EXPLAIN QUERY PLAN ${sql}`);
+    const { positional, named } = sqlParameters(sql);
+    const rows = (named.length ? stmt.all(Object.fromEntries(named.map((n) => [n, null]))) : stmt.all(...new Array(positional).fill(null))) as { detail: string }[];
+    return rows.map((r) => r.detail);
+  } catch (e) {
+    return [`(plan unavailable: ${(e as Error).message})`];
+  }
+}
+
+/**
+ * The parameters of an SQLite statement: how many anonymous (`?`), and the
+ * keys of the others — numbered `?NNN` (better-sqlite3 binds them from an
+ * object keyed by the number) and named `:x`, `@x`, `$x`.
+ */
+function sqlParameters(sql: string): { positional: number; named: string[] } {
+  let positional = 0;
+  const named = new Set<string>();
+  let quote: string | null = null;
+  for (let i = 0; i < sql.length; i++) {
+    const ch = sql[i];
+    if (quote) {
+      if (ch === quote) quote = null;
+      continue;
+    }
+    if (ch === "'" || ch === '"' || ch === '`') quote = ch;
+    else if (ch === '[') quote = ']';
+    else if (ch === '?') {
+      const m = /^\?(\d+)/.exec(sql.slice(i));
+      if (m) {
+        named.add(m[1]);
+        i += m[0].length - 1;
+      } else positional++;
+    } else if ((ch === ':' || ch === '@' || ch === '$') && /[A-Za-z_]/.test(sql[i + 1] ?? '')) {
+      const m = /^[:@$]([A-Za-z_]\w*)/.exec(sql.slice(i))!;
+      named.add(m[1]);
+      i += m[0].length - 1;
+    }
+  }
+  return { positional, named: [...named] };
+}
+
+/** The SQL statements the simulator sends while `fn` runs (sqlStatements.trace). */
+async function traced(fn: () => Promise<unknown>): Promise<string[]> {
+  const previous = sqlStatements.trace;
+  const sent: string[] = [];
+  sqlStatements.trace = sent;
+  try {
+    await fn();
+  } finally {
+    sqlStatements.trace = previous;
+  }
+  return sent;
+}
+
+/** The floor's statements while `fn` runs. */
+function floorTraced(floor: Floor, fn: () => void): string[] {
+  const sent: string[] = [];
+  floor.trace = sent;
+  try {
+    fn();
+  } finally {
+    floor.trace = null;
+  }
+  return sent;
+}
+
+/** --trace: the statements, one a line (column lists shortened unless --trace-full), then a count by verb and by table. */
+function printTrace(what: string, sent: string[], full: boolean): void {
+  log(`    --trace: the SQL of ${what}: ${sent.length} statements`);
+  sent.forEach((q, i) => log(`      ${String(i + 1).padStart(3)}  ${full ? q.replace(/\s+/g, ' ').trim() : compactSql(q)}`));
+  const verbs = new Map<string, number>();
+  const tables = new Map<string, Map<string, number>>();
+  for (const q of sent) {
+    const verb = (/^\s*(\w+)/.exec(q)?.[1] ?? '?').toUpperCase();
+    verbs.set(verb, (verbs.get(verb) ?? 0) + 1);
+    const table = /^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"([^"]+)"/i.exec(q)?.[1] ?? /\bFROM\s+"([^"]+)"/i.exec(q)?.[1];
+    if (!table) continue;
+    const perVerb = tables.get(table) ?? new Map<string, number>();
+    perVerb.set(verb, (perVerb.get(verb) ?? 0) + 1);
+    tables.set(table, perVerb);
+  }
+  log(`      by verb: ${[...verbs].map(([v, n]) => `${n} ${v}`).join(', ')}`);
+  log(
+    `      by table: ${[...tables]
+      .map(([t, m]) => `"${t}" ${[...m].map(([v, n]) => `${n} ${v}`).join(' + ')}`)
+      .join('; ')}`,
+  );
+}
+
+/** One line; the column lists of SELECT and INSERT shortened to their count. */
+function compactSql(sql: string): string {
+  let q = sql.replace(/\s+/g, ' ').trim();
+  q = q.replace(/^SELECT (.+?) FROM "/i, (_m, cols: string) => `SELECT ‹${cols.split(',').length} columns› FROM "`);
+  q = q.replace(/^(INSERT INTO "[^"]+") ?\((.*?)\) VALUES \((.*)\)$/i, (_m, head: string, cols: string) => `${head} (‹${cols.split(',').length} columns›) VALUES (…)`);
+  q = q.replace(/^(UPDATE "[^"]+" SET )(.+?)( WHERE .*)$/i, (_m, head: string, set: string, tail: string) => `${head}‹${set.split(',').length} columns›${tail}`);
+  return q.length > 400 ? `${q.slice(0, 399)}…` : q;
+}
+
+function statements(n: number): string {
+  return Number.isFinite(n) ? (Number.isInteger(n) ? String(n) : n.toFixed(1)) : '–';
+}
+
+function times(n: number): string {
+  return Number.isFinite(n) ? `${n >= 10 ? n.toFixed(0) : n.toFixed(1)}×` : '–';
+}
+
+/** The pragmas of the company database: the version and journal mode from the file, `synchronous` from the simulator's own connection when the session exposes it. */
+async function readPragmas(sim: Simulator, companyId: string, raw: BetterSqlite3.Database): Promise<{ version: string; journal: string; synchronous: string }> {
+  const version = String((raw.prepare('select sqlite_version() as v').get() as { v: string }).v);
+  const journal = String(raw.pragma('journal_mode', { simple: true }));
+  const synchronous = await sim.run(companyId, { userId: SETUP_USER }, async (s) => {
+    const manager = (s as unknown as { manager?: { query?: (sql: string) => Promise<Record<string, unknown>[]> } }).manager;
+    if (typeof manager?.query !== 'function') return 'n/a';
+    try {
+      const rows = await manager.query('pragma synchronous');
+      return ['OFF', 'NORMAL', 'FULL', 'EXTRA'][Number(rows[0]?.synchronous)] ?? 'n/a';
+    } catch {
+      return 'n/a';
     }
   });
-}
-
-/** SQLite's plan for the exact SQL TypeORM generates for this find. */
-async function explain(s: Session, where: FindOptionsWhere<Todo>, order: FindOptionsOrder<Todo>, take: number): Promise<string[]> {
-  const [sql, params] = s.manager.getRepository(Todo).createQueryBuilder().setFindOptions({ where, order, take }).getQueryAndParameters();
-  const rows: { detail: string }[] = await s.manager.query(`EXPLAIN QUERY PLAN ${sql}`, params);
-  return rows.map((r) => r.detail);
+  return { version, journal, synchronous };
 }
 
 function checkPage(rows: Todo[], team: string, expected: number): void {
@@ -397,15 +728,26 @@ function printFacts(f: MachineFacts, size: Sizes, dataDir: string, pragmas: { jo
   log(`memory      ${f.memory}`);
   log(`os          ${f.os}`);
   log(`node        ${f.node}`);
-  log(`sqlite      ${f.sqlite} (better-sqlite3 ${f.betterSqlite3}, TypeORM ${f.typeorm}); journal_mode=${pragmas.journal}, synchronous=${pragmas.synchronous}`);
+  log(`sqlite      ${f.sqlite} (better-sqlite3 ${f.betterSqlite3}, TypeORM ${f.typeorm}); journal_mode=${pragmas.journal}, synchronous=${pragmas.synchronous} (the simulator's connection)`);
   log(`data dir    ${dataDir}`);
   log(`size        ${size.name}`);
 }
 
-function printRate(r: Summary, unit: string): void {
+function printRate(r: OpResult, unit: string): void {
   log(
     `    ${r.label}: ${rate(r.perSecond)} ${unit} (${int(r.count)} in ${seconds(r.wallMs)}; ` +
-      `per operation p50 ${ms(r.p50Ms)}, p95 ${ms(r.p95Ms)}, p99 ${ms(r.p99Ms)}, max ${ms(r.maxMs)}; other CPU ${pct(r.othersCpuPct)})`,
+      `per operation p50 ${ms(r.p50Ms)}, p95 ${ms(r.p95Ms)}, p99 ${ms(r.p99Ms)}, max ${ms(r.maxMs)}; ` +
+      `${statements(r.statementsPerOp)} SQL statements per operation; other CPU ${pct(r.othersCpuPct)})`,
+  );
+}
+
+function printFloor(fl: OpResult, op: OpResult, unit: string): void {
+  log(
+    `    ${fl.label}: ${rate(fl.perSecond)} ${unit} (p50 ${ms(fl.p50Ms)}, p95 ${ms(fl.p95Ms)}; ${statements(fl.statementsPerOp)} statements per operation; other CPU ${pct(fl.othersCpuPct)})`,
+  );
+  log(
+    `    → the operation: ${statements(op.statementsPerOp)} SQL statements, ${times(fl.perSecond / op.perSecond)} the floor's time ` +
+      `(mean; p50 ${times(op.p50Ms / fl.p50Ms)})`,
   );
 }
 

@@ -1,4 +1,5 @@
 import { databaseConfigFromEnv } from '../../../src/db/config';
+import { sqlStatements } from '../../../src/db/statementCounter';
 import { Simulator } from '../../../src/runtime/Simulator';
 import { seedEmptyCompany } from '../../../src/seed/empty';
 import { createContact, logInteraction, memberCodes, takeTask } from '../scenario';
@@ -26,14 +27,23 @@ export type Job =
     }
   | { kind: 'take'; dataDir: string | null; companyId: string; taskNos: string[]; member: string }
   | {
-      /** The database benchmark: `clients` concurrent loops logging interactions with team task until the deadline. */
+      /**
+       * The database benchmark: for each target, `clients` concurrent loops logging interactions with
+       * team task in that company until the deadline (one target: one company; several: the load spread
+       * over companies). `warmup` operations per target run before the worker says it is ready.
+       */
       kind: 'bench';
       dataDir: string | null;
-      companyId: string;
-      contacts: string[];
-      clients: number;
+      targets: BenchTarget[];
       durationMs: number;
+      warmup?: number;
     };
+
+export interface BenchTarget {
+  companyId: string;
+  contacts: string[];
+  clients: number;
+}
 
 export type Ack =
   | { kind: 'contact'; no: string }
@@ -45,7 +55,7 @@ export type Ack =
 export type WorkerMessage =
   | { type: 'ready' }
   | { type: 'ack'; ack: Ack }
-  | { type: 'done'; ok: number; failed: number; latencies?: number[]; elapsedMs?: number };
+  | { type: 'done'; ok: number; failed: number; latencies?: number[]; elapsedMs?: number; statements?: number };
 
 function send(m: WorkerMessage): Promise<void> {
   return new Promise((resolve) => process.send!(m, () => resolve()));
@@ -99,21 +109,32 @@ async function runTake(sim: Simulator, job: Extract<Job, { kind: 'take' }>): Pro
   return { ok, failed };
 }
 
-/** Runs the benchmark loops; the latencies (ms) of the successful operations go back with 'done'. */
-export async function benchLoop(
-  sim: Simulator,
-  companyId: string,
-  contacts: string[],
-  clients: number,
-  durationMs: number,
-): Promise<{ ok: number; failed: number; latencies: number[]; elapsedMs: number; errors: string[] }> {
+export interface BenchResult {
+  ok: number;
+  failed: number;
+  latencies: number[];
+  elapsedMs: number;
+  errors: string[];
+  /** SQL statements this process sent during the loops (src/db/statementCounter.ts). */
+  statements: number;
+}
+
+/** Runs the benchmark loops in one company; the latencies (ms) of the successful operations go back with 'done'. */
+export function benchLoop(sim: Simulator, companyId: string, contacts: string[], clients: number, durationMs: number): Promise<BenchResult> {
+  return benchTargets(sim, [{ companyId, contacts, clients }], durationMs);
+}
+
+/** The benchmark loops over several companies at once: each target's `clients` loops log interactions in its company. */
+export async function benchTargets(sim: Simulator, targets: BenchTarget[], durationMs: number): Promise<BenchResult> {
   const latencies: number[] = [];
   const errors: string[] = [];
   let failed = 0;
+  const statementsBefore = sqlStatements.count;
   const started = Date.now();
   const deadline = started + durationMs;
+  const loops = targets.flatMap((t, n) => Array.from({ length: t.clients }, (_, c) => ({ ...t, c: n * 1000 + c })));
   await Promise.all(
-    Array.from({ length: clients }, async (_, c) => {
+    loops.map(async ({ companyId, contacts, c }) => {
       let i = 0;
       while (Date.now() < deadline) {
         const contactNo = contacts[(c * 7919 + i++ * 104729) % contacts.length];
@@ -128,7 +149,7 @@ export async function benchLoop(
       }
     }),
   );
-  return { ok: latencies.length, failed, latencies, elapsedMs: Date.now() - started, errors };
+  return { ok: latencies.length, failed, latencies, elapsedMs: Date.now() - started, errors, statements: sqlStatements.count - statementsBefore };
 }
 
 async function main(): Promise<void> {
@@ -140,13 +161,19 @@ async function main(): Promise<void> {
     seeds: { empty: seedEmptyCompany },
     database: { ...databaseConfigFromEnv(), ephemeral: false },
   });
+  if (job.kind === 'bench') {
+    // Not measured: caches, prepared statements, this instance's first look at each company.
+    for (const t of job.targets) {
+      for (let i = 0; i < (job.warmup ?? 0); i++) await logInteraction(sim, t.companyId, t.contacts[i % t.contacts.length], `Warm-up ${i}`);
+    }
+  }
   await send({ type: 'ready' });
   // The parent starts all workers' load at once, so their transactions really overlap.
   await new Promise<void>((resolve) => process.once('message', () => resolve()));
   if (job.kind === 'bench') {
-    const r = await benchLoop(sim, job.companyId, job.contacts, job.clients, job.durationMs);
+    const r = await benchTargets(sim, job.targets, job.durationMs);
     await sim.close();
-    await send({ type: 'done', ok: r.ok, failed: r.failed, latencies: r.latencies, elapsedMs: r.elapsedMs });
+    await send({ type: 'done', ok: r.ok, failed: r.failed, latencies: r.latencies, elapsedMs: r.elapsedMs, statements: r.statements });
     process.disconnect();
     return;
   }
