@@ -1,7 +1,7 @@
 // Written by `npm run migration:generate` (src/db/tools/migrations.ts): the migrations in version order.
 import { SystemInitialSchema1795401459997 } from './system/1795401459997-InitialSchema';
 import { CompanyInitialSchema1795401459997 } from './company/1795401459997-InitialSchema';
-import { CompanyDataPathKeys1796179756546 } from './company/1796179756546-DataPathKeys';
+import { CompanyDataPathKeys1796182393440 } from './company/1796182393440-DataPathKeys';
 
 export const systemMigrations: Function[] = [SystemInitialSchema1795401459997];
-export const companyMigrations: Function[] = [CompanyInitialSchema1795401459997, CompanyDataPathKeys1796179756546];
+export const companyMigrations: Function[] = [CompanyInitialSchema1795401459997, CompanyDataPathKeys1796182393440];

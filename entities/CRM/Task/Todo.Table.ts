@@ -95,6 +95,9 @@ export const EmpireTaskLabels = defineLabels('Empire Task', {
     ['salespersonCode', 'date', 'closed'],
     ['teamCode', 'date', 'closed'],
     ['organizerToDoNo', 'systemToDoType'],
+    // Not a BC key (the simulator's own index): a team's open tasks by date without walking the members'
+    // copies and the closed history (docs/benchmarks.md, "the team task list").
+    ['teamCode', 'systemToDoType', 'closed', 'date'],
   ],
 })
 export class Todo extends TableRecord {

@@ -224,7 +224,7 @@ export class StoreTransaction implements RecordStore {
   async insert(table: TableMeta, values: RowValues): Promise<boolean> {
     const plan = this.plan(table);
     await this.beforeWrite(table);
-    const params = plan.columns.map((c) => c.toDb(values[c.property]));
+    const params = plan.insertParams(values);
     let inserted: boolean;
     try {
       inserted = (await this.exec.run(plan.sql.insert, params)) === 1;

@@ -6,8 +6,8 @@ import type { SchemaOp } from '../../db/schema';
  * the difference between the earlier migrations and the entities; a released
  * migration is never edited, a new one follows it.
  */
-export class CompanyDataPathKeys1796179756546 extends SchemaMigration {
-  readonly name = 'CompanyDataPathKeys1796179756546';
+export class CompanyDataPathKeys1796182393440 extends SchemaMigration {
+  readonly name = 'CompanyDataPathKeys1796182393440';
   readonly ops: SchemaOp[] = OPS;
 }
 
@@ -30,4 +30,5 @@ const OPS: SchemaOp[] = [
     },
   },
   { op: 'createIndex', table: 'Contact', index: { name: 'IX_Contact_companyNo', columns: ['Company_No_'] } },
+  { op: 'createIndex', table: 'To-do', index: { name: 'IX_To-do_teamCode_systemToDoType_closed_date', columns: ['Team_Code', 'System_To-do_Type', 'Closed', 'Date'] } },
 ];
