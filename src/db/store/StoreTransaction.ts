@@ -105,12 +105,8 @@ export class StoreTransaction implements RecordStore {
     // A row read before in this transaction is read again from memory; a locked read needs the lock, which
     // on a server database only a locked read or a write of this transaction has taken.
     if (k && (this.stable || k.locked || !lock)) return k.values;
-    if (!lock && table.setup && !this.stable) {
-      const cached = await this.fromCache(table, `get|${id}`, async () => this.selectOne(plan, plan.sql.get, plan.keyParams(key)));
-      return cached as RowValues | null;
-    }
-    if (!lock && table.setup && this.stable) {
-      const cached = (await this.fromCache(table, `get|${id}`, async () => this.selectOne(plan, plan.sql.get, plan.keyParams(key)))) as RowValues | null;
+    if (!lock && table.setup) {
+      const cached = (await this.fromCache(table, `get|${id}`, () => this.selectOne(plan, plan.sql.get, plan.keyParams(key)))) as RowValues | null;
       if (cached) this.remember(plan, cached, false);
       return cached;
     }
@@ -136,7 +132,8 @@ export class StoreTransaction implements RecordStore {
     if (table.setup && !this.written.has(table)) {
       const rows = (await this.fromCache(table, answerKey, read)) as RowValues[];
       if (this.stable) for (const r of rows) this.remember(plan, r, false);
-      return rows.map((r) => ({ ...r }));
+      // Shared with the cache: callers copy values into their records and never change them.
+      return rows;
     }
     if (this.stable) {
       const earlier = this.answered.get(table)?.get(answerKey);
@@ -151,7 +148,7 @@ export class StoreTransaction implements RecordStore {
     if (this.stable && rows.length <= REMEMBER_ROWS) {
       this.answer(table, answerKey, { result: rows.map((r) => plan.keyOf(r)), reads: new Set([...w.properties, ...o.properties]) });
     }
-    return rows.map((r) => this.known.get(table)?.get(plan.keyOf(r))?.values ?? r);
+    return rows;
   }
 
   async count(table: TableMeta, where: WhereInput | undefined): Promise<number> {
