@@ -128,7 +128,7 @@ export abstract class TableRecord {
     this.systemModifiedAt = now;
     this.rowVersion = 1;
     // The primary key's unique constraint is the existence check: one statement, and no race between check and insert.
-    if (!(await s.store.insert(meta, this.columnValues(true)))) {
+    if (!(await s.store.insert(meta, this.columnValues()))) {
       if (!hadSystemId) this.systemId = '';
       this.systemCreatedAt = null;
       this.systemModifiedAt = null;
@@ -149,10 +149,8 @@ export abstract class TableRecord {
     await s.events.publish(`${meta.name}.OnBeforeModify`, s, { rec: this, xRec, runTrigger });
     if (runTrigger) await this.onModify(xRec);
     this.checkAllLengths();
-    const values = this.columnValues(false);
+    const values = this.columnValues();
     const readVersion = this.rowVersion;
-    for (const f of meta.primaryKey) values[f.property] = this.get(f);
-    values.systemCreatedAt = this.systemCreatedAt;
     values.rowVersion = readVersion + 1;
     values.systemModifiedAt = s.clock.now();
     // Only the changed columns are written, and only if the stored version is still the one read.
@@ -314,15 +312,14 @@ export abstract class TableRecord {
   }
 
   /** @internal The values the store writes: every field (blank where unset) and the system fields. */
-  columnValues(includeKey: boolean): Record<string, unknown> {
+  columnValues(): Record<string, unknown> {
     const values: Record<string, unknown> = {};
     for (const f of this.meta().fields) {
-      if (f.primaryKey && !includeKey) continue;
       const v = this.get(f);
       values[f.property] = v === undefined ? blankValue(f) : v;
     }
     values.systemId = this.systemId;
-    if (includeKey) values.systemCreatedAt = this.systemCreatedAt;
+    values.systemCreatedAt = this.systemCreatedAt;
     values.systemModifiedAt = this.systemModifiedAt;
     values.rowVersion = this.rowVersion;
     return values;
