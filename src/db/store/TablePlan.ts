@@ -61,9 +61,19 @@ export class TablePlan {
     // thousands of values per request.
     const plain = (c: ColumnMetadata) => dialect !== 'mssql' && !c.transformer && (c.type === String || c.type === Number);
     const conv = this.columns.map((c) => c.fromDb);
-    const rowBody = this.columns
-      .map((c, i) => `${JSON.stringify(c.property)}: ${plain(c.metadata) ? `r[${i}]` : `f[${i}](r[${i}])`}`)
-      .join(', ');
+    // Other columns take the driver's conversion, with the cases that return their input as is answered inline
+    // (what TypeORM's DateUtils does for them): a date as 'YYYY-MM-DD' text, a time as 'HH:MM:SS', and a
+    // boolean as truthiness.
+    const read = (c: ColumnMetadata, i: number): string => {
+      const v = `r[${i}]`;
+      if (plain(c)) return v;
+      if (dialect === 'mssql' || c.transformer) return `f[${i}](${v})`;
+      if (c.type === 'date') return `(typeof ${v} === 'string' ? ${v} : f[${i}](${v}))`;
+      if (c.type === 'time') return `(typeof ${v} === 'string' && ${v}.length === 8 ? ${v} : f[${i}](${v}))`;
+      if (c.type === Boolean || c.type === 'boolean') return `(${v} === null || ${v} === undefined ? ${v} : !!${v})`;
+      return `f[${i}](${v})`;
+    };
+    const rowBody = this.columns.map((c, i) => `${JSON.stringify(c.property)}: ${read(c.metadata, i)}`).join(', ');
     const makeRow = new Function('f', `return (r) => ({ ${rowBody} });`) as (f: typeof conv) => (r: unknown[]) => Record<string, unknown>;
     this.rowToValues = makeRow(conv);
     const to = this.columns.map((c) => c.toDb);
