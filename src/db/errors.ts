@@ -27,7 +27,8 @@ interface DriverError {
 /**
  * Database errors that a concurrent writer can cause, as BC reports them;
  * anything else is returned unchanged (it is a bug, not a user error).
- * Unique-key violations only happen in races: Record.insert checks first.
+ * A duplicate primary key from a record insert never gets here (the record store reports it to
+ * TableRecord.insert); one from a restore or a write past the store does.
  */
 export function translateDatabaseError(err: unknown): unknown {
   if (!(err instanceof QueryFailedError)) return err;
