@@ -73,6 +73,6 @@ export interface RecordStore {
   deleteWhere(table: TableMeta, where: WhereInput | undefined): Promise<number>;
   /** AL LockTable: exclusive until the transaction ends (server databases; SQLite has one writer anyway). */
   lockTable(table: TableMeta): Promise<void>;
-  /** The TypeORM manager of the transaction, for the few paths not yet on the store (the OData collection reader, seeds' bulk rows). */
+  /** The TypeORM manager of the transaction: no simulator code writes through it; benchmarks' bulk loads and tests that look at the database (PRAGMA, EXPLAIN) use it. */
   readonly manager: EntityManager;
 }

@@ -34,7 +34,7 @@ export class Session {
     readonly language: Language = 'en-US',
   ) {}
 
-  /** The transaction's TypeORM manager: only for the paths not yet on the record store (docs/architecture.md). */
+  /** The transaction's TypeORM manager, past the record store: for benchmarks' bulk loads and tests that inspect the database, not for tables or codeunits. */
   get manager(): EntityManager {
     return this.store.manager;
   }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { BusinessRelation } from '../../entities/CRM/Contact/BusinessRelation.Table';
 import { Contact } from '../../entities/CRM/Contact/Contact.Table';
 import { ContactBusinessRelation } from '../../entities/CRM/Contact/ContactBusinessRelation.Table';
@@ -177,17 +176,14 @@ class DemoSeeder {
 
   /**
    * The postcode table is imported, not typed (as Empire loads it from a
-   * postcode file): a bulk insert of complete rows. The table has no
-   * triggers; this keeps ~380 rows from costing two queries each.
+   * postcode file): complete rows inserted without triggers (one statement each).
    */
   private async postcodeTable(s: Session): Promise<void> {
-    const now = s.clock.now();
-    const rows = demoAddresses().map((a) => {
+    for (const a of demoAddresses()) {
       const rec = s.create(DutchAddress);
-      Object.assign(rec, a, { systemId: randomUUID(), systemCreatedAt: now, systemModifiedAt: now, rowVersion: 1 });
-      return rec;
-    });
-    for (let i = 0; i < rows.length; i += 100) await s.manager.insert(DutchAddress, rows.slice(i, i + 100));
+      Object.assign(rec, a);
+      await rec.insert();
+    }
   }
 
   private async employees(s: Session): Promise<void> {
