@@ -1,5 +1,6 @@
 import { InstanceChecker } from 'typeorm/util/InstanceChecker';
 import type { FindOperator } from 'typeorm';
+import type { OrderInput, WhereInput } from '../../runtime/RecordStore';
 import type { Dialect } from '../schema';
 import { placeholders, type TablePlan } from './TablePlan';
 
@@ -11,8 +12,6 @@ import { placeholders, type TablePlan } from './TablePlan';
  * many values in an `In`), so one compiled statement serves every call of
  * the same shape; values are always parameters.
  */
-export type WhereInput = Record<string, unknown> | Record<string, unknown>[];
-export type OrderInput = Record<string, unknown>;
 
 export interface CompiledWhere {
   /** The shape: the cache key of the SQL text (the same for every call with the same fields and operators). */

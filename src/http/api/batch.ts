@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { PreAnsweredDialogs } from '../../runtime/Dialogs';
-import { Session } from '../../runtime/Session';
 import { CORRELATION_HEADER, errorReply } from '../errorMiddleware';
 import { HttpErrors } from '../HttpErrors';
 import type { ApiCall, ApiReply, ApiService, CompanyRunner } from './ApiHandler';
