@@ -98,6 +98,9 @@ export const EmpireTaskLabels = defineLabels('Empire Task', {
     // Not a BC key (the simulator's own index): a team's open tasks by date without walking the members'
     // copies and the closed history (docs/benchmarks.md, "the team task list").
     ['teamCode', 'systemToDoType', 'closed', 'date'],
+    // Also the simulator's own: a team's tasks in one status in primary-key order, the API's default
+    // order (`teams(…)/tasks?$filter=status eq …`) read as the first rows of the index, with no sort.
+    ['teamCode', 'systemToDoType', 'status', 'no'],
   ],
 })
 export class Todo extends TableRecord {
