@@ -32,8 +32,8 @@ export const InteractionLogEntries = definePage<InteractionLogEntry>({
       name: 'Note',
       caption: caption('Note', 'Notitie'),
       async compute(ctx) {
-        const lines = await ctx.session.find(InterLogEntryCommentLine, { entryNo: ctx.rec!.entryNo });
-        return lines.map((l) => l.comment).join(' ');
+        const entryNo = ctx.rec!.entryNo;
+        return (await InterLogEntryCommentLine.linesOf(ctx.session, [entryNo])).get(entryNo)!.join(' ');
       },
     },
   ],

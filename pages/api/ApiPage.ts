@@ -34,18 +34,40 @@ export interface TableFieldDef {
   caption?: string;
 }
 
-export interface ComputedFieldDef<T extends TableRecord = TableRecord> {
+/** A row as a list reads it for a computed field: only the columns the field says it reads. */
+export type RowValues = Readonly<Record<string, unknown>>;
+
+interface ComputedFieldBase {
   name: string;
   type: ComputedType;
-  /** A page variable or FlowField-like value, always read-only. */
-  compute: (rec: T, session: Session) => Promise<unknown> | unknown;
   caption?: string;
 }
+
+/** A page variable or FlowField-like value, always read-only, computed from the record. */
+export interface RecordComputedFieldDef<T extends TableRecord = TableRecord> extends ComputedFieldBase {
+  compute: (rec: T, session: Session) => Promise<unknown> | unknown;
+}
+
+/**
+ * A computed value for many rows at once, from some of their columns: a list
+ * (or an expansion) reads it with one query instead of one per row, and no
+ * record is made for it.
+ */
+export interface RowsComputedFieldDef<T extends TableRecord = TableRecord> extends ComputedFieldBase {
+  computeRows: {
+    /** The table properties the computation reads. */
+    reads: readonly (keyof T & string)[];
+    /** One value per row, in the rows' order. */
+    compute: (rows: readonly RowValues[], session: Session) => Promise<unknown[]>;
+  };
+}
+
+export type ComputedFieldDef<T extends TableRecord = TableRecord> = RecordComputedFieldDef<T> | RowsComputedFieldDef<T>;
 
 export type ApiFieldDef<T extends TableRecord = TableRecord> = TableFieldDef | ComputedFieldDef<T>;
 
 export function isComputed<T extends TableRecord>(f: ApiFieldDef<T>): f is ComputedFieldDef<T> {
-  return 'compute' in f;
+  return 'compute' in f || 'computeRows' in f;
 }
 
 /** A navigation property: another API page, filtered by the current record (AL SubPageLink). */

@@ -43,9 +43,12 @@ export const EmpireInteractionLogEntries = definePage<InteractionLogEntry>({
       name: 'note',
       type: 'string',
       caption: 'Note',
-      async compute(entry, session) {
-        const lines = await session.find(InterLogEntryCommentLine, { entryNo: entry.entryNo });
-        return lines.map((l) => l.comment).join('\n');
+      computeRows: {
+        reads: ['entryNo'],
+        async compute(entries, session) {
+          const lines = await InterLogEntryCommentLine.linesOf(session, entries.map((e) => e.entryNo as number));
+          return entries.map((e) => lines.get(e.entryNo as number)!.join('\n'));
+        },
       },
     },
     lastModifiedField,

@@ -34,6 +34,11 @@ export interface PageQuery {
   limit?: number;
   /** Also count every row the conditions select (OData $count). */
   count?: boolean;
+  /**
+   * Read only these properties (a list that serializes rows without making
+   * records); the rows then carry just them. Must include the sort columns.
+   */
+  columns?: readonly string[];
 }
 
 export interface PageResult {

@@ -1,5 +1,7 @@
+import { In } from 'typeorm';
 import { Code, DateField, Field, Integer, Table, Text } from '../../../src/runtime/Metadata';
 import { TableRecord } from '../../../src/runtime/Record';
+import type { Session } from '../../../src/runtime/Session';
 import { InteractionLogEntry } from './InteractionLogEntry.Table';
 
 /** Table 5123 "Inter. Log Entry Comment Line": the Notitie of a contact moment, 80 characters a line. */
@@ -25,5 +27,20 @@ export class InterLogEntryCommentLine extends TableRecord {
 
   protected async onModify(): Promise<void> {
     this.lastDateModified = this.session.today();
+  }
+
+  /**
+   * The comment lines of entries, in line order, per entry: one read for a
+   * whole list of entries (pages show them as the entry's Notitie).
+   */
+  static async linesOf(session: Session, entryNos: readonly number[]): Promise<Map<number, string[]>> {
+    const lines = new Map<number, string[]>(entryNos.map((n) => [n, []]));
+    // Chunked: a page of 20,000 entries must stay under every database's parameter limit.
+    for (let i = 0; i < entryNos.length; i += 500) {
+      const chunk = entryNos.slice(i, i + 500);
+      const where = chunk.length === 1 ? { entryNo: chunk[0] } : { entryNo: In(chunk) };
+      for (const l of await session.find(InterLogEntryCommentLine, where)) lines.get(l.entryNo)!.push(l.comment);
+    }
+    return lines;
   }
 }

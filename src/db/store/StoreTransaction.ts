@@ -205,8 +205,9 @@ export class StoreTransaction implements RecordStore {
       else if (offset) paging = this.dialect === 'postgres' ? '' : 'LIMIT -1';
       if (offset) paging += ` OFFSET ${offset}`;
     }
-    const rows = (await this.exec.all(`SELECT ${plan.selectList} FROM ${plan.from} ${where} ${orderBy} ${paging}`, params)).map((r) =>
-      plan.rowToValues(r),
+    const shape = q.columns ? plan.projection(q.columns) : plan;
+    const rows = (await this.exec.all(`SELECT ${shape.selectList} FROM ${plan.from} ${where} ${orderBy} ${paging}`, params)).map((r) =>
+      shape.rowToValues(r),
     );
     return {
       rows,

@@ -56,29 +56,10 @@ export class TablePlan {
       fromDb: (v: unknown) => fromDb(v, c),
     }));
     this.byProperty = new Map(this.columns.map((c) => [c.property, c]));
-    // Text and integer columns need no conversion on SQLite and PostgreSQL (TypeORM's drivers pass them
-    // through); the row mappers are generated straight-line code, one per table: a list page maps
-    // thousands of values per request.
-    const plain = (c: ColumnMetadata) => dialect !== 'mssql' && !c.transformer && (c.type === String || c.type === Number);
-    const conv = this.columns.map((c) => c.fromDb);
-    // Other columns take the driver's conversion, with the cases that return their input as is answered inline
-    // (what TypeORM's DateUtils does for them): a date as 'YYYY-MM-DD' text, a time as 'HH:MM:SS', and a
-    // boolean as truthiness.
-    const read = (c: ColumnMetadata, i: number): string => {
-      const v = `r[${i}]`;
-      if (plain(c)) return v;
-      if (dialect === 'mssql' || c.transformer) return `f[${i}](${v})`;
-      if (c.type === 'date') return `(typeof ${v} === 'string' ? ${v} : f[${i}](${v}))`;
-      if (c.type === 'time') return `(typeof ${v} === 'string' && ${v}.length === 8 ? ${v} : f[${i}](${v}))`;
-      if (c.type === Boolean || c.type === 'boolean') return `(${v} === null || ${v} === undefined ? ${v} : !!${v})`;
-      return `f[${i}](${v})`;
-    };
-    const rowBody = this.columns.map((c, i) => `${JSON.stringify(c.property)}: ${read(c.metadata, i)}`).join(', ');
-    const makeRow = new Function('f', `return (r) => ({ ${rowBody} });`) as (f: typeof conv) => (r: unknown[]) => Record<string, unknown>;
-    this.rowToValues = makeRow(conv);
+    this.rowToValues = rowMapper(dialect, this.columns);
     const to = this.columns.map((c) => c.toDb);
     const paramBody = this.columns
-      .map((c, i) => (plain(c.metadata) ? `v[${JSON.stringify(c.property)}]` : `t[${i}](v[${JSON.stringify(c.property)}])`))
+      .map((c, i) => (plain(dialect, c.metadata) ? `v[${JSON.stringify(c.property)}]` : `t[${i}](v[${JSON.stringify(c.property)}])`))
       .join(', ');
     const makeParams = new Function('t', `return (v) => [${paramBody}];`) as (t: typeof to) => (v: Record<string, unknown>) => unknown[];
     this.insertParams = makeParams(to);
@@ -116,6 +97,26 @@ export class TablePlan {
 
   /** A database row (values in `columns` order) as a plain object of JS values. */
   readonly rowToValues: (row: unknown[]) => Record<string, unknown>;
+
+  private readonly projections = new Map<string, Projection>();
+
+  /**
+   * Some columns only, for reads that serialize rows without making records
+   * (an API list with $select): their SELECT list and row mapper, made once
+   * per set of properties.
+   */
+  projection(properties: readonly string[]): Projection {
+    const id = properties.join('\u0000');
+    let p = this.projections.get(id);
+    if (!p) {
+      const columns = properties.map((prop) => this.column(prop));
+      p = { selectList: columns.map((c) => c.sql).join(', '), rowToValues: rowMapper(this.dialect, columns) };
+      // Bounded like the statement cache: $select lists come from clients.
+      if (this.projections.size >= 200) this.projections.delete(this.projections.keys().next().value as string);
+      this.projections.set(id, p);
+    }
+    return p;
+  }
   /** A row's values as the parameters of `sql.insert` (in `columns` order). */
   readonly insertParams: (values: Record<string, unknown>) => unknown[];
 
@@ -140,6 +141,39 @@ export class TablePlan {
     const where = this.key.map((c, i) => `${c.sql} = ${p(n + i)}`).join(' AND ');
     return `UPDATE ${this.from} SET ${sets.join(', ')} WHERE ${where} AND ${this.versionColumn.sql} = ${p(n + this.key.length)}`;
   }
+}
+
+export interface Projection {
+  selectList: string;
+  rowToValues: (row: unknown[]) => Record<string, unknown>;
+}
+
+// Text and integer columns need no conversion on SQLite and PostgreSQL (TypeORM's drivers pass them through).
+function plain(dialect: Dialect, c: ColumnMetadata): boolean {
+  return dialect !== 'mssql' && !c.transformer && (c.type === String || c.type === Number);
+}
+
+/**
+ * A row mapper as generated straight-line code, one per table (and per projection): a list page maps
+ * thousands of values per request. Columns other than plain text and integers take the driver's
+ * conversion, with the cases that return their input as is answered inline (what TypeORM's DateUtils
+ * does for them): a date as 'YYYY-MM-DD' text, a time as 'HH:MM:SS', a boolean as truthiness, and
+ * SQLite's UTC datetime text 'YYYY-MM-DD HH:MM:SS.sss' as the Date TypeORM would make of it.
+ */
+function rowMapper(dialect: Dialect, columns: ColumnPlan[]): (row: unknown[]) => Record<string, unknown> {
+  const conv = columns.map((c) => c.fromDb);
+  const read = (c: ColumnMetadata, i: number): string => {
+    const v = `r[${i}]`;
+    if (plain(dialect, c)) return v;
+    if (dialect === 'mssql' || c.transformer) return `f[${i}](${v})`;
+    if (c.type === 'date') return `(typeof ${v} === 'string' ? ${v} : f[${i}](${v}))`;
+    if (c.type === 'time') return `(typeof ${v} === 'string' && ${v}.length === 8 ? ${v} : f[${i}](${v}))`;
+    if (c.type === Boolean || c.type === 'boolean') return `(${v} === null || ${v} === undefined ? ${v} : !!${v})`;
+    if (dialect === 'sqlite' && (c.type === 'datetime' || c.type === Date)) return `(typeof ${v} === 'string' && ${v}.length === 23 && ${v}[10] === ' ' ? new Date(${v}.slice(0, 10) + 'T' + ${v}.slice(11) + 'Z') : f[${i}](${v}))`;
+    return `f[${i}](${v})`;
+  };
+  const body = columns.map((c, i) => `${JSON.stringify(c.property)}: ${read(c.metadata, i)}`).join(', ');
+  return (new Function('f', `return (r) => ({ ${body} });`) as (f: typeof conv) => (r: unknown[]) => Record<string, unknown>)(conv);
 }
 
 /** Plans per DataSource (a company's database): built on first use of a table. */

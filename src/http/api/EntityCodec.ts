@@ -1,6 +1,6 @@
 import { ApiFieldDef, ApiPageDefinition, ComputedType, isComputed, NavigationDef, own } from '../../../pages/api/ApiPage';
 import { FieldKind, FieldMeta, optionName, tableMeta } from '../../runtime/Metadata';
-import type { TableRecord } from '../../runtime/Record';
+import { TableRecord } from '../../runtime/Record';
 import type { Session } from '../../runtime/Session';
 import { HttpErrors } from '../HttpErrors';
 import { BLANK_DATE, BLANK_DATETIME, BLANK_TIME, decodeEdmName, encodeEdmName, isGuid } from './edm';
@@ -65,6 +65,15 @@ export function pageFields(page: ApiPageDefinition<any>): FieldInfo[] {
   return infos;
 }
 
+/** What an entity is written from: a record, or a row's values when nothing needs the record (collection.readRows). */
+export type EntitySource = TableRecord | Readonly<Record<string, unknown>>;
+
+/** The record behind an entity source; a row's values where a record is needed is a simulator bug. */
+export function asRecord(source: EntitySource): TableRecord {
+  if (source instanceof TableRecord) return source;
+  throw new Error('API: a computed field or navigation link was given row values instead of a record');
+}
+
 /**
  * A record as the API returns it: `@odata.etag`, then the fields in page
  * order — only those in `select` when given ($select: computed fields that
@@ -72,17 +81,77 @@ export function pageFields(page: ApiPageDefinition<any>): FieldInfo[] {
  */
 export async function serializeEntity(
   page: ApiPageDefinition<any>,
-  rec: TableRecord,
+  rec: EntitySource,
   session: Session,
   select?: ReadonlySet<string>,
 ): Promise<Record<string, unknown>> {
-  const out: Record<string, unknown> = { '@odata.etag': etagOf(rec) };
-  for (const f of pageFields(page)) {
-    if (select && !select.has(f.name)) continue;
-    const raw = isComputed(f.def) ? await f.def.compute(rec, session) : (rec as unknown as Record<string, unknown>)[f.property!];
-    out[f.name] = toJson(f, raw);
+  return (await serializeEntities(page, [rec], session, select))[0];
+}
+
+/** Entities of one page: each computed field is computed for all of them at once where it can (computeRows). */
+export async function serializeEntities(
+  page: ApiPageDefinition<any>,
+  rows: readonly EntitySource[],
+  session: Session,
+  select?: ReadonlySet<string>,
+): Promise<Record<string, unknown>[]> {
+  const shown = shownFields(page, select);
+  const computed = new Map<string, unknown[]>();
+  if (shown.computed && rows.length) {
+    for (const f of shown.fields) {
+      const def = f.def;
+      if (!isComputed(def)) continue;
+      if ('computeRows' in def) {
+        computed.set(f.name, await def.computeRows.compute(rows as Record<string, unknown>[], session));
+      } else {
+        const values: unknown[] = [];
+        for (const r of rows) values.push(await def.compute(asRecord(r), session));
+        computed.set(f.name, values);
+      }
+    }
   }
-  return out;
+  return rows.map((rec, i) => {
+    const values = rec as Record<string, unknown>;
+    const out: Record<string, unknown> = { '@odata.etag': etagOf(rec as { systemId: string; rowVersion: number }) };
+    for (const f of shown.fields) out[f.name] = toJson(f, f.property === undefined ? computed.get(f.name)![i] : values[f.property]);
+    return out;
+  });
+}
+
+/** The fields a response shows ($select, or all) in page order, and what they need of a row. */
+export interface ShownFields {
+  fields: FieldInfo[];
+  /** Some shown field is computed. */
+  computed: boolean;
+  /**
+   * The table properties the shown fields read, when no shown field needs a
+   * record (every computed one is computed from rows); undefined otherwise.
+   */
+  reads?: readonly string[];
+}
+
+const shownCache = new WeakMap<ApiPageDefinition<any>, Map<string, ShownFields>>();
+
+export function shownFields(page: ApiPageDefinition<any>, select?: ReadonlySet<string>): ShownFields {
+  let byPage = shownCache.get(page);
+  if (!byPage) shownCache.set(page, (byPage = new Map()));
+  const id = select ? [...select].join(',') : '*';
+  let shown = byPage.get(id);
+  if (!shown) {
+    const fields = pageFields(page).filter((f) => !select || select.has(f.name));
+    const reads = new Set<string>();
+    let needsRecord = false;
+    for (const f of fields) {
+      if (f.property !== undefined) reads.add(f.property);
+      else if ('computeRows' in f.def) for (const p of f.def.computeRows.reads) reads.add(p);
+      else needsRecord = true;
+    }
+    shown = { fields, computed: fields.some((f) => isComputed(f.def)), reads: needsRecord ? undefined : [...reads] };
+    // Bounded: $select lists come from clients.
+    if (byPage.size >= 200) byPage.delete(byPage.keys().next().value as string);
+    byPage.set(id, shown);
+  }
+  return shown;
 }
 
 function toJson(f: FieldInfo, value: unknown): unknown {

@@ -5,14 +5,19 @@
  * `In_x0020_Progress`, the blank member `' '` is `_x0020_`.
  */
 export function encodeEdmName(name: string): string {
-  let out = '';
+  // Option names are few and written on every row of a list.
+  let out = encoded.get(name);
+  if (out !== undefined) return out;
+  out = '';
   for (let i = 0; i < name.length; i++) {
     const ch = name[i];
     const allowed = i === 0 ? /[A-Za-z_]/ : /[A-Za-z0-9_]/;
     out += allowed.test(ch) ? ch : `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`;
   }
+  if (encoded.size < 10_000) encoded.set(name, out);
   return out;
 }
+const encoded = new Map<string, string>();
 
 export function decodeEdmName(text: string): string {
   return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));

@@ -4,7 +4,7 @@ import { tableMeta } from '../../../runtime/Metadata';
 import type { TableRecord } from '../../../runtime/Record';
 import type { Session } from '../../../runtime/Session';
 import { HttpErrors } from '../../HttpErrors';
-import { serializeEntity } from '../EntityCodec';
+import { asRecord, EntitySource, serializeEntities, shownFields } from '../EntityCodec';
 import type { CollectionOptions } from './queryOptions';
 
 /**
@@ -36,7 +36,8 @@ interface SkipToken {
 }
 
 export interface PageOfRows {
-  rows: TableRecord[];
+  /** Records, or — when no computed field or expansion needs a record — just the columns the response shows. */
+  rows: EntitySource[];
   /** Set when there are more rows than were returned (server-driven paging). */
   nextToken?: string;
   count?: number;
@@ -69,7 +70,9 @@ export async function readRows(
   const remaining = options.top === undefined ? Infinity : Math.max(0, options.top - served);
   const take = Math.min(pageSize, remaining);
   const meta = tableMeta(page.table);
+  const columns = responseColumns(page, options, sort);
   const result = await session.store.readPage(meta, {
+    columns,
     where,
     filter: options.filter?.bound,
     sort,
@@ -82,7 +85,8 @@ export async function readRows(
   const count = result.count;
   if (take === 0) return { rows: [], count };
   const found = result.rows;
-  const rows = found.slice(0, Number.isFinite(take) ? take : undefined).map((r) => session.load(page.table, r) as TableRecord);
+  const pageRows = found.slice(0, Number.isFinite(take) ? take : undefined);
+  const rows = columns ? pageRows : pageRows.map((r) => session.load(page.table, r) as TableRecord);
   let nextToken: string | undefined;
   if (Number.isFinite(take) && found.length > take && served + rows.length < (options.top ?? Infinity) && paging) {
     const next: SkipToken = { n: served + rows.length, p: pageSize, f: fingerprint };
@@ -93,32 +97,51 @@ export async function readRows(
   return { rows, nextToken, count };
 }
 
+/**
+ * The columns a response needs when it can be written straight from rows:
+ * the shown table fields, the SystemId and version (the ETag) and the sort
+ * columns (the skip token), and what computed fields read from rows.
+ * Undefined when a record is needed: a shown computed field runs code on the
+ * record, or an expansion follows a navigation link. A read with no trigger
+ * needs no record (API pages here have no OnAfterGetRecord).
+ */
+function responseColumns(page: ApiPageDefinition<any>, options: CollectionOptions, sort: SortColumn[]): string[] | undefined {
+  if (options.expand.length) return undefined;
+  const { reads } = shownFields(page, options.select);
+  if (!reads) return undefined;
+  const columns = new Set<string>(['systemId', 'rowVersion', ...reads]);
+  for (const s of sort) columns.add(s.property);
+  return [...columns];
+}
+
 /** A page's rows as JSON entities, with $select and $expand applied (expansions read through the navigation links). */
 export async function serializeRows(
   session: Session,
   page: ApiPageDefinition<any>,
-  rows: TableRecord[],
+  rows: EntitySource[],
   options: Pick<CollectionOptions, 'select' | 'expand'>,
 ): Promise<Record<string, unknown>[]> {
-  const out: Record<string, unknown>[] = [];
-  for (const rec of rows) out.push(await serializeWithExpand(session, page, rec, options));
-  return out;
+  const entities = await serializeEntities(page, rows, session, options.select);
+  if (options.expand.length) {
+    for (let i = 0; i < rows.length; i++) {
+      for (const plan of options.expand) {
+        const link = await plan.navigation.link(asRecord(rows[i]), session);
+        const where = link === null ? null : andWhere(plan.page.sourceTableView ?? {}, link);
+        const { rows: linked } = await readRows(session, plan.page, where, plan.options);
+        entities[i][plan.name] = await serializeRows(session, plan.page, linked, plan.options);
+      }
+    }
+  }
+  return entities;
 }
 
 export async function serializeWithExpand(
   session: Session,
   page: ApiPageDefinition<any>,
-  rec: TableRecord,
+  rec: EntitySource,
   options: Pick<CollectionOptions, 'select' | 'expand'>,
 ): Promise<Record<string, unknown>> {
-  const entity = await serializeEntity(page, rec, session, options.select);
-  for (const plan of options.expand) {
-    const link = await plan.navigation.link(rec, session);
-    const where = link === null ? null : andWhere(plan.page.sourceTableView ?? {}, link);
-    const { rows } = await readRows(session, plan.page, where, plan.options);
-    entity[plan.name] = await serializeRows(session, plan.page, rows, plan.options);
-  }
-  return entity;
+  return (await serializeRows(session, page, [rec], options))[0];
 }
 
 /** AND of two TypeORM where clauses (an array is an OR of its members). */
