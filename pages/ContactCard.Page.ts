@@ -1,4 +1,4 @@
-import { EmpireContact } from '../codeunits/EmpireContact/EmpireContact.Codeunit';
+import { EmpireContact } from '../codeunits/process/EmpireContact.Codeunit';
 import { Contact } from '../entities/CRM/Contact/Contact.Table';
 import { ContactType } from '../entities/CRM/Contact/ContactEnums';
 import { TaskSystemType } from '../entities/CRM/Task/TaskEnums';

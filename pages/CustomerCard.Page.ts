@@ -1,4 +1,4 @@
-import { CustContUpdate } from '../codeunits/CustContUpdate.Codeunit';
+import { CustContUpdate } from '../codeunits/process/CustContUpdate.Codeunit';
 import { Customer } from '../entities/Sales/Customer.Table';
 import { caption, definePage } from '../src/pageSession/PageTypes';
 

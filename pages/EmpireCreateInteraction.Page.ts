@@ -1,5 +1,5 @@
-import { EmpireInteraction } from '../codeunits/EmpireInteraction.Codeunit';
-import { CreateInteractionWizard } from '../codeunits/CreateInteraction.Codeunit';
+import { EmpireInteraction } from '../codeunits/process/EmpireInteraction.Codeunit';
+import { CreateInteractionWizard } from '../codeunits/process/CreateInteraction.Codeunit';
 import { Contact } from '../entities/CRM/Contact/Contact.Table';
 import { InteractionTemplate } from '../entities/CRM/Interaction/InteractionTemplate.Table';
 import { SegmentLine } from '../entities/CRM/Segment/SegmentLine.Table';

@@ -1,4 +1,4 @@
-import { EmpireContact } from '../codeunits/EmpireContact/EmpireContact.Codeunit';
+import { EmpireContact } from '../codeunits/process/EmpireContact.Codeunit';
 import { Contact } from '../entities/CRM/Contact/Contact.Table';
 import { Salutation } from '../entities/CRM/Setup/Salutation.Table';
 import { caption, definePage } from '../src/pageSession/PageTypes';

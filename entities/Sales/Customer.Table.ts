@@ -1,12 +1,24 @@
 import { Code, Enum, Field, OnValidate, Option, Table, Text } from '../../src/runtime/Metadata';
 import { NotSupportedError } from '../../src/runtime/BcError';
 import { TableRecord } from '../../src/runtime/Record';
-import { NoSeriesCodeunit } from '../../codeunits/NoSeries.Codeunit';
-import { CustContUpdate } from '../../codeunits/CustContUpdate.Codeunit';
+import { NoSeriesCodeunit } from '../../codeunits/foundation/NoSeries.Codeunit';
 import { MarketingSetup } from '../CRM/Setup/MarketingSetup.Table';
 import { SalespersonPurchaser } from '../CRM/Team/SalespersonPurchaser.Table';
 import { UserSetup } from '../System/UserSetup.Table';
 import { SalesReceivablesSetup } from './SalesReceivablesSetup.Table';
+
+/**
+ * What the customer asks of CustCont-Update (codeunit 5056), which BC's table calls
+ * as `UpdateContFromCust.OnInsert(Rec)` and so on: raised as process events
+ * (payload `customer`), bound in codeunits/process/subscriptions.ts.
+ */
+export const CustomerContactUpdate = {
+  onInsert: 'Customer.UpdateContFromCust.OnInsert',
+  onModify: 'Customer.UpdateContFromCust.OnModify',
+  onDelete: 'Customer.UpdateContFromCust.OnDelete',
+  /** Payload also `localCall`. */
+  insertNewContactPerson: 'Customer.UpdateContFromCust.InsertNewContactPerson',
+} as const;
 
 /** IsContactUpdateNeeded(): the customer fields that the household contact mirrors. */
 const CONTACT_FIELDS = [
@@ -98,7 +110,7 @@ export class Customer extends TableRecord {
     if (!setup || setup.busRelCodeForCustomers === '') return;
     if (xRec.contact === '' && xRec.primaryContactNo === '' && this.contact !== '') {
       await this.modify();
-      await new CustContUpdate(this.session).insertNewContactPerson(this, false);
+      await this.session.events.raiseForProcess(CustomerContactUpdate.insertNewContactPerson, this.session, { customer: this, localCall: false });
       await this.modify(true);
       return;
     }
@@ -120,10 +132,10 @@ export class Customer extends TableRecord {
       this.no = await noSeries.getNextNo(this.noSeries);
       while (await s.tryGet(Customer, this.no)) this.no = await noSeries.getNextNo(this.noSeries);
     }
-    if (!this.insertFromContact) await new CustContUpdate(s).onInsert(this);
+    if (!this.insertFromContact) await s.events.raiseForProcess(CustomerContactUpdate.onInsert, s, { customer: this });
     if (this.salespersonCode === '') {
-      const userSetup = await s.tryGet(UserSetup, s.userId);
-      if (userSetup && userSetup.salespersPurchCode !== '') this.salespersonCode = userSetup.salespersPurchCode;
+      const mine = await UserSetup.salespersonOf(s);
+      if (mine !== '') this.salespersonCode = mine;
     }
   }
 
@@ -131,11 +143,11 @@ export class Customer extends TableRecord {
   protected async onModify(xRec: Customer): Promise<void> {
     if (!CONTACT_FIELDS.some((f) => this[f] !== xRec[f])) return;
     await this.modify();
-    await new CustContUpdate(this.session).onModify(this);
+    await this.session.events.raiseForProcess(CustomerContactUpdate.onModify, this.session, { customer: this });
     await this.reload();
   }
 
   protected async onDelete(): Promise<void> {
-    await new CustContUpdate(this.session).onDelete(this);
+    await this.session.events.raiseForProcess(CustomerContactUpdate.onDelete, this.session, { customer: this });
   }
 }

@@ -1,5 +1,5 @@
 import { In } from 'typeorm';
-import { EmpireContact } from '../../codeunits/EmpireContact/EmpireContact.Codeunit';
+import { EmpireContact } from '../../codeunits/process/EmpireContact.Codeunit';
 import { Contact } from '../../entities/CRM/Contact/Contact.Table';
 import { TaskSystemType } from '../../entities/CRM/Task/TaskEnums';
 import { ActionResult, ApiPageDefinition, definePage, field, idField, lastModifiedField, readOnly } from './ApiPage';

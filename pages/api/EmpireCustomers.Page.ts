@@ -1,4 +1,4 @@
-import { CustContUpdate } from '../../codeunits/CustContUpdate.Codeunit';
+import { CustContUpdate } from '../../codeunits/process/CustContUpdate.Codeunit';
 import { Customer } from '../../entities/Sales/Customer.Table';
 import { customerFields } from './APIV2Customers.Page';
 import { definePage, field, lastModifiedField } from './ApiPage';

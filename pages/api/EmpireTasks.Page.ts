@@ -2,7 +2,6 @@ import { Todo } from '../../entities/CRM/Task/Todo.Table';
 import { TaskStatus } from '../../entities/CRM/Task/TaskEnums';
 import { UserSetup } from '../../entities/System/UserSetup.Table';
 import { decodeEdmName } from '../../src/http/api/edm';
-import type { Session } from '../../src/runtime/Session';
 import type { ModalResult } from '../../src/runtime/Dialogs';
 import { ActionDialogAnswers, definePage, field, idField, lastModifiedField, readOnly } from './ApiPage';
 
@@ -81,7 +80,7 @@ export const EmpireTasks = definePage<Todo>({
       parameters: {},
       dialogAnswers: () => ({ confirms: { 'To-do.Text032': true } }),
       async run({ session, rec }) {
-        await rec.takeTeamTask(await mySalesperson(session));
+        await rec.takeTeamTask(await UserSetup.requiredSalespersonOf(session));
         return { kind: 'updated' };
       },
     },
@@ -124,13 +123,6 @@ export const EmpireTasks = definePage<Todo>({
     },
   },
 });
-
-/** "Myself": the caller's salesperson in User Setup (TestField, as BC's pages that need it). */
-async function mySalesperson(session: Session): Promise<string> {
-  const setup = (await session.tryGet(UserSetup, session.userId)) ?? Object.assign(session.create(UserSetup), { userId: session.userId });
-  setup.testField('salespersPurchCode');
-  return setup.salespersPurchCode;
-}
 
 /** Option values in the wizard input may be sent in their OData form (`Hard_x0020_Copy`). */
 function decodeEnumMembers(values: Record<string, unknown>): Record<string, unknown> {

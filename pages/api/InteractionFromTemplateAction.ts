@@ -1,4 +1,4 @@
-import { EmpireInteraction, InteractionFromTemplateInput } from '../../codeunits/EmpireInteraction.Codeunit';
+import { EmpireInteraction, InteractionFromTemplateInput } from '../../codeunits/process/EmpireInteraction.Codeunit';
 import type { TableRecord } from '../../src/runtime/Record';
 import type { Session } from '../../src/runtime/Session';
 import { BoundActionDef } from './ApiPage';

@@ -17,6 +17,23 @@ export interface BcEvent {
 
 export type EventSubscriber = (event: BcEvent) => void | Promise<void>;
 
+/**
+ * The app's own subscribers to the events tables raise for processes (a
+ * customer asking CustCont-Update to follow it, a task asking for the Create
+ * Interaction wizard). BC binds an app's [EventSubscriber] procedures when the
+ * app is installed, not per session; here the process codeunits bind theirs
+ * once when codeunits/process/subscriptions.ts loads, which the simulator host
+ * does at start-up. So a table hands work up to a process without importing it.
+ */
+const processSubscribers = new Map<string, EventSubscriber>();
+
+/** Binds the one process subscriber of a table's process event (codeunits/process/subscriptions.ts). */
+export function bindProcessSubscriber(name: string, subscriber: EventSubscriber): void {
+  const bound = processSubscribers.get(name);
+  if (bound && bound !== subscriber) throw new Error(`The process event '${name}' already has a subscriber`);
+  processSubscribers.set(name, subscriber);
+}
+
 export class EventBus {
   private readonly subscribers = new Map<string, EventSubscriber[]>();
 
@@ -32,6 +49,18 @@ export class EventBus {
         current.filter((s) => s !== subscriber),
       );
     };
+  }
+
+  /**
+   * A table's event for a process: its bound process subscriber runs (there
+   * must be one: a process that silently did not run would be a wrong
+   * result), then any subscriber of this bus.
+   */
+  async raiseForProcess(name: string, session: Session, payload: Record<string, unknown>): Promise<void> {
+    const process = processSubscribers.get(name);
+    if (!process) throw new Error(`No process subscribes to '${name}': codeunits/process/subscriptions.ts was not loaded`);
+    await process({ name, session, payload });
+    await this.publish(name, session, payload);
   }
 
   async publish(name: string, session: Session, payload: Record<string, unknown>): Promise<void> {

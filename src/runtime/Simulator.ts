@@ -23,6 +23,8 @@ import { tableMeta } from './Metadata';
 import { CompanyCache } from '../db/store/CompanyCache';
 import { StoreTransaction } from '../db/store/StoreTransaction';
 import { runInTransaction } from '../db/store/transaction';
+// The host binds the process codeunits to the events tables raise for them, once, before any session runs.
+import '../../codeunits/process/subscriptions';
 
 /** A seed builds a company's starting data inside one session. */
 export type SeedFunction = (session: Session) => Promise<void>;

@@ -31,7 +31,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import Database from 'better-sqlite3';
 import express from 'express';
-import { EmpireInteraction } from '../../codeunits/EmpireInteraction.Codeunit';
+import { EmpireInteraction } from '../../codeunits/process/EmpireInteraction.Codeunit';
 import { ApiCall, ApiService } from '../../src/http/api/ApiHandler';
 import { apiGroups } from '../../pages/api';
 import { createApp } from '../../src/http/app';

@@ -12,7 +12,7 @@ import {
 import { ContactType } from '../../entities/CRM/Contact/ContactEnums';
 import { CommentTableName } from '../../entities/CRM/Task/RlshpMgtCommentLine.Table';
 import { TaskStatus, TaskSystemType } from '../../entities/CRM/Task/TaskEnums';
-import { composeContactName, composeSearchName } from '../../codeunits/EmpireContact/DutchName';
+import { composeContactName, composeSearchName } from '../../codeunits/foundation/DutchName';
 import { addDays } from '../../src/runtime/Clock';
 import { calcDate } from '../../src/runtime/DateFormula';
 import { TableClass } from '../../src/runtime/Metadata';

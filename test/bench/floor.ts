@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { composeContactName, composeSearchName } from '../../codeunits/EmpireContact/DutchName';
+import { composeContactName, composeSearchName } from '../../codeunits/foundation/DutchName';
 import type { NameParts } from './setup';
 
 /**

@@ -34,7 +34,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { FindOptionsOrder, FindOptionsWhere } from 'typeorm';
 import { Contact, InteractionLogEntry, Todo } from '../../entities';
 import { TaskSystemType } from '../../entities/CRM/Task/TaskEnums';
-import { EmpireInteraction } from '../../codeunits/EmpireInteraction.Codeunit';
+import { EmpireInteraction } from '../../codeunits/process/EmpireInteraction.Codeunit';
 import { Simulator } from '../../src/runtime/Simulator';
 import { seedEmptyCompany } from '../../src/seed/empty';
 import { sqlStatements } from '../../src/db/statementCounter';

@@ -1,6 +1,6 @@
 // [FEATURE] [Contact] [Empire] Straat: postcode + huisnummer (+ toevoeging) resolves the address (empire-nl.md §2.5).
 import { Contact } from '../../entities';
-import { parseStraat } from '../../codeunits/EmpireContact/DutchAddressLookup.Codeunit';
+import { parseStraat } from '../../codeunits/foundation/DutchAddressLookup.Codeunit';
 import { closeSharedSimulator, newTestCompany, TestCompany } from '../library/LibraryMarketing';
 import {
   createDutchAddresses,

@@ -1,7 +1,7 @@
 // [FEATURE] [Contact] Aanmaken contact: the Contactkaart — numbering, Naam from the Dutch name parts, Zoeknaam, lengths.
 import { Contact, NoSeriesLine } from '../../entities';
 import { ContactBusinessRelationKind, ContactType } from '../../entities/CRM/Contact/ContactEnums';
-import { composeContactName, composeSearchName } from '../../codeunits/EmpireContact/DutchName';
+import { composeContactName, composeSearchName } from '../../codeunits/foundation/DutchName';
 import { closeSharedSimulator, createSalesperson, newTestCompany } from '../library/LibraryMarketing';
 import {
   allowManualNos,

@@ -1,7 +1,7 @@
 // [FEATURE] [Contact] Households and their persons: Company No., inheritance, persons following their household, Type changes.
 import { Contact, ContactRole, InteractionLogEntry, Todo } from '../../entities';
 import { ContactType } from '../../entities/CRM/Contact/ContactEnums';
-import { EmpireContact } from '../../codeunits/EmpireContact/EmpireContact.Codeunit';
+import { EmpireContact } from '../../codeunits/process/EmpireContact.Codeunit';
 import { closeSharedSimulator, createSalesperson, newTestCompany, TestCompany } from '../library/LibraryMarketing';
 import {
   createCustomer,

@@ -2,7 +2,7 @@
 import { Contact, SalutationFormula } from '../../entities';
 import { ContactType } from '../../entities/CRM/Contact/ContactEnums';
 import { SalutationType } from '../../entities/CRM/Setup/SalutationFormula.Table';
-import { EmpireContact } from '../../codeunits/EmpireContact/EmpireContact.Codeunit';
+import { EmpireContact } from '../../codeunits/process/EmpireContact.Codeunit';
 import { closeSharedSimulator, newTestCompany, TestCompany } from '../library/LibraryMarketing';
 import {
   createEmpireSalutations,

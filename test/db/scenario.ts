@@ -8,7 +8,7 @@ import {
   Todo,
 } from '../../entities';
 import { TaskSystemType } from '../../entities/CRM/Task/TaskEnums';
-import { EmpireInteraction } from '../../codeunits/EmpireInteraction.Codeunit';
+import { EmpireInteraction } from '../../codeunits/process/EmpireInteraction.Codeunit';
 import { PreAnsweredDialogs } from '../../src/runtime/Dialogs';
 import { Session } from '../../src/runtime/Session';
 import { Simulator } from '../../src/runtime/Simulator';

@@ -178,7 +178,7 @@ describe('values', () => {
     expect(tpl).toMatchObject({ informationFlow: 'Inbound', initiatedBy: 'Them', taskType: '_x0020_', taskPriority: 'Normal' });
 
     await tc.run(async (s) => {
-      const { EmpireInteraction } = await import('../../codeunits/EmpireInteraction.Codeunit');
+      const { EmpireInteraction } = await import('../../codeunits/process/EmpireInteraction.Codeunit');
       await new EmpireInteraction(s).fromContact(c.body.number, { templateCode: 'TPL', note: 'Vraag' });
     }, { user: tc.userName });
     const tasks = (await tc.get(`${tc.crm}/tasks`)).body.value;

@@ -13,7 +13,7 @@ import {
 } from '../../entities';
 import { ContactType } from '../../entities/CRM/Contact/ContactEnums';
 import { SalutationNamePart, SalutationType } from '../../entities/CRM/Setup/SalutationFormula.Table';
-import { EmpireContact } from '../../codeunits/EmpireContact/EmpireContact.Codeunit';
+import { EmpireContact } from '../../codeunits/process/EmpireContact.Codeunit';
 import { BcError } from '../../src/runtime/BcError';
 import { DialogPort } from '../../src/runtime/Dialogs';
 import { Session } from '../../src/runtime/Session';

@@ -3,7 +3,7 @@ import { In } from 'typeorm';
 import { Contact, InteractionLogEntry, InterLogEntryCommentLine, Todo } from '../../entities';
 import { TaskPriority, TaskStatus, TaskSystemType, TaskType } from '../../entities/CRM/Task/TaskEnums';
 import { InformationFlow, InitiatedBy } from '../../entities/CRM/Interaction/InteractionEnums';
-import { EmpireInteraction } from '../../codeunits/EmpireInteraction.Codeunit';
+import { EmpireInteraction } from '../../codeunits/process/EmpireInteraction.Codeunit';
 import { ScriptedDialogs } from '../../src/runtime/Dialogs';
 import {
   closeSharedSimulator,

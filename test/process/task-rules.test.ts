@@ -1,7 +1,7 @@
 // [FEATURE] [Task] — BC's To-do rules (bc-domain-spec §5.4–5.5) and the bad inputs of the process.
 import { InteractionLogEntry, Todo } from '../../entities';
 import { TaskStatus, TaskSystemType, TaskType } from '../../entities/CRM/Task/TaskEnums';
-import { EmpireInteraction } from '../../codeunits/EmpireInteraction.Codeunit';
+import { EmpireInteraction } from '../../codeunits/process/EmpireInteraction.Codeunit';
 import { BcError } from '../../src/runtime/BcError';
 import { PreAnsweredDialogs, ScriptedDialogs } from '../../src/runtime/Dialogs';
 import { Session } from '../../src/runtime/Session';

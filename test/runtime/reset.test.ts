@@ -2,7 +2,7 @@
 // stored exactly as TypeORM's insert stores them, one company at a time, all or nothing.
 import type { DataSource } from 'typeorm';
 import { Contact, SalespersonPurchaser, Team, Todo } from '../../entities';
-import { NoSeriesCodeunit } from '../../codeunits/NoSeries.Codeunit';
+import { NoSeriesCodeunit } from '../../codeunits/foundation/NoSeries.Codeunit';
 import { ScriptedDialogs } from '../../src/runtime/Dialogs';
 import { Session } from '../../src/runtime/Session';
 import { Simulator, Snapshot } from '../../src/runtime/Simulator';

@@ -1,6 +1,6 @@
 // [FEATURE] [Runtime] — No. Series, transactions, companies, labels, events, clock, date formulas.
 import { Contact, NoSeries, NoSeriesLine, SimulatorSetup, Team } from '../../entities';
-import { incStr, NoSeriesCodeunit } from '../../codeunits/NoSeries.Codeunit';
+import { incStr, NoSeriesCodeunit } from '../../codeunits/foundation/NoSeries.Codeunit';
 import { BcError } from '../../src/runtime/BcError';
 import { nextWholeMinute } from '../../src/runtime/Clock';
 import { calcDate } from '../../src/runtime/DateFormula';

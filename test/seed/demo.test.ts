@@ -24,7 +24,7 @@ import {
 import { ContactType, CorrespondenceType, LinkToTable } from '../../entities/CRM/Contact/ContactEnums';
 import { SalutationType } from '../../entities/CRM/Setup/SalutationFormula.Table';
 import { TaskPriority, TaskStatus, TaskSystemType } from '../../entities/CRM/Task/TaskEnums';
-import { EmpireInteraction } from '../../codeunits/EmpireInteraction.Codeunit';
+import { EmpireInteraction } from '../../codeunits/process/EmpireInteraction.Codeunit';
 import { DialogError } from '../../src/runtime/BcError';
 import { ScriptedDialogs } from '../../src/runtime/Dialogs';
 import { Session } from '../../src/runtime/Session';

@@ -7,7 +7,6 @@ import {
   Field,
   Integer,
   OnValidate,
-  Option,
   Table,
   TableClass,
   Text,
@@ -17,16 +16,22 @@ import { defineLabels, strSubstNo } from '../../../src/runtime/Labels';
 import { FieldValidationError } from '../../../src/runtime/BcError';
 import { PlatformText } from '../../../src/runtime/PlatformErrors';
 import { TableRecord } from '../../../src/runtime/Record';
-import { NoSeriesCodeunit } from '../../../codeunits/NoSeries.Codeunit';
-import { composeContactName, composeSearchName } from '../../../codeunits/EmpireContact/DutchName';
-import { DutchAddressLookup } from '../../../codeunits/EmpireContact/DutchAddressLookup.Codeunit';
+import { NoSeriesCodeunit } from '../../../codeunits/foundation/NoSeries.Codeunit';
+import { composeContactName, composeSearchName } from '../../../codeunits/foundation/DutchName';
+import { DutchAddressLookup } from '../../../codeunits/foundation/DutchAddressLookup.Codeunit';
 import { MarketingSetup } from '../Setup/MarketingSetup.Table';
 import { Salutation } from '../Setup/Salutation.Table';
 import { SalutationFormula, SalutationNamePart, SalutationType } from '../Setup/SalutationFormula.Table';
 import { SalespersonLabels, SalespersonPurchaser } from '../Team/SalespersonPurchaser.Table';
-import { checkValidEmailAddresses } from '../../../codeunits/MailManagement.Codeunit';
+import { checkValidEmailAddresses } from '../../../codeunits/foundation/MailManagement.Codeunit';
 import { ContactBusinessRelation } from './ContactBusinessRelation.Table';
-import { ContactBusinessRelationKind, ContactType, LinkToTable } from './ContactEnums';
+import { ContactBusinessRelationKind, ContactType, CORRESPONDENCE_TYPE, LinkToTable } from './ContactEnums';
+import { UserSetup } from '../../System/UserSetup.Table';
+import { Todo } from '../Task/Todo.Table';
+import { InteractionLogEntry } from '../Interaction/InteractionLogEntry.Table';
+import { RlshpMgtCommentLine, CommentTableName } from '../Task/RlshpMgtCommentLine.Table';
+import { ContactRole } from '../../Empire/ContactRole.Table';
+import { Customer } from '../../Sales/Customer.Table';
 
 /** Labels of table 5050 "Contact" ([US24] CRM/Contact/Contact.Table.al), verbatim. */
 export const ContactLabels = defineLabels('Contact', {
@@ -64,8 +69,6 @@ const BUSINESS_RELATION = Enum([
   [102, 'Multiple', 'Meerdere'],
 ]);
 
-export const CORRESPONDENCE_TYPE = Option(' ,Hard Copy,Email', ' ,Afdruk,E-mail');
-
 type ContactField = keyof Contact & string;
 
 /** BC's address block (Address, Address 2, Post Code, City, County). */
@@ -101,6 +104,12 @@ const CUST_VEND_BANK_FIELDS: ContactField[] = [
   'searchEMail',
   'type',
 ];
+
+/** What a contact asks of process codeunits, as process events (payload `contact`), bound in codeunits/process/subscriptions.ts. */
+export const ContactProcessEvents = {
+  /** DoModify: `UpdateCustVendBank.Run(Rec)`, the linked customer follows the contact (codeunit 5055 CustVendBank-Update). */
+  updateCustVendBank: 'Contact.UpdateCustVendBank',
+} as const;
 
 /**
  * Table 5050 "Contact" ([US24] CRM/Contact/Contact.Table.al) with Empire's
@@ -383,9 +392,8 @@ export class Contact extends TableRecord {
     if (!this.skipDefaults) {
       if (this.salespersonCode === '') {
         this.salespersonCode = setup.defaultSalespersonCode;
-        const { UserSetup } = await import('../../System/UserSetup.Table');
-        const userSetup = await s.tryGet(UserSetup, s.userId);
-        if (userSetup && userSetup.salespersPurchCode !== '') this.salespersonCode = userSetup.salespersPurchCode;
+        const mine = await UserSetup.salespersonOf(s);
+        if (mine !== '') this.salespersonCode = mine;
       }
       if (this.countryRegionCode === '') this.countryRegionCode = setup.defaultCountryRegionCode;
       if (this.languageCode === '') this.languageCode = setup.defaultLanguageCode;
@@ -409,11 +417,6 @@ export class Contact extends TableRecord {
 
   protected async onDelete(): Promise<void> {
     const s = this.session;
-    const { Todo } = await import('../Task/Todo.Table');
-    const { InteractionLogEntry } = await import('../Interaction/InteractionLogEntry.Table');
-    const { RlshpMgtCommentLine, CommentTableName } = await import('../Task/RlshpMgtCommentLine.Table');
-    const { ContactRole } = await import('../../Empire/ContactRole.Table');
-    const { Customer } = await import('../../Sales/Customer.Table');
     if (await s.exists(Todo, { contactCompanyNo: this.companyNo, contactNo: this.no, closed: false })) {
       this.error(ContactLabels.CannotDeleteWithOpenTasksErr, this.no);
     }
@@ -473,8 +476,7 @@ export class Contact extends TableRecord {
     const s = this.session;
     this.setLastDateTimeModified();
     if (this.no !== '' && this.isUpdateNeeded(before)) {
-      const { CustVendBankUpdate } = await import('../../../codeunits/CustVendBankUpdate.Codeunit');
-      await new CustVendBankUpdate(s).run(this);
+      await s.events.raiseForProcess(ContactProcessEvents.updateCustVendBank, s, { contact: this });
     }
     if (this.type !== ContactType.Company) return;
     const setup = await s.get(MarketingSetup, '');
@@ -579,8 +581,6 @@ export class Contact extends TableRecord {
     const s = this.session;
     const setup = await s.get(MarketingSetup, '');
     if (this.type !== xRec.type) {
-      const { InteractionLogEntry } = await import('../Interaction/InteractionLogEntry.Table');
-      const { Todo } = await import('../Task/Todo.Table');
       if (await s.exists(InteractionLogEntry, { contactCompanyNo: this.companyNo, contactNo: this.no })) {
         this.error(ContactLabels.Text003, this.fieldCaption('type'));
       }
@@ -677,7 +677,6 @@ export class Contact extends TableRecord {
       contactNo: this.companyNo,
     });
     if (!relation) return;
-    const { Customer } = await import('../../Sales/Customer.Table');
     const customer = await s.tryGet(Customer, relation.no);
     if (customer && this.no !== '' && customer.primaryContactNo === this.no) {
       customer.contact = this.name;
@@ -726,8 +725,6 @@ export class Contact extends TableRecord {
   private async updateCompanyNo(xRec: Contact): Promise<void> {
     const s = this.session;
     if (!(await s.tryGet(Contact, this.no))) return;
-    const { InteractionLogEntry } = await import('../Interaction/InteractionLogEntry.Table');
-    const { Todo } = await import('../Task/Todo.Table');
     const tables: TableClass<TableRecord & { contactNo: string; contactCompanyNo: string }>[] = [Todo, InteractionLogEntry];
     for (const cls of tables) {
       if (xRec.companyNo !== '') {

@@ -8,6 +8,7 @@ import { MarketingSetup } from '../Setup/MarketingSetup.Table';
 import { BusinessRelation } from './BusinessRelation.Table';
 import { Contact } from './Contact.Table';
 import { ContactType, LinkToTable } from './ContactEnums';
+import { Customer } from '../../Sales/Customer.Table';
 
 /** Labels of table 5054 "Contact Business Relation", verbatim. */
 export const ContactBusinessRelationLabels = defineLabels('Contact Business Relation', {
@@ -67,7 +68,6 @@ export class ContactBusinessRelation extends TableRecord {
     if (this.no !== '' || this.contactNo === '' || this.businessRelationCode === '' || this.currFieldNo === 0) return;
     const setup = await this.session.get(MarketingSetup, '');
     if (this.businessRelationCode === setup.busRelCodeForCustomers) {
-      const { Customer } = await import('../../Sales/Customer.Table');
       this.error(
         ContactBusinessRelationLabels.Text001,
         this.fieldCaption('businessRelationCode'),
@@ -84,7 +84,6 @@ export class ContactBusinessRelation extends TableRecord {
     if (this.no === '' || this.linkToTable === LinkToTable.Blank) return;
     const related = await this.relatedRecordExists();
     if (!related) {
-      const { Customer } = await import('../../Sales/Customer.Table');
       throw new TableRelationError(
         PlatformText.tableRelation(this.fieldCaption('no'), this.tableCaption(), this.no, Customer.meta().caption),
       );
@@ -161,7 +160,6 @@ export class ContactBusinessRelation extends TableRecord {
   private async relatedRecordExists(): Promise<boolean> {
     switch (this.linkToTable) {
       case LinkToTable.Customer: {
-        const { Customer } = await import('../../Sales/Customer.Table');
         return (await this.session.tryGet(Customer, this.no)) !== null;
       }
       case LinkToTable.Blank:

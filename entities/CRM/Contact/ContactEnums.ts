@@ -1,3 +1,5 @@
+import { Option } from '../../../src/runtime/Metadata';
+
 /** Enum 5050 "Contact Type". Empire calls it Soort: Huishouden/Bedrijf or Persoon. */
 export enum ContactType {
   Company = 0,
@@ -31,3 +33,6 @@ export enum CorrespondenceType {
   HardCopy = 1,
   Email = 2,
 }
+
+/** Option "Correspondence Type" of Contact (5100), Interaction Log Entry (27), Segment Line (6) and the template's default. */
+export const CORRESPONDENCE_TYPE = Option(' ,Hard Copy,Email', ' ,Afdruk,E-mail');

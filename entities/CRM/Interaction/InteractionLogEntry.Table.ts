@@ -10,8 +10,10 @@ import {
   TimeField,
 } from '../../../src/runtime/Metadata';
 import { TableRecord } from '../../../src/runtime/Record';
-import { CORRESPONDENCE_TYPE, Contact } from '../Contact/Contact.Table';
+import { Contact } from '../Contact/Contact.Table';
+import { CORRESPONDENCE_TYPE } from '../Contact/ContactEnums';
 import { EVALUATION, INFORMATION_FLOW, INITIATED_BY } from './InteractionEnums';
+import { InterLogEntryCommentLine } from './InterLogEntryCommentLine.Table';
 
 /**
  * Table 5065 "Interaction Log Entry" (page 5076, read-only), plus Empire's
@@ -119,7 +121,6 @@ export class InteractionLogEntry extends TableRecord {
 
   /** OnDelete deletes its comment lines (the Notitie). */
   protected async onDelete(): Promise<void> {
-    const { InterLogEntryCommentLine } = await import('./InterLogEntryCommentLine.Table');
     await this.session.deleteAll(InterLogEntryCommentLine, { entryNo: this.entryNo });
   }
 }

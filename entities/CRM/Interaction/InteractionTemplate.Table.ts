@@ -1,6 +1,6 @@
 import { BooleanField, Code, DateFormulaField, Decimal, Field, Table, Text } from '../../../src/runtime/Metadata';
 import { TableRecord } from '../../../src/runtime/Record';
-import { CORRESPONDENCE_TYPE } from '../Contact/Contact.Table';
+import { CORRESPONDENCE_TYPE } from '../Contact/ContactEnums';
 import { CorrespondenceType } from '../Contact/ContactEnums';
 import { TASK_PRIORITY, TASK_TYPE, TaskPriority } from '../Task/TaskEnums';
 import { Team } from '../Team/Team.Table';

@@ -12,13 +12,15 @@ import {
 } from '../../../src/runtime/Metadata';
 import { defineLabels } from '../../../src/runtime/Labels';
 import { TableRecord } from '../../../src/runtime/Record';
-import { Contact, CORRESPONDENCE_TYPE } from '../Contact/Contact.Table';
+import { Contact } from '../Contact/Contact.Table';
+import { CORRESPONDENCE_TYPE } from '../Contact/ContactEnums';
 import { CorrespondenceType } from '../Contact/ContactEnums';
 import { EVALUATION, INFORMATION_FLOW, INITIATED_BY } from '../Interaction/InteractionEnums';
 import { InteractionGroup } from '../Interaction/InteractionGroup.Table';
 import { InteractionTemplate } from '../Interaction/InteractionTemplate.Table';
 import { SalespersonPurchaser } from '../Team/SalespersonPurchaser.Table';
 import { Team } from '../Team/Team.Table';
+import { UserSetup } from '../../System/UserSetup.Table';
 
 export const SegmentLineLabels = defineLabels('Segment Line', {
   NoAttachmentErr:
@@ -198,8 +200,7 @@ export class SegmentLine extends TableRecord {
 
   /** SetDefaultSalesperson: the user's salesperson from User Setup. */
   private async setDefaultSalesperson(): Promise<void> {
-    const { UserSetup } = await import('../../System/UserSetup.Table');
-    const setup = await this.session.tryGet(UserSetup, this.session.userId);
-    if (setup?.salespersPurchCode) await this.validate('salespersonCode', setup.salespersPurchCode);
+    const salesperson = await UserSetup.salespersonOf(this.session);
+    if (salesperson !== '') await this.validate('salespersonCode', salesperson);
   }
 }

@@ -1,5 +1,6 @@
 import { Code, Field, Table, Text } from '../../../src/runtime/Metadata';
 import { TableRecord } from '../../../src/runtime/Record';
+import { SalutationFormula } from './SalutationFormula.Table';
 
 /** Table 5068 "Salutation": Empire's Aanhefcode (DHR, MEVR, BLANCO, ...). */
 @Table(5068, 'Salutation', { nl: 'Aanhef', setup: true })
@@ -11,7 +12,6 @@ export class Salutation extends TableRecord {
   description!: string;
 
   protected async onDelete(): Promise<void> {
-    const { SalutationFormula } = await import('./SalutationFormula.Table');
     await this.session.deleteAll(SalutationFormula, { salutationCode: this.code });
   }
 }

@@ -16,7 +16,7 @@ import {
 import { defineLabels } from '../../../src/runtime/Labels';
 import { TableRecord } from '../../../src/runtime/Record';
 import { NotSupportedError } from '../../../src/runtime/BcError';
-import { NoSeriesCodeunit } from '../../../codeunits/NoSeries.Codeunit';
+import { NoSeriesCodeunit } from '../../../codeunits/foundation/NoSeries.Codeunit';
 import { Contact } from '../Contact/Contact.Table';
 import { MarketingSetup } from '../Setup/MarketingSetup.Table';
 import { SalespersonPurchaser } from '../Team/SalespersonPurchaser.Table';
@@ -80,6 +80,12 @@ export const EmpireTaskLabels = defineLabels('Empire Task', {
     simulatorAuthored: true,
   },
 });
+
+/** What a task asks of process codeunits, as process events (payload `task`), bound in codeunits/process/subscriptions.ts. */
+export const TodoProcessEvents = {
+  /** Todo.CreateInteraction: the Create Interaction wizard from the task (CreateInteractionFromTask). */
+  createInteraction: 'To-do.CreateInteraction',
+} as const;
 
 /**
  * Table 5080 "To-do", caption Task (Empire: Taak). A team task is one row of
@@ -560,10 +566,9 @@ export class Todo extends TableRecord {
     await this.modify(true);
   }
 
-  /** CreateInteraction(): the Create Interaction wizard, prefilled from this task (§4.1). */
+  /** CreateInteraction(): the Create Interaction wizard, prefilled from this task (§4.1), a process codeunit's. */
   private async createInteraction(): Promise<void> {
-    const { CreateInteractionFromTask } = await import('../../../codeunits/CreateInteraction.Codeunit');
-    await new CreateInteractionFromTask(this.session).run(this);
+    await this.session.events.raiseForProcess(TodoProcessEvents.createInteraction, this.session, { task: this });
   }
 
   private setLastDateTimeModified(): void {

@@ -2,6 +2,9 @@ import { In } from 'typeorm';
 import { BooleanField, Code, Decimal, Field, Table, Text } from '../../../src/runtime/Metadata';
 import { defineLabels } from '../../../src/runtime/Labels';
 import { TableRecord } from '../../../src/runtime/Record';
+import { Todo } from '../Task/Todo.Table';
+import { TeamSalesperson } from './TeamSalesperson.Table';
+import { TaskSystemType } from '../Task/TaskEnums';
 
 export const SalespersonLabels = defineLabels('Salesperson/Purchaser', {
   CannotDeleteOpenTasksErr: {
@@ -60,9 +63,6 @@ export class SalespersonPurchaser extends TableRecord {
   }
 
   protected async onDelete(): Promise<void> {
-    const { Todo } = await import('../Task/Todo.Table');
-    const { TeamSalesperson } = await import('./TeamSalesperson.Table');
-    const { TaskSystemType } = await import('../Task/TaskEnums');
     const open = await this.session.exists(Todo, {
       salespersonCode: this.code,
       closed: false,

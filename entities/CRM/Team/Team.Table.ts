@@ -1,5 +1,6 @@
 import { Code, Field, Table, Text } from '../../../src/runtime/Metadata';
 import { TableRecord } from '../../../src/runtime/Record';
+import { TeamSalesperson } from './TeamSalesperson.Table';
 
 /** Table 5083 "Team" (page 5105 Teams). */
 @Table(5083, 'Team', { nl: 'Team', setup: true })
@@ -12,7 +13,6 @@ export class Team extends TableRecord {
 
   /** OnDelete deletes its members (no open-task check, as BC). */
   protected async onDelete(): Promise<void> {
-    const { TeamSalesperson } = await import('./TeamSalesperson.Table');
     await this.session.deleteAll(TeamSalesperson, { teamCode: this.code });
   }
 }

@@ -1,7 +1,7 @@
-import { NoSeries } from '../entities/Foundation/NoSeries.Table';
-import { NoSeriesLine } from '../entities/Foundation/NoSeriesLine.Table';
-import { defineLabels } from '../src/runtime/Labels';
-import { Session } from '../src/runtime/Session';
+import { NoSeries } from '../../entities/Foundation/NoSeries.Table';
+import { NoSeriesLine } from '../../entities/Foundation/NoSeriesLine.Table';
+import { defineLabels } from '../../src/runtime/Labels';
+import { Session } from '../../src/runtime/Session';
 
 /**
  * Codeunit 310 "No. Series" (BC 24: Business Foundation, NoSeriesImpl /

@@ -1,11 +1,11 @@
-import { Contact } from '../entities/CRM/Contact/Contact.Table';
-import { CorrespondenceType } from '../entities/CRM/Contact/ContactEnums';
-import { InteractionLogEntry } from '../entities/CRM/Interaction/InteractionLogEntry.Table';
-import { InteractionTemplate } from '../entities/CRM/Interaction/InteractionTemplate.Table';
-import { SegmentLine, SegmentLineLabels } from '../entities/CRM/Segment/SegmentLine.Table';
-import type { Todo } from '../entities/CRM/Task/Todo.Table';
-import { nextWholeMinute } from '../src/runtime/Clock';
-import { Session } from '../src/runtime/Session';
+import { Contact } from '../../entities/CRM/Contact/Contact.Table';
+import { CorrespondenceType } from '../../entities/CRM/Contact/ContactEnums';
+import { InteractionLogEntry } from '../../entities/CRM/Interaction/InteractionLogEntry.Table';
+import { InteractionTemplate } from '../../entities/CRM/Interaction/InteractionTemplate.Table';
+import { SegmentLine, SegmentLineLabels } from '../../entities/CRM/Segment/SegmentLine.Table';
+import type { Todo } from '../../entities/CRM/Task/Todo.Table';
+import { nextWholeMinute } from '../../src/runtime/Clock';
+import { Session } from '../../src/runtime/Session';
 import { SegManagement } from './SegManagement.Codeunit';
 
 /** Values the user fills in on the Create Interaction wizard (page 5077). */

@@ -1,8 +1,9 @@
-import { Contact } from '../entities/CRM/Contact/Contact.Table';
-import { ContactBusinessRelation } from '../entities/CRM/Contact/ContactBusinessRelation.Table';
-import { LinkToTable } from '../entities/CRM/Contact/ContactEnums';
-import { NotSupportedError } from '../src/runtime/BcError';
-import { Session } from '../src/runtime/Session';
+import { Contact } from '../../entities/CRM/Contact/Contact.Table';
+import { ContactBusinessRelation } from '../../entities/CRM/Contact/ContactBusinessRelation.Table';
+import { LinkToTable } from '../../entities/CRM/Contact/ContactEnums';
+import { NotSupportedError } from '../../src/runtime/BcError';
+import { Session } from '../../src/runtime/Session';
+import { Customer } from '../../entities/Sales/Customer.Table';
 
 /**
  * Codeunit 5055 "CustVendBank-Update": a modified contact pushes its fields
@@ -28,7 +29,6 @@ export class CustVendBankUpdate {
 
   /** UpdateCustomer(Cont, ContBusRel). */
   async updateCustomer(contact: Contact, relation: ContactBusinessRelation): Promise<void> {
-    const { Customer } = await import('../entities/Sales/Customer.Table');
     const customer = await this.session.get(Customer, relation.no);
     const noSeries = customer.noSeries;
     customer.transferFields(contact);

@@ -1,5 +1,5 @@
-import { defineLabels } from '../src/runtime/Labels';
-import { Session } from '../src/runtime/Session';
+import { defineLabels } from '../../src/runtime/Labels';
+import { Session } from '../../src/runtime/Session';
 
 /** Codeunit 9520 "Mail Management": the e-mail address check the Contact's E-Mail validation runs. */
 export const MailManagementLabels = defineLabels('Mail Management', {

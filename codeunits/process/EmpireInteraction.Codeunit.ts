@@ -1,13 +1,13 @@
-import { Contact } from '../entities/CRM/Contact/Contact.Table';
-import { InteractionLogEntry } from '../entities/CRM/Interaction/InteractionLogEntry.Table';
-import { InteractionTemplate } from '../entities/CRM/Interaction/InteractionTemplate.Table';
-import { SegmentLine, SegmentLineLabels } from '../entities/CRM/Segment/SegmentLine.Table';
-import { Todo } from '../entities/CRM/Task/Todo.Table';
-import { TeamSalesperson } from '../entities/CRM/Team/TeamSalesperson.Table';
-import { Customer } from '../entities/Sales/Customer.Table';
-import { calcDate } from '../src/runtime/DateFormula';
-import { defineLabels } from '../src/runtime/Labels';
-import { Session } from '../src/runtime/Session';
+import { Contact } from '../../entities/CRM/Contact/Contact.Table';
+import { InteractionLogEntry } from '../../entities/CRM/Interaction/InteractionLogEntry.Table';
+import { InteractionTemplate } from '../../entities/CRM/Interaction/InteractionTemplate.Table';
+import { SegmentLine, SegmentLineLabels } from '../../entities/CRM/Segment/SegmentLine.Table';
+import { Todo } from '../../entities/CRM/Task/Todo.Table';
+import { TeamSalesperson } from '../../entities/CRM/Team/TeamSalesperson.Table';
+import { Customer } from '../../entities/Sales/Customer.Table';
+import { calcDate } from '../../src/runtime/DateFormula';
+import { defineLabels } from '../../src/runtime/Labels';
+import { Session } from '../../src/runtime/Session';
 import { CreateInteractionWizard } from './CreateInteraction.Codeunit';
 import { CustContUpdate } from './CustContUpdate.Codeunit';
 

@@ -1,11 +1,11 @@
-import { Contact } from '../entities/CRM/Contact/Contact.Table';
-import { ContactBusinessRelation } from '../entities/CRM/Contact/ContactBusinessRelation.Table';
-import { ContactType, LinkToTable } from '../entities/CRM/Contact/ContactEnums';
-import { MarketingSetup } from '../entities/CRM/Setup/MarketingSetup.Table';
-import type { Customer } from '../entities/Sales/Customer.Table';
-import { NotSupportedError } from '../src/runtime/BcError';
-import { Session } from '../src/runtime/Session';
-import { NoSeriesCodeunit } from './NoSeries.Codeunit';
+import { Contact } from '../../entities/CRM/Contact/Contact.Table';
+import { ContactBusinessRelation } from '../../entities/CRM/Contact/ContactBusinessRelation.Table';
+import { ContactType, LinkToTable } from '../../entities/CRM/Contact/ContactEnums';
+import { MarketingSetup } from '../../entities/CRM/Setup/MarketingSetup.Table';
+import type { Customer } from '../../entities/Sales/Customer.Table';
+import { NotSupportedError } from '../../src/runtime/BcError';
+import { Session } from '../../src/runtime/Session';
+import { NoSeriesCodeunit } from '../foundation/NoSeries.Codeunit';
 
 /**
  * Codeunit 5056 "CustCont-Update" ([US24] CRM/BusinessRelation/CustContUpdate.Codeunit.al):

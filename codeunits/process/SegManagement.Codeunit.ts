@@ -1,13 +1,13 @@
-import { Contact } from '../entities/CRM/Contact/Contact.Table';
-import { CorrespondenceType } from '../entities/CRM/Contact/ContactEnums';
-import { InteractionLogEntry } from '../entities/CRM/Interaction/InteractionLogEntry.Table';
-import { InteractionTemplate } from '../entities/CRM/Interaction/InteractionTemplate.Table';
-import { InterLogEntryCommentLine } from '../entities/CRM/Interaction/InterLogEntryCommentLine.Table';
-import { SegmentLine } from '../entities/CRM/Segment/SegmentLine.Table';
-import { splitComment } from '../entities/CRM/Task/Todo.Table';
-import { SalespersonPurchaser } from '../entities/CRM/Team/SalespersonPurchaser.Table';
-import { NotSupportedError } from '../src/runtime/BcError';
-import { Session } from '../src/runtime/Session';
+import { Contact } from '../../entities/CRM/Contact/Contact.Table';
+import { CorrespondenceType } from '../../entities/CRM/Contact/ContactEnums';
+import { InteractionLogEntry } from '../../entities/CRM/Interaction/InteractionLogEntry.Table';
+import { InteractionTemplate } from '../../entities/CRM/Interaction/InteractionTemplate.Table';
+import { InterLogEntryCommentLine } from '../../entities/CRM/Interaction/InterLogEntryCommentLine.Table';
+import { SegmentLine } from '../../entities/CRM/Segment/SegmentLine.Table';
+import { splitComment } from '../../entities/CRM/Task/Todo.Table';
+import { SalespersonPurchaser } from '../../entities/CRM/Team/SalespersonPurchaser.Table';
+import { NotSupportedError } from '../../src/runtime/BcError';
+import { Session } from '../../src/runtime/Session';
 
 /**
  * Codeunit 5051 SegManagement: LogInteraction, the one way an Interaction Log
