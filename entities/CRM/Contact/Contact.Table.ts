@@ -1,109 +1,28 @@
-import { Not } from 'typeorm';
-import {
-  BooleanField,
-  Code,
-  DateField,
-  Enum,
-  Field,
-  Integer,
-  OnValidate,
-  Table,
-  TableClass,
-  Text,
-  TimeField,
-} from '../../../src/runtime/Metadata';
-import { defineLabels, strSubstNo } from '../../../src/runtime/Labels';
-import { FieldValidationError } from '../../../src/runtime/BcError';
-import { PlatformText } from '../../../src/runtime/PlatformErrors';
+import { BooleanField, Code, DateField, Field, Integer, OnValidate, Table, Text, TimeField } from '../../../src/runtime/Metadata';
 import { TableRecord } from '../../../src/runtime/Record';
 import { NoSeriesCodeunit } from '../../../codeunits/foundation/NoSeries.Codeunit';
-import { composeContactName, composeSearchName } from '../../../codeunits/foundation/DutchName';
+import { composeContactName } from '../../../codeunits/foundation/DutchName';
 import { DutchAddressLookup } from '../../../codeunits/foundation/DutchAddressLookup.Codeunit';
+import { checkValidEmailAddresses } from '../../../codeunits/foundation/MailManagement.Codeunit';
 import { MarketingSetup } from '../Setup/MarketingSetup.Table';
 import { Salutation } from '../Setup/Salutation.Table';
-import { SalutationFormula, SalutationNamePart, SalutationType } from '../Setup/SalutationFormula.Table';
+import type { SalutationType } from '../Setup/SalutationFormula.Table';
 import { SalespersonLabels, SalespersonPurchaser } from '../Team/SalespersonPurchaser.Table';
-import { checkValidEmailAddresses } from '../../../codeunits/foundation/MailManagement.Codeunit';
-import { ContactBusinessRelation } from './ContactBusinessRelation.Table';
-import { ContactBusinessRelationKind, ContactType, CORRESPONDENCE_TYPE, LinkToTable } from './ContactEnums';
 import { UserSetup } from '../../System/UserSetup.Table';
 import { Todo } from '../Task/Todo.Table';
-import { InteractionLogEntry } from '../Interaction/InteractionLogEntry.Table';
-import { RlshpMgtCommentLine, CommentTableName } from '../Task/RlshpMgtCommentLine.Table';
-import { ContactRole } from '../../Empire/ContactRole.Table';
-import { Customer } from '../../Sales/Customer.Table';
-
-/** Labels of table 5050 "Contact" ([US24] CRM/Contact/Contact.Table.al), verbatim. */
-export const ContactLabels = defineLabels('Contact', {
-  CannotDeleteWithOpenTasksErr: {
-    text: 'You cannot delete contact %1 because there are one or more tasks open.',
-    comment: '%1 = Contact No.',
-  },
-  Text003: '%1 cannot be changed because one or more interaction log entries are linked to the contact.',
-  CannotChangeWithOpenTasksErr: {
-    text: '%1 cannot be changed because one or more tasks are linked to the contact.',
-    comment: '%1 = Contact No.',
-  },
-  Text007: '%1 cannot be changed because there are one or more related people linked to the contact.',
-  Text021: {
-    text: 'You have to set up the salutation formula of the type %1 in %2 language for the %3 contact.',
-    comment: '%1 - salutation type, %2 - language code, %3 - contact number.',
-  },
-  SelectContactErr: 'You must select an existing contact.',
-  PhoneNoCannotContainLettersErr: 'must not contain letters',
-});
-
-const CONTACT_TYPE = Enum([
-  [0, 'Company', 'Huishouden / Bedrijf'],
-  [1, 'Person', 'Persoon'],
-]);
-
-const BUSINESS_RELATION = Enum([
-  [0, ' '],
-  [1, 'Customer', 'Klant'],
-  [2, 'Vendor', 'Leverancier'],
-  [3, 'Bank Account', 'Bankrekening'],
-  [4, 'Employee', 'Werknemer'],
-  [100, 'None', 'Geen'],
-  [101, 'Other', 'Overig'],
-  [102, 'Multiple', 'Meerdere'],
-]);
-
-type ContactField = keyof Contact & string;
-
-/** BC's address block (Address, Address 2, Post Code, City, County). */
-const BC_ADDRESS_FIELDS: ContactField[] = ['address', 'address2', 'postCode', 'city', 'county'];
-/** Empire's address parts resolved by the Straat lookup travel with the BC address. */
-const EMPIRE_ADDRESS_FIELDS: ContactField[] = ['street', 'houseNo', 'houseLetter', 'houseNoAddition', 'municipality'];
-const ADDRESS_FIELDS: ContactField[] = [...BC_ADDRESS_FIELDS, ...EMPIRE_ADDRESS_FIELDS];
-
-/** The communication fields of InheritCompanyToPersonData that the simulator has. */
-const INHERITED_COMMUNICATION_FIELDS: ContactField[] = ['phoneNo', 'eMail', 'mobilePhoneNo', 'correspondenceType'];
-/** DoModify passes on fewer: Correspondence Type stays the person's own. */
-const FOLLOWED_COMMUNICATION_FIELDS: ContactField[] = ['phoneNo', 'eMail', 'mobilePhoneNo'];
-
-/** IsUpdateNeeded(): a change in one of these is pushed to the linked customer. */
-const CUST_VEND_BANK_FIELDS: ContactField[] = [
-  'name',
-  'searchName',
-  'name2',
-  'address',
-  'address2',
-  'city',
-  'phoneNo',
-  'mobilePhoneNo',
-  'territoryCode',
-  'currencyCode',
-  'languageCode',
-  'salespersonCode',
-  'countryRegionCode',
-  'vatRegistrationNo',
-  'postCode',
-  'county',
-  'eMail',
-  'searchEMail',
-  'type',
-];
+import { ContactBusinessRelation } from './ContactBusinessRelation.Table';
+import { BUSINESS_RELATION, CONTACT_TYPE, ContactBusinessRelationKind, ContactType, CORRESPONDENCE_TYPE } from './ContactEnums';
+import { CUST_VEND_BANK_FIELDS, fieldValue } from './ContactFieldGroups';
+import { ContactLabels } from './ContactLabels';
+import { nameBreakdown, salutationOf, updateSearchName } from './ContactName';
+import {
+  getCompNo,
+  inheritCompanyToPersonData,
+  processPersonNameChange,
+  typeChange,
+  updatePersons,
+} from './ContactPersons';
+import { releaseLinks, updateCompanyNo } from './ContactLinks';
 
 /** What a contact asks of process codeunits, as process events (payload `contact`), bound in codeunits/process/subscriptions.ts. */
 export const ContactProcessEvents = {
@@ -277,7 +196,7 @@ export class Contact extends TableRecord {
 
   @OnValidate('name')
   protected async nameOnValidate(xRec: Contact): Promise<void> {
-    this.nameBreakdown();
+    nameBreakdown(this);
     await this.processNameChange(xRec);
   }
 
@@ -338,7 +257,7 @@ export class Contact extends TableRecord {
   @OnValidate('type')
   protected async typeOnValidate(xRec: Contact): Promise<void> {
     if (this.currFieldNo !== 0 && this.systemId !== '') {
-      await this.typeChange(xRec);
+      await typeChange(this, xRec);
       await this.modify();
     }
   }
@@ -346,18 +265,18 @@ export class Contact extends TableRecord {
   @OnValidate('companyNo')
   protected async companyNoOnValidate(xRec: Contact): Promise<void> {
     const company = this.companyNo !== '' ? await this.session.tryGet(Contact, this.companyNo) : null;
-    if (company) await this.inheritCompanyToPersonData(company, xRec);
+    if (company) await inheritCompanyToPersonData(this, company, xRec);
     else this.companyName = '';
     if (this.companyNo === xRec.companyNo) return;
     this.checkContactType(ContactType.Person);
     // CheckUnloggedSegments finds nothing: segment lines are never stored (SegmentLine is temporary).
     await this.updateBusinessRelation();
-    await this.updateCompanyNo(xRec);
+    await updateCompanyNo(this, xRec);
   }
 
   @OnValidate('companyName')
   protected async companyNameOnValidate(): Promise<void> {
-    await this.validate('companyNo', await this.getCompNo(this.companyName));
+    await this.validate('companyNo', await getCompNo(this, this.companyName));
   }
 
   /** Empire: Straat. A postcode + house number (+ addition) resolves the whole address. */
@@ -405,7 +324,7 @@ export class Contact extends TableRecord {
     }
     await this.updateBusinessRelation();
     // An Insert called from code runs its trigger with xRec = Rec: no type-change checks.
-    await this.typeChange(this.copy());
+    await typeChange(this, this.copy());
     this.setLastDateTimeModified();
     this.setSearchEmail();
   }
@@ -426,38 +345,7 @@ export class Contact extends TableRecord {
     const current = await s.tryGet(Contact, this.no);
     if (current) Object.assign(this, current);
 
-    if (this.type === ContactType.Company) {
-      for (const entry of await s.find(InteractionLogEntry, { contactCompanyNo: this.no })) {
-        entry.contactCompanyNo = '';
-        entry.contactNo = '';
-        await entry.modify();
-      }
-      for (const person of await s.find(Contact, { companyNo: this.no, type: ContactType.Person })) {
-        await person.delete(true);
-      }
-      for (const task of await s.find(Todo, { contactCompanyNo: this.companyNo })) {
-        task.contactNo = '';
-        task.contactCompanyNo = '';
-        await task.modify();
-      }
-      await s.deleteAll(ContactRole, { householdContactNo: this.no });
-    } else {
-      for (const entry of await s.find(InteractionLogEntry, { contactCompanyNo: this.companyNo, contactNo: this.no })) {
-        entry.contactNo = this.companyNo;
-        await entry.modify();
-      }
-      for (const task of await s.find(Todo, { contactCompanyNo: this.companyNo, contactNo: this.no })) {
-        task.contactNo = this.companyNo;
-        await task.modify();
-      }
-      await s.deleteAll(ContactRole, { personContactNo: this.no });
-    }
-    await s.deleteAll(RlshpMgtCommentLine, { tableName: CommentTableName.Contact, no: this.no, subNo: 0 });
-    for (const customer of await s.find(Customer, { primaryContactNo: this.no })) {
-      customer.contact = '';
-      customer.primaryContactNo = '';
-      await customer.modify();
-    }
+    await releaseLinks(this);
   }
 
   // ---- procedures ----
@@ -478,44 +366,7 @@ export class Contact extends TableRecord {
     if (this.no !== '' && this.isUpdateNeeded(before)) {
       await s.events.raiseForProcess(ContactProcessEvents.updateCustVendBank, s, { contact: this });
     }
-    if (this.type !== ContactType.Company) return;
-    const setup = await s.get(MarketingSetup, '');
-    const followedCodes: ContactField[] = [];
-    if (setup.inheritSalespersonCode) followedCodes.push('salespersonCode');
-    if (setup.inheritTerritoryCode) followedCodes.push('territoryCode');
-    if (setup.inheritCountryRegionCode) followedCodes.push('countryRegionCode');
-    if (setup.inheritLanguageCode) followedCodes.push('languageCode');
-    const persons = await s.find(Contact, { companyNo: this.no, type: ContactType.Person, no: Not(this.no) });
-    for (const person of persons) {
-      const old = person.copy();
-      let changed = false;
-      if (this.name !== before.name) {
-        person.companyName = this.name;
-        changed = true;
-      }
-      for (const f of followedCodes) changed = person.follow(f, this, before) || changed;
-      if (setup.inheritAddressDetails && before.identicalAddress(person)) {
-        for (const f of ADDRESS_FIELDS) {
-          if (before.fieldValue(f) !== this.fieldValue(f)) {
-            person.setFieldValue(f, this.fieldValue(f));
-            changed = true;
-          }
-        }
-      }
-      if (setup.inheritCommunicationDetails) {
-        for (const f of FOLLOWED_COMMUNICATION_FIELDS) {
-          if (before.fieldValue(f) !== this.fieldValue(f) && before.fieldValue(f) === person.fieldValue(f)) {
-            if (f === 'eMail') await person.validate('eMail', this.eMail);
-            else person.setFieldValue(f, this.fieldValue(f));
-            changed = true;
-          }
-        }
-      }
-      if (changed) {
-        await person.doModify(old);
-        await person.modify();
-      }
-    }
+    if (this.type === ContactType.Company) await updatePersons(this, before);
     // CheckDuplicates is not simulated: there is no duplicate search index.
   }
 
@@ -542,19 +393,7 @@ export class Contact extends TableRecord {
    * after its placeholder with it.
    */
   async getSalutation(salutationType: SalutationType, languageCode: string): Promise<string> {
-    const formula = await this.session.tryGet(SalutationFormula, this.salutationCode, languageCode, salutationType);
-    if (!formula) {
-      this.error(ContactLabels.Text021, SalutationType[salutationType], languageCode, this.no);
-    }
-    formula.testField('salutation');
-    const parts = [formula.name1, formula.name2, formula.name3, formula.name4, formula.name5].map((p) => this.namePart(p));
-    let text = formula.salutation;
-    parts.forEach((part, i) => {
-      if (part !== '') return;
-      const at = text.indexOf(`%${i + 1} `);
-      if (at >= 0) text = text.slice(0, at) + text.slice(at + 3);
-    });
-    return strSubstNo(text, ...parts).slice(0, 260);
+    return salutationOf(this, salutationType, languageCode);
   }
 
   /** CheckContactType(ContactType). */
@@ -576,54 +415,7 @@ export class Contact extends TableRecord {
     this.lastTimeModified = utc.slice(11, 19);
   }
 
-  /** TypeChange(): BC's rules when Type changes (and on insert). */
-  private async typeChange(xRec: Contact): Promise<void> {
-    const s = this.session;
-    const setup = await s.get(MarketingSetup, '');
-    if (this.type !== xRec.type) {
-      if (await s.exists(InteractionLogEntry, { contactCompanyNo: this.companyNo, contactNo: this.no })) {
-        this.error(ContactLabels.Text003, this.fieldCaption('type'));
-      }
-      if (await s.exists(Todo, { contactCompanyNo: this.companyNo, contactNo: this.no })) {
-        this.error(ContactLabels.CannotChangeWithOpenTasksErr, this.fieldCaption('type'));
-      }
-      // Opportunities (Text006) are not simulated.
-    }
-    if (this.type === ContactType.Company) {
-      // Organizational Level Code and Job Responsibilities are not simulated, so their TestFields pass.
-      // Empire keeps Initialen/Tussenvoegsels/Achternaam: a household's Naam is built from them.
-      this.jobTitle = '';
-      this.companyNo = this.no;
-      this.companyName = this.name;
-      this.salutationCode = setup.defCompanySalutationCode;
-    } else {
-      if (this.no !== '' && (await s.exists(Contact, { companyNo: this.no, type: ContactType.Person }))) {
-        this.error(ContactLabels.Text007, this.fieldCaption('type'));
-      }
-      await this.checkIfTypeChangePossibleForPerson(xRec);
-      if (this.companyNo === this.no) {
-        this.companyNo = '';
-        this.companyName = '';
-        this.salutationCode = setup.defaultPersonSalutationCode;
-        // Empire: name parts typed on the household stay; only a bare Name is broken down as BC does.
-        if (!this.hasNameParts()) this.nameBreakdown();
-      }
-    }
-    this.lookupContactNo = this.type === ContactType.Company ? '' : this.no;
-  }
 
-  /** CheckIfTypeChangePossibleForPerson(). Industry groups are not simulated (always 0). */
-  private async checkIfTypeChangePossibleForPerson(xRec: Contact): Promise<void> {
-    if (this.type === xRec.type) return;
-    const relations = await this.session.count(ContactBusinessRelation, { contactNo: this.companyNo });
-    if (relations !== 0) {
-      throw new FieldValidationError(
-        PlatformText.testFieldValue('No. of Business Relations', '0', this.tableCaption(), this.keyUnquoted(), String(relations)),
-      );
-    }
-    this.testField('currencyCode', '');
-    this.testField('vatRegistrationNo', '');
-  }
 
   /** Empire: Naam = Initialen + Tussenvoegsels + Achternaam (first name when there are no initials). */
   private async nameFromParts(xRec: Contact): Promise<void> {
@@ -631,116 +423,20 @@ export class Contact extends TableRecord {
     await this.processNameChange(xRec);
   }
 
-  private hasNameParts(): boolean {
-    return this.initials !== '' || this.firstName !== '' || this.middleName !== '' || this.surname !== '';
-  }
 
-  /** NameBreakdown(): BC splits a typed Name of a person into First/Middle/Surname. */
-  private nameBreakdown(): void {
-    if (this.type === ContactType.Company) return;
-    const parts = this.name.split(' ').filter((p) => p !== '');
-    this.firstName = '';
-    this.middleName = '';
-    this.surname = '';
-    parts.forEach((part, i) => {
-      const n = parts.length;
-      if (i === n - 1 && n > 1) this.surname = part.slice(0, 30);
-      else if (i === n - 2 && n > 2) this.middleName = part.slice(0, 30);
-      else this.firstName = `${this.firstName} ${part}`.trimStart().slice(0, 30);
-    });
-  }
 
   /** ProcessNameChange(). */
   private async processNameChange(xRec: Contact): Promise<void> {
-    this.updateSearchName(xRec);
+    updateSearchName(this, xRec);
     if (this.type === ContactType.Company) this.companyName = this.name;
-    else await this.processPersonNameChange();
+    else await processPersonNameChange(this);
   }
 
-  /**
-   * UpdateSearchName(): BC copies Name while nobody typed a search name of
-   * their own. Empire's default sorts on the surname ("BERG, J.P. VAN DER"),
-   * so a search name still equal to the old default follows too.
-   */
-  private updateSearchName(xRec: Contact): void {
-    const oldDefault = composeSearchName(xRec.initials || xRec.firstName, xRec.middleName, xRec.surname, xRec.name);
-    if (this.searchName === '' || this.searchName === xRec.name.toUpperCase() || this.searchName === oldDefault.toUpperCase()) {
-      this.searchName = composeSearchName(this.initials || this.firstName, this.middleName, this.surname, this.name).toUpperCase();
-    }
-  }
 
-  /** ProcessPersonNameChange(): the primary contact's name on the company's customer follows. */
-  private async processPersonNameChange(): Promise<void> {
-    const s = this.session;
-    const relation = await s.findFirst(ContactBusinessRelation, {
-      linkToTable: LinkToTable.Customer,
-      contactNo: this.companyNo,
-    });
-    if (!relation) return;
-    const customer = await s.tryGet(Customer, relation.no);
-    if (customer && this.no !== '' && customer.primaryContactNo === this.no) {
-      customer.contact = this.name;
-      await customer.modify();
-    }
-  }
 
-  /** InheritCompanyToPersonData(NewCompanyContact). */
-  private async inheritCompanyToPersonData(company: Contact, xRec: Contact): Promise<void> {
-    this.companyName = company.name;
-    const setup = await this.session.get(MarketingSetup, '');
-    if (setup.inheritSalespersonCode) this.salespersonCode = company.salespersonCode;
-    if (setup.inheritTerritoryCode) this.territoryCode = company.territoryCode;
-    if (setup.inheritCountryRegionCode) this.countryRegionCode = company.countryRegionCode;
-    if (setup.inheritLanguageCode) this.languageCode = company.languageCode;
-    if (setup.inheritAddressDetails && (await this.staleAddress(xRec))) {
-      for (const f of ADDRESS_FIELDS) this.setFieldValue(f, company.fieldValue(f));
-    }
-    if (setup.inheritCommunicationDetails) {
-      for (const f of INHERITED_COMMUNICATION_FIELDS) await this.updateFieldForNewCompany(f, xRec);
-    }
-  }
 
-  /** StaleAddress(): the person's address is blank or still the old company's. */
-  private async staleAddress(xRec: Contact): Promise<boolean> {
-    const oldCompany = xRec.companyNo !== '' ? await this.session.tryGet(Contact, xRec.companyNo) : null;
-    return (oldCompany !== null && this.identicalAddress(oldCompany)) || this.identicalAddress(this.session.create(Contact));
-  }
 
-  /**
-   * UpdateFieldForNewCompany(FieldNo): a field takes the new company's value
-   * when it is empty or still the old company's. Values compare as Format()
-   * does, so a blank Correspondence Type (' ') counts as filled in.
-   */
-  private async updateFieldForNewCompany(field: ContactField, xRec: Contact): Promise<void> {
-    const s = this.session;
-    const value = this.formatField(field);
-    const newCompany = await s.tryGet(Contact, this.companyNo);
-    if (!newCompany) return;
-    const oldCompany = xRec.companyNo !== '' ? await s.tryGet(Contact, xRec.companyNo) : null;
-    const stale = oldCompany !== null && value === oldCompany.formatField(field);
-    if (stale || value === '') await this.validate(field, newCompany.fieldValue(field));
-  }
 
-  /** UpdateCompanyNo(): entries and tasks of the person move with it between companies. */
-  private async updateCompanyNo(xRec: Contact): Promise<void> {
-    const s = this.session;
-    if (!(await s.tryGet(Contact, this.no))) return;
-    const tables: TableClass<TableRecord & { contactNo: string; contactCompanyNo: string }>[] = [Todo, InteractionLogEntry];
-    for (const cls of tables) {
-      if (xRec.companyNo !== '') {
-        for (const row of await s.find(cls, { contactCompanyNo: xRec.companyNo, contactNo: this.no })) {
-          row.contactNo = xRec.companyNo;
-          await row.modify();
-        }
-      } else {
-        for (const row of await s.find(cls, { contactCompanyNo: '', contactNo: this.no })) {
-          row.contactCompanyNo = this.companyNo;
-          await row.modify();
-        }
-      }
-    }
-    if (this.currFieldNo !== 0) await this.modify();
-  }
 
   /**
    * GetBusinessRelation(): None without relations; the linked table when the
@@ -760,77 +456,17 @@ export class Contact extends TableRecord {
     return ContactBusinessRelationKind.Multiple;
   }
 
-  /**
-   * GetCompNo(ContactText): a contact by No., then a company by name, by the
-   * start of its No. or name, then one company containing the text anywhere.
-   * Without a client to pick from a list, anything else is an error.
-   */
-  private async getCompNo(text: string): Promise<string> {
-    if (text === '') return '';
-    const s = this.session;
-    if (text.length <= 20) {
-      const byNo = await s.tryGet(Contact, text.toUpperCase());
-      if (byNo) return byNo.no;
-    }
-    const needle = text.toUpperCase();
-    const companies = await s.find(Contact, { type: ContactType.Company });
-    const up = (v: string) => v.toUpperCase();
-    const exact = companies.find((c) => up(c.name) === needle);
-    if (exact) return exact.no;
-    const fromStart = companies.find((c) => c.no.startsWith(needle) || up(c.name).startsWith(needle));
-    if (fromStart) return fromStart.no;
-    const containing = companies.filter((c) =>
-      [c.no, c.name, c.city, c.phoneNo, c.postCode].some((v) => up(v).includes(needle)),
-    );
-    if (containing.length === 1) return containing[0].no;
-    this.error(ContactLabels.SelectContactErr);
-  }
 
   private isUpdateNeeded(before: Contact): boolean {
-    return CUST_VEND_BANK_FIELDS.some((f) => this.fieldValue(f) !== before.fieldValue(f));
+    return CUST_VEND_BANK_FIELDS.some((f) => fieldValue(this, f) !== fieldValue(before, f));
   }
 
   private checkNoLetters(field: 'phoneNo' | 'mobilePhoneNo'): void {
     if (/\p{L}/u.test(this[field])) this.fieldError(field, ContactLabels.PhoneNoCannotContainLettersErr.text(this.session.language));
   }
 
-  /** DoModify's rule for an inherited code: follow only where the person still had the company's old value. */
-  private follow(field: ContactField, company: Contact, before: Contact): boolean {
-    if (before.fieldValue(field) === company.fieldValue(field) || before.fieldValue(field) !== this.fieldValue(field)) return false;
-    this.setFieldValue(field, company.fieldValue(field));
-    return true;
-  }
 
-  private namePart(part: number): string {
-    switch (part) {
-      case SalutationNamePart.JobTitle:
-        return this.jobTitle;
-      case SalutationNamePart.FirstName:
-        return this.firstName;
-      case SalutationNamePart.MiddleName:
-        return this.middleName;
-      case SalutationNamePart.Surname:
-        return this.surname;
-      case SalutationNamePart.Initials:
-        return this.initials;
-      case SalutationNamePart.CompanyName:
-        return this.companyName;
-      default:
-        return '';
-    }
-  }
 
-  private formatField(field: ContactField): string {
-    const v = this.fieldValue(field);
-    if (field === 'correspondenceType') return CORRESPONDENCE_TYPE.members!.find((m) => m.value === v)?.name ?? String(v);
-    return String(v ?? '');
-  }
 
-  private fieldValue(field: ContactField): unknown {
-    return (this as Record<string, unknown>)[field];
-  }
 
-  private setFieldValue(field: ContactField, value: unknown): void {
-    (this as Record<string, unknown>)[field] = value;
-  }
 }

@@ -1,4 +1,4 @@
-import { Option } from '../../../src/runtime/Metadata';
+import { Enum, Option } from '../../../src/runtime/Metadata';
 
 /** Enum 5050 "Contact Type". Empire calls it Soort: Huishouden/Bedrijf or Persoon. */
 export enum ContactType {
@@ -36,3 +36,21 @@ export enum CorrespondenceType {
 
 /** Option "Correspondence Type" of Contact (5100), Interaction Log Entry (27), Segment Line (6) and the template's default. */
 export const CORRESPONDENCE_TYPE = Option(' ,Hard Copy,Email', ' ,Afdruk,E-mail');
+
+/** Field 5050 Type (Empire: Soort). */
+export const CONTACT_TYPE = Enum([
+  [0, 'Company', 'Huishouden / Bedrijf'],
+  [1, 'Person', 'Persoon'],
+]);
+
+/** Field 5086 Contact Business Relation. */
+export const BUSINESS_RELATION = Enum([
+  [0, ' '],
+  [1, 'Customer', 'Klant'],
+  [2, 'Vendor', 'Leverancier'],
+  [3, 'Bank Account', 'Bankrekening'],
+  [4, 'Employee', 'Werknemer'],
+  [100, 'None', 'Geen'],
+  [101, 'Other', 'Overig'],
+  [102, 'Multiple', 'Meerdere'],
+]);
