@@ -3,7 +3,7 @@ import { apiGroups } from '../../pages/api';
 import type { ApiGroup } from '../../pages/api/ApiPage';
 import type { Simulator } from '../runtime/Simulator';
 import { SIMULATOR_VERSION } from '../config';
-import { apiHandler } from './api/ApiHandler';
+import { apiHandler } from './api/express';
 import { DEFAULT_MAX_PAGE_SIZE } from './api/limits';
 import { basicAuth } from './auth';
 import { docsRoutes } from './docs';

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { PreAnsweredDialogs } from '../../runtime/Dialogs';
 import { CORRELATION_HEADER, errorReply } from '../errorMiddleware';
 import { HttpErrors } from '../HttpErrors';
-import type { ApiCall, ApiReply, ApiService, CompanyRunner } from './ApiHandler';
+import type { ApiCall, ApiReply, CompanyRunner } from './apiCall';
+import type { ApiService } from './ApiService';
 import { MAX_BATCH_OPERATIONS } from './limits';
 import { parseApiPath } from './ODataPath';
 

@@ -1,7 +1,7 @@
 import { HttpErrors } from '../../HttpErrors';
-import { BLANK_DATE, BLANK_TIME } from '../edm';
-import type { EdmKind, EdmProperty, EntityTypeDef } from '../edmModel';
-import type { Call, CompareOp, Expr, Literal } from './ast';
+import type { EdmProperty, EntityTypeDef } from '../edmModel';
+import type { Call, CompareOp, Expr } from './ast';
+import { coerceLiteral, LiteralTarget, literalTypeName, OPERATOR_KIND } from './literals';
 
 /**
  * The binder: checks a parsed $filter against an entity type and BC's
@@ -54,15 +54,6 @@ export interface BindResult {
   ignored: string[];
 }
 
-const OPERATOR_KIND: Record<CompareOp, string> = {
-  eq: 'Equal',
-  ne: 'NotEqual',
-  gt: 'GreaterThan',
-  ge: 'GreaterThanOrEqual',
-  lt: 'LessThan',
-  le: 'LessThanOrEqual',
-};
-
 const FLIPPED: Record<CompareOp, CompareOp> = { eq: 'eq', ne: 'ne', gt: 'lt', ge: 'le', lt: 'gt', le: 'ge' };
 
 const STRING_SIG = 'Edm.String Nullable=true';
@@ -82,8 +73,6 @@ const UNSUPPORTED_FUNCTIONS = new Set([
   'cast', 'isof', 'matchesPattern', 'geo.distance', 'geo.intersects', 'geo.length', 'hassubset', 'hassubsequence',
 ]);
 
-const MIN_DATETIME_MS = Date.parse('0001-01-01T00:00:00Z');
-
 export function bindFilter(expr: Expr, type: EntityTypeDef, options: BindOptions): BindResult {
   const ignored: string[] = [];
   try {
@@ -95,12 +84,8 @@ export function bindFilter(expr: Expr, type: EntityTypeDef, options: BindOptions
   }
 }
 
-interface ValueInfo {
+interface ValueInfo extends LiteralTarget {
   v: BoundValue;
-  kind: EdmKind;
-  /** The EDM type name for error texts. */
-  typeName: string;
-  prop: EdmProperty;
   ci: boolean;
 }
 
@@ -140,7 +125,7 @@ class Binder {
         if (!value) throw HttpErrors.unsupportedFilter('in');
         const lits = e.list.map((item) => {
           if (item.kind !== 'literal') throw HttpErrors.unsupportedFilter('in');
-          return this.coerce(value, item, 'eq');
+          return coerceLiteral(value, item, 'eq');
         });
         return { t: 'in', v: value.v, lits, ci: value.ci };
       }
@@ -183,7 +168,7 @@ class Binder {
       // Two properties compared with each other: an AL filter compares a field with values only.
       throw HttpErrors.unsupportedFilter(`${describe(left)} ${op} ${describe(right)}`);
     }
-    return { t: 'cmp', v: value.v, op, lit: this.coerce(value, literal, op), ci: value.ci };
+    return { t: 'cmp', v: value.v, op, lit: coerceLiteral(value, literal, op), ci: value.ci };
   }
 
   /** A property or string function, or null when `e` is a literal. */
@@ -262,114 +247,13 @@ class Binder {
     if (this.type.byName.has(first)) throw HttpErrors.unsupportedFilter(`${path.join('/')}/any`);
     throw HttpErrors.propertyNotDeclared(first, this.type.qualifiedName);
   }
-
-  /** A literal converted to the value's type, or ODL's "incompatible types" error. */
-  private coerce(value: ValueInfo, lit: Literal, op: CompareOp): BoundLiteral {
-    const incompatible = () => HttpErrors.incompatibleOperands(value.typeName, literalTypeName(lit), OPERATOR_KIND[op]);
-    // `eq null`: BC's fields are never null; the simulator reads null as the field's blank value.
-    if (lit.type === 'null') return blankOf(value.kind, value.prop);
-    switch (value.kind) {
-      case 'String':
-        if (lit.type !== 'string') throw incompatible();
-        return { js: lit.value as string, blank: false };
-      case 'Int32':
-      case 'Int64':
-      case 'Decimal':
-        if (lit.type !== 'int' && lit.type !== 'decimal' && lit.type !== 'double') throw incompatible();
-        return { js: lit.value as number, blank: false };
-      case 'Boolean':
-        if (lit.type !== 'boolean') throw incompatible();
-        return { js: lit.value as boolean, blank: false };
-      case 'Guid':
-        if (lit.type !== 'guid') throw incompatible();
-        return { js: (lit.value as string).toLowerCase(), blank: false };
-      case 'Enum': {
-        const enumType = value.prop.enumType!;
-        if (lit.type === 'enum' && lit.enumType !== value.prop.type) throw incompatible();
-        if (lit.type !== 'string' && lit.type !== 'enum') throw incompatible();
-        const member = enumType.members.find((m) => m.name === lit.value);
-        if (!member) throw HttpErrors.notValidEnumConstant(lit.value as string);
-        return { js: member.value, blank: false };
-      }
-      case 'Date': {
-        if (lit.type !== 'date') throw incompatible();
-        const text = lit.value as string;
-        if (!isRealDate(text)) throw HttpErrors.cannotConvertLiteral(text, 'Edm.Date');
-        return text === BLANK_DATE ? { js: text, blank: true } : { js: text, blank: false };
-      }
-      case 'TimeOfDay': {
-        if (lit.type !== 'time') throw incompatible();
-        const m = /^(\d{2}):(\d{2})(?::(\d{2}))?/.exec(lit.value as string)!;
-        if (Number(m[1]) > 23 || Number(m[2]) > 59 || Number(m[3] ?? 0) > 59) throw HttpErrors.cannotConvertLiteral(lit.text, 'Edm.TimeOfDay');
-        const text = `${m[1]}:${m[2]}:${m[3] ?? '00'}`;
-        return { js: text, blank: text === BLANK_TIME };
-      }
-      case 'DateTimeOffset': {
-        if (lit.type !== 'datetime') throw incompatible();
-        const ms = Date.parse(lit.value as string);
-        if (Number.isNaN(ms) || !isRealDate((lit.value as string).slice(0, 10))) {
-          throw HttpErrors.cannotConvertLiteral(lit.text, 'Edm.DateTimeOffset');
-        }
-        return { js: new Date(ms), blank: ms <= MIN_DATETIME_MS };
-      }
-    }
-  }
 }
 
 /** A value expression where a Boolean is needed (or the reverse): ODL's "must evaluate to a single boolean value". */
 class BadFilterValue extends Error {}
 
-function blankOf(kind: EdmKind, prop: EdmProperty): BoundLiteral {
-  switch (kind) {
-    case 'String':
-    case 'Guid':
-      return { js: '', blank: true };
-    case 'Int32':
-    case 'Int64':
-    case 'Decimal':
-      return { js: 0, blank: true };
-    case 'Boolean':
-      return { js: false, blank: true };
-    case 'Enum':
-      return { js: prop.enumType!.members.find((m) => m.value === 0)?.value ?? 0, blank: true };
-    case 'Date':
-      return { js: BLANK_DATE, blank: true };
-    case 'TimeOfDay':
-      return { js: BLANK_TIME, blank: true };
-    case 'DateTimeOffset':
-      return { js: new Date(MIN_DATETIME_MS), blank: true };
-  }
-}
-
 function isBooleanFunction(name: string): boolean {
   return name === 'contains' || name === 'startswith' || name === 'endswith';
-}
-
-function literalTypeName(lit: Literal): string {
-  switch (lit.type) {
-    case 'string':
-      return 'Edm.String';
-    case 'int':
-      return Math.abs(lit.value as number) > 2147483647 ? 'Edm.Int64' : 'Edm.Int32';
-    case 'decimal':
-      return 'Edm.Decimal';
-    case 'double':
-      return 'Edm.Double';
-    case 'boolean':
-      return 'Edm.Boolean';
-    case 'null':
-      return '<null>';
-    case 'guid':
-      return 'Edm.Guid';
-    case 'date':
-      return 'Edm.Date';
-    case 'time':
-      return 'Edm.TimeOfDay';
-    case 'datetime':
-      return 'Edm.DateTimeOffset';
-    case 'enum':
-      return lit.enumType!;
-  }
 }
 
 function describe(e: Expr): string {
@@ -403,14 +287,4 @@ function fieldsOf(b: Bound): string[] {
 
 export function propOf(v: BoundValue): EdmProperty {
   return v.t === 'prop' ? v.prop : propOf(v.x);
-}
-
-function isRealDate(text: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (y < 1) return false;
-  const date = new Date(Date.UTC(2000, mo - 1, d));
-  date.setUTCFullYear(y);
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }

@@ -1,0 +1,30 @@
+import type { User } from '../../../entities/System/User.Table';
+import type { Session } from '../../runtime/Session';
+import type { Actor } from '../../runtime/Simulator';
+
+/** One API request, independent of Express (a $batch's inner requests are these too). */
+export interface ApiCall {
+  method: string;
+  /** The path after `/api`, undecoded (`/v2.0/companies(…)/contacts`). */
+  path: string;
+  /** The query string without `?`, undecoded. */
+  search: string;
+  header(name: string): string | undefined;
+  body: unknown;
+  user: User;
+  /** `http://host:port`, for absolute URLs in the response. */
+  origin: string;
+  /** Headers of the response, set also when the request fails (dialog trace, ignored filter...). */
+  responseHeaders: Record<string, string>;
+}
+
+export interface ApiReply {
+  status: number;
+  /** A JSON body, or text (`/$count`, `$metadata`). */
+  body?: unknown;
+  contentType?: string;
+  location?: string;
+}
+
+/** How a request gets its transaction: Simulator.run, or (in a snapshot $batch) the batch's shared one. */
+export type CompanyRunner = <T>(companyId: string, actor: Actor, fn: (session: Session) => Promise<T>) => Promise<T>;

@@ -1,0 +1,152 @@
+import { FindOperator } from 'typeorm';
+import type { ApiPageDefinition, Where } from '../../../pages/api/ApiPage';
+import { RecordChangedError, RecordExistsError, RecordNotFoundError } from '../../runtime/BcError';
+import { TableClass, tableMeta } from '../../runtime/Metadata';
+import { PlatformText } from '../../runtime/PlatformErrors';
+import { coerceFieldValue, TableRecord } from '../../runtime/Record';
+import type { Session } from '../../runtime/Session';
+import { HttpErrors, ODataText } from '../HttpErrors';
+import type { ApiReply } from './apiCall';
+import { etagOf, ifMatchAccepts } from './etag';
+import { ParsedBody, serializeEntity } from './EntityCodec';
+import type { PageStep } from './ODataPath';
+import { andWhere, serializeWithExpand } from './odata/collection';
+import { canonicalUrl, contextUrl, RequestContext } from './urls';
+
+/**
+ * Walks the page chain with the data: each navigation property's link is
+ * computed from the record before it (AL SubPageLink), each key is looked up
+ * inside the page's view and link — a record outside them is not found.
+ */
+export async function resolveSteps(session: Session, steps: PageStep[]): Promise<{ where: Where<any> | null; rec?: TableRecord }> {
+  let where: Where<any> | null = steps[0].page.sourceTableView ?? {};
+  let rec: TableRecord | undefined;
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i];
+    if (i > 0) {
+      const link = await step.navigation!.link(rec!, session);
+      where = link === null ? null : andWhere(step.page.sourceTableView ?? {}, link);
+    }
+    if (step.key === undefined) {
+      rec = undefined;
+      continue;
+    }
+    const found: TableRecord | null = where === null ? null : await session.findFirst(step.page.table, andWhere(where, { systemId: step.key }));
+    if (!found) throw new RecordNotFoundError(PlatformText.recordNotFound(tableMeta(step.page.table).caption, `Id='${step.key}'`));
+    rec = found;
+  }
+  return { where, rec };
+}
+
+export async function readEntity(session: Session, ctx: RequestContext, page: ApiPageDefinition<any>, rec: TableRecord): Promise<ApiReply> {
+  return { status: 200, body: { '@odata.context': contextUrl(ctx, true), ...(await serializeWithExpand(session, page, rec, ctx.options)) } };
+}
+
+/**
+ * POST: a new record (Init), the view's and the navigation link's values,
+ * then Validate of each given field in page order (CurrFieldNo set, as a page
+ * does), then Insert(true) — BC's API pages are DelayedInsert. Then the deep
+ * insert: each nested collection's entities are inserted the same way
+ * through the navigation property, in the same transaction. The answer shows
+ * the new entity with the nested entities it created (and any $expand).
+ */
+export async function insertEntity(
+  session: Session,
+  ctx: RequestContext,
+  page: ApiPageDefinition<any>,
+  where: Where<any> | null,
+  body: ParsedBody,
+): Promise<ApiReply> {
+  const { rec, nested } = await insertRecord(session, page, where, body);
+  const entity = await serializeWithExpand(session, page, rec, ctx.options);
+  for (const [name, children] of nested) {
+    if (!(name in entity)) entity[name] = children;
+  }
+  return {
+    status: 201,
+    location: canonicalUrl(ctx, page, rec),
+    body: { '@odata.context': contextUrl(ctx, true), ...entity },
+  };
+}
+
+async function insertRecord(
+  session: Session,
+  page: ApiPageDefinition<any>,
+  where: Where<any> | null,
+  body: ParsedBody,
+): Promise<{ rec: TableRecord; nested: Map<string, Record<string, unknown>[]> }> {
+  if (where === null) throw HttpErrors.notSupported('Creating an entity through a navigation property that links to nothing');
+  const rec = session.create(page.table) as TableRecord;
+  if (!Array.isArray(where)) {
+    for (const [property, value] of Object.entries(where)) {
+      if (!(value instanceof FindOperator) && (typeof value !== 'object' || value === null)) (rec as any)[property] = value;
+    }
+  }
+  for (const a of body.assignments) await rec.validate(a.info.property!, a.value, { fromPage: true });
+  if (body.systemId) {
+    if (await session.exists(page.table, { systemId: body.systemId })) {
+      throw new RecordExistsError(PlatformText.recordExists(tableMeta(page.table).caption, `Id='${body.systemId}'`));
+    }
+    // Only now: until Insert a blank SystemId is how triggers tell a new record from a stored one.
+    rec.systemId = body.systemId;
+  }
+  await rec.insert(true);
+  await rec.reload();
+  const nested = new Map<string, Record<string, unknown>[]>();
+  for (const deep of body.nested) {
+    const link = await deep.navigation.link(rec, session);
+    const childWhere = link === null ? null : andWhere(deep.page.sourceTableView ?? {}, link);
+    const created: Record<string, unknown>[] = [];
+    for (const item of deep.items) {
+      const child = await insertRecord(session, deep.page, childWhere, item);
+      const json = await serializeEntity(deep.page, child.rec, session);
+      for (const [name, grandChildren] of child.nested) json[name] = grandChildren;
+      created.push(json);
+    }
+    nested.set(deep.name, created);
+  }
+  return { rec, nested };
+}
+
+/** PATCH: the ETag must be current; the given fields are validated in page order, then Modify(true). */
+export async function modifyEntity(
+  session: Session,
+  ctx: RequestContext,
+  page: ApiPageDefinition<any>,
+  rec: TableRecord,
+  body: ParsedBody,
+  ifMatch: string,
+): Promise<ApiReply> {
+  rec = await lockedCurrent(session, rec);
+  if (!ifMatchAccepts(ifMatch, etagOf(rec))) throw new RecordChangedError(ODataText.entityChanged);
+  let changed = false;
+  for (const a of body.assignments) {
+    if (a.info.primaryKey) {
+      // Same key value: nothing to do. A different one would be a Rename, which the simulator does not do.
+      if (coerceFieldValue(a.info.meta!, a.value) === (rec as any)[a.info.property!]) continue;
+      throw HttpErrors.notSupported(`Renaming a ${tableMeta(page.table).caption} through the API (changing ${a.info.meta!.caption})`);
+    }
+    await rec.validate(a.info.property!, a.value, { fromPage: true });
+    changed = true;
+  }
+  if (changed) await rec.modify(true);
+  await rec.reload();
+  return { status: 200, body: { '@odata.context': contextUrl(ctx, true), ...(await serializeWithExpand(session, page, rec, ctx.options)) } };
+}
+
+export async function deleteEntity(session: Session, rec: TableRecord, ifMatch: string): Promise<ApiReply> {
+  rec = await lockedCurrent(session, rec);
+  if (!ifMatchAccepts(ifMatch, etagOf(rec))) throw new RecordChangedError(ODataText.entityChanged);
+  await rec.delete(true);
+  return { status: 204 };
+}
+
+/**
+ * The record as stored, under a row lock on server databases: a concurrent
+ * PATCH of the same row waits for the first to commit and then fails the
+ * ETag check with BC's "Another user has already changed the record.", as on
+ * SQLite where the transactions run one after the other.
+ */
+async function lockedCurrent(session: Session, rec: TableRecord): Promise<TableRecord> {
+  return session.getForUpdate(rec.constructor as TableClass<TableRecord>, ...rec.keyValues());
+}

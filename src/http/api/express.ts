@@ -1,0 +1,58 @@
+import type { Request, RequestHandler, Response } from 'express';
+import type { ApiGroup } from '../../../pages/api/ApiPage';
+import type { Simulator } from '../../runtime/Simulator';
+import { authenticatedUser } from '../auth';
+import type { ApiCall, ApiReply } from './apiCall';
+import { ApiOptions, ApiService } from './ApiService';
+
+/** The Express end of the API: request → ApiCall → ApiService → response. */
+export function apiHandler(sim: Simulator, groups: ApiGroup[], options: ApiOptions = {}): RequestHandler {
+  const service = new ApiService(sim, groups, options);
+  return async (req, res) => {
+    const call = callFromRequest(req, res);
+    const copyHeaders = () => {
+      for (const [k, v] of Object.entries(call.responseHeaders)) res.setHeader(k, v);
+    };
+    let reply: ApiReply;
+    try {
+      reply = await service.handle(call);
+    } catch (err) {
+      // The error middleware writes the envelope; the dialog trace and the like still go with it.
+      copyHeaders();
+      throw err;
+    }
+    copyHeaders();
+    send(res, reply);
+  };
+}
+
+function callFromRequest(req: Request, res: Response): ApiCall {
+  const q = req.originalUrl.indexOf('?');
+  return {
+    method: req.method,
+    path: req.path,
+    search: q < 0 ? '' : req.originalUrl.slice(q + 1),
+    header: (name) => req.get(name),
+    body: req.body,
+    user: authenticatedUser(res.locals),
+    origin: `${req.protocol}://${req.get('host')}`,
+    responseHeaders: {},
+  };
+}
+
+function send(res: Response, reply: ApiReply): void {
+  res.status(reply.status);
+  res.setHeader('OData-Version', '4.0');
+  if (reply.location) res.setHeader('Location', reply.location);
+  if (reply.body === undefined) {
+    res.end();
+    return;
+  }
+  if (typeof reply.body === 'string') {
+    res.type(reply.contentType ?? 'text/plain');
+    res.send(reply.body);
+    return;
+  }
+  res.type('application/json; odata.metadata=minimal');
+  res.send(JSON.stringify(reply.body));
+}
