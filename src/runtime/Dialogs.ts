@@ -1,4 +1,5 @@
 import { BadRequestError, CallbackNotAllowedError, DialogError } from './BcError';
+import { parseYesNo } from './Format';
 import { Label } from './Labels';
 
 /**
@@ -149,8 +150,7 @@ export function parseDialogAnswers(header: string | undefined): Map<string, bool
   for (const part of header.split(',')) {
     if (part.trim() === '') continue;
     const [rawKey, rawValue, extra] = part.split('=').map((s) => s.trim());
-    const v = rawValue?.toLowerCase() ?? '';
-    const answer = ['yes', 'true', 'ja', '1'].includes(v) ? true : ['no', 'false', 'nee', '0'].includes(v) ? false : undefined;
+    const answer = parseYesNo(rawValue);
     if (!rawKey || answer === undefined || extra !== undefined) {
       throw new BadRequestError('BadRequest', `The dialog answer '${part.trim()}' is not valid. Use <label>=yes or <label>=no, for example To-do.Text032=yes.`);
     }

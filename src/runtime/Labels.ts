@@ -1,3 +1,5 @@
+import { formatValue } from './Format';
+
 /**
  * The label catalogue. Each BC object declares its labels next to its code with
  * `defineLabels(objectName, {...})`, under the AL variable names, with BC's en-US
@@ -71,9 +73,3 @@ export function strSubstNo(text: string, ...args: unknown[]): string {
   });
 }
 
-/** AL Format() for the value kinds the simulator uses. */
-export function formatValue(value: unknown): string {
-  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
-  if (value instanceof Date) return value.toISOString();
-  return String(value);
-}

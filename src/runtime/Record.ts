@@ -9,6 +9,7 @@ import {
   StringLengthExceededError,
   TableRelationError,
 } from './BcError';
+import { displayValue } from './Format';
 import { Label } from './Labels';
 import { FieldMeta, TableClass, TableMeta, tableMeta } from './Metadata';
 import type { RowValues } from './RecordStore';
@@ -379,15 +380,6 @@ export function blankValue(field: FieldMeta): unknown {
   }
 }
 
-/** How BC prints a field value in an error text (options by name). */
-export function displayValue(field: FieldMeta, value: unknown): string {
-  if (field.type.kind === 'Option' && typeof value === 'number') {
-    return field.type.members?.find((m) => m.value === value)?.name ?? String(value);
-  }
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
-  return String(value);
-}
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME_RE = /^\d{2}:\d{2}(:\d{2})?$/;

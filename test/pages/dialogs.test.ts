@@ -250,6 +250,32 @@ describe('sessions belong to their user and expire', () => {
     await expect(manager.get(user, opened.view.sessionId)).rejects.toThrow('does not exist or has expired');
     expect(manager.sessionCount()).toBe(0);
   });
+
+  test('a call is one transaction, its view included; a refused value needs a second one to read the view', async () => {
+    const { PageSessionManager } = await import('../../src/pageSession/PageSessionManager');
+    const tc = await newPagesCompany();
+    const manager = new PageSessionManager(tc.sim);
+    const user = { userName: 'TESTER', language: 'nl-NL' as const };
+    const runs = jest.spyOn(tc.sim, 'run');
+    try {
+      const transactions = async (call: () => Promise<unknown>) => {
+        runs.mockClear();
+        await call();
+        return runs.mock.calls.length;
+      };
+      let id = '';
+      const open = async () => (id = (await manager.open(user, tc.companyId, { pageId: 5050, mode: 'new' })).view.sessionId);
+      expect(await transactions(open)).toBe(1);
+      expect(await transactions(() => manager.setField(user, id, 'Achternaam', 'Wit'))).toBe(1);
+      expect(await transactions(() => manager.setField(user, id, 'Telefoonnr.', '010-abc'))).toBe(2);
+      expect(await transactions(() => manager.get(user, id))).toBe(1);
+      expect(await transactions(() => manager.close(user, id))).toBe(1);
+      const list = await manager.open(user, tc.companyId, { pageId: 5052 });
+      expect(await transactions(() => manager.navigate(user, list.view.sessionId, 'last'))).toBe(1);
+    } finally {
+      runs.mockRestore();
+    }
+  });
 });
 
 describe('lists', () => {

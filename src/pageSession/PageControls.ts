@@ -1,0 +1,197 @@
+import { FindOptionsWhere, Like } from 'typeorm';
+import { BadRequestError } from '../runtime/BcError';
+import { evaluateOption, formatField, parseYesNo } from '../runtime/Format';
+import { defineLabels, Language } from '../runtime/Labels';
+import { FieldMeta, tableMeta } from '../runtime/Metadata';
+import type { TableRecord } from '../runtime/Record';
+import type { Session } from '../runtime/Session';
+import { filterValue } from './pageHelpers';
+import type { PageState } from './PageSessionStore';
+import { PageActionDef, PageContext, PageFieldDef, pick, UiPageDefinition } from './PageTypes';
+
+/** The page session's own texts (simulator-authored; BC's client texts are not public). */
+export const PageSessionLabels = defineLabels('Page Session', {
+  ReadOnlyFieldErr: {
+    text: 'The field %1 cannot be changed on this page.',
+    nl: 'Het veld %1 kan op deze pagina niet worden gewijzigd.',
+    comment: '%1 = field caption',
+    simulatorAuthored: true,
+  },
+  UnknownFieldErr: {
+    text: 'The page %1 has no field %2.',
+    nl: 'De pagina %1 heeft geen veld %2.',
+    comment: '%1 = page caption, %2 = field name',
+    simulatorAuthored: true,
+  },
+  UnknownActionErr: {
+    text: 'The page %1 has no action %2.',
+    nl: 'De pagina %1 heeft geen actie %2.',
+    comment: '%1 = page caption, %2 = action name',
+    simulatorAuthored: true,
+  },
+  ActionNotAvailableErr: {
+    text: 'The action %1 is not available here.',
+    nl: 'De actie %1 is hier niet beschikbaar.',
+    comment: '%1 = action caption',
+    simulatorAuthored: true,
+  },
+  NoRecordErr: {
+    text: 'Select a line first.',
+    nl: 'Selecteer eerst een regel.',
+    simulatorAuthored: true,
+  },
+  ReplayDivergedErr: {
+    text: 'The data changed while the question was open. Start the action again.',
+    nl: 'De gegevens zijn gewijzigd terwijl de vraag openstond. Start de actie opnieuw.',
+    simulatorAuthored: true,
+  },
+});
+
+// What both the operation and the view need of a page session: its controls by name, their
+// captions and editability, its record and its list's rows.
+
+// ---- controls by name ----
+
+/** A control by its name or caption (either language), as scenarios and TestPage address it. */
+export function findField(state: PageState, name: string): PageFieldDef<any> {
+  const page = state.page;
+  const all = [...(page.groups ?? []).flatMap((g) => g.fields), ...(page.columns ?? [])];
+  const needle = name.trim().toLowerCase();
+  const f =
+    all.find((x) => x.name.toLowerCase() === needle) ??
+    all.find((x) => {
+      const c = captions(x, page);
+      return c.en.toLowerCase() === needle || c.nl.toLowerCase() === needle;
+    });
+  if (!f) {
+    const text = PageSessionLabels.UnknownFieldErr.format([pick(page.caption, state.language), name], state.language);
+    throw new BadRequestError('BadRequest_NotFound', text);
+  }
+  return f;
+}
+
+export function findAction(state: PageState, name: string): PageActionDef<any> {
+  const needle = name.trim().toLowerCase();
+  const a = (state.page.actions ?? []).find(
+    (x) => x.name.toLowerCase() === needle || x.caption.en.toLowerCase() === needle || x.caption.nl.toLowerCase() === needle,
+  );
+  if (!a) {
+    throw new BadRequestError(
+      'BadRequest_NotFound',
+      PageSessionLabels.UnknownActionErr.format([pick(state.page.caption, state.language), name], state.language),
+    );
+  }
+  return a;
+}
+
+function captions(f: PageFieldDef<any>, page: UiPageDefinition<any>): { en: string; nl: string } {
+  if (f.caption) return f.caption;
+  if (f.source && page.table) {
+    const m = tableMeta(page.table).field(f.source);
+    return { en: m.caption, nl: m.nl ?? m.caption };
+  }
+  return { en: f.name, nl: f.name };
+}
+
+export function fieldCaption(f: PageFieldDef<any>, page: UiPageDefinition<any>, lang: Language): string {
+  return pick(captions(f, page), lang);
+}
+
+export function captionOfProperty(state: PageState, property: string): string {
+  const m = tableMeta(state.page.table!).field(property);
+  return state.language === 'nl-NL' ? (m.nl ?? m.caption) : m.caption;
+}
+
+export function displayOfProperty(state: PageState, property: string, value: unknown): string {
+  return formatField(tableMeta(state.page.table!).field(property), value, state.language);
+}
+
+export function isEditable(state: PageState, ctx: PageContext<TableRecord>, f: PageFieldDef<any>): boolean {
+  const page = state.page;
+  if (state.mode === 'view' || page.editable === false || page.type === 'List') return false;
+  if (!page.temporary && state.mode === 'edit' && page.modifyAllowed === false) return false;
+  if (!f.source && !f.onValidate) return false;
+  if (f.source && page.table && !tableMeta(page.table).field(f.source).editable) return false;
+  if (typeof f.editable === 'function') return f.editable(ctx);
+  return f.editable !== false;
+}
+
+// ---- records ----
+
+export function newContext(session: Session, state: PageState, rec: TableRecord | null): PageContext<TableRecord> {
+  return { session, rec, context: state.context, mode: state.mode };
+}
+
+export async function loadContext(session: Session, state: PageState): Promise<PageContext<TableRecord>> {
+  const page = state.page;
+  let rec: TableRecord | null = null;
+  if (page.table) {
+    if (state.draft) rec = Object.assign(session.create(page.table), state.draft);
+    else if (state.recordId) rec = await session.getBySystemId(page.table, state.recordId);
+  }
+  return newContext(session, state, rec);
+}
+
+/** After an operation: a temporary or still-new record stays a draft; a stored one is found again by its SystemId. */
+export function keepRecord(state: PageState, rec: TableRecord): void {
+  if (state.page.temporary || rec.systemId === '') {
+    state.draft = snapshot(rec);
+  } else if (state.page.type !== 'List') {
+    state.draft = null;
+    state.recordId = rec.systemId;
+  }
+}
+
+export function snapshot(rec: TableRecord): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of rec.meta().fields) out[f.property] = (rec as any)[f.property];
+  out.systemId = rec.systemId;
+  out.systemCreatedAt = rec.systemCreatedAt;
+  out.systemModifiedAt = rec.systemModifiedAt;
+  out.rowVersion = rec.rowVersion;
+  return out;
+}
+
+export async function rows(session: Session, state: PageState, take?: number): Promise<TableRecord[]> {
+  const page = state.page;
+  return session.find(page.table!, where(state) as FindOptionsWhere<TableRecord>, page.order as any, take);
+}
+
+export function where(state: PageState): Record<string, unknown> {
+  const page = state.page;
+  const out: Record<string, unknown> = { ...((page.sourceTableView as Record<string, unknown>) ?? {}) };
+  for (const [k, v] of Object.entries(state.filters)) out[k] = filterValue(v);
+  const meta = tableMeta(page.table!);
+  for (const [name, text] of Object.entries(state.userFilters)) {
+    const f = findField(state, name);
+    if (!f.source) continue;
+    out[f.source] = filterInput(meta.field(f.source), text);
+  }
+  return out;
+}
+
+/** A list's first row (its current row after opening or filtering); other pages keep their record. */
+export async function firstRowId(session: Session, state: PageState): Promise<string | null> {
+  if (state.page.type !== 'List') return state.recordId;
+  return (await rows(session, state, 1))[0]?.systemId ?? null;
+}
+
+/** The filter pane's text as a condition on the field. */
+function filterInput(meta: FieldMeta, text: string): unknown {
+  switch (meta.type.kind) {
+    case 'Code':
+    case 'Text':
+      // BC's "contains" search of the filter pane (*text*); SQLite's LIKE ignores ASCII case.
+      return Like(`%${text.replace(/[%_]/g, '')}%`);
+    case 'Option':
+      return evaluateOption(meta, text) ?? -1;
+    case 'Boolean':
+      return parseYesNo(text) ?? false;
+    case 'Integer':
+    case 'Decimal':
+    case 'BigInteger':
+      return Number(text);
+    default:
+      return text;
+  }
+}

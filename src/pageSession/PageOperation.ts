@@ -1,0 +1,324 @@
+import { BadRequestError, BcError } from '../runtime/BcError';
+import type { ModalResult } from '../runtime/Dialogs';
+import { evaluateInput, parseOkCancel, parseYesNo } from '../runtime/Format';
+import type { Language } from '../runtime/Labels';
+import { tableMeta } from '../runtime/Metadata';
+import type { TableRecord } from '../runtime/Record';
+import type { Session } from '../runtime/Session';
+import type { Simulator } from '../runtime/Simulator';
+import {
+  fieldCaption,
+  findAction,
+  findField,
+  firstRowId,
+  isEditable,
+  keepRecord,
+  loadContext,
+  newContext,
+  PageSessionLabels,
+  rows,
+  snapshot,
+} from './PageControls';
+import {
+  actor,
+  keepOutcome,
+  Operation,
+  PageSessionStore,
+  PageState,
+  PageUser,
+  PendingOperation,
+  refuseWhilePending,
+  workingCopy,
+} from './PageSessionStore';
+import { ActionOutcome, OpenRequest, PageContext, PageMode, pick } from './PageTypes';
+import type { PageView } from './PageView';
+import type { PageViewBuilder } from './PageViewBuilder';
+import { modalPage, uiPage } from './registry';
+import { DialogQuestion, PendingDialogSignal, RecordedAnswer, ReplayDialogs, ReplayDivergedError } from './ReplayDialogs';
+import { translate } from './Translations';
+
+/** What one call returns: the page as it now is, plus what happened. */
+export interface CallResult {
+  view: PageView;
+  /** A page the action opened (Bewerken, Taken, a popup); it is a page session of its own. */
+  opened?: PageView;
+  /** The page closed (Voltooien, OK, close). */
+  closed?: boolean;
+  error?: { code: string; message: string; field?: string };
+}
+
+type Step = (session: Session) => Promise<void>;
+
+/**
+ * The calls on a page session, each one transaction that also reads the view
+ * it returns. An operation (set a field, invoke an action, close) runs with a
+ * replaying dialog port: a question nobody answered yet rolls it back and is
+ * returned; the answer runs it again from the start with the answers so far.
+ * Only a rolled-back operation (an error, a question) needs a second,
+ * read-only transaction for its view: the store has no savepoints.
+ */
+export class PageOperations {
+  constructor(
+    private readonly sim: Simulator,
+    private readonly store: PageSessionStore,
+    private readonly views: PageViewBuilder,
+  ) {}
+
+  /** TestPage.OpenNew / OpenEdit / OpenView. */
+  async open(user: PageUser, companyId: string, request: OpenRequest, parentId: string | null): Promise<CallResult> {
+    const company = this.sim.company(companyId);
+    const page = uiPage(request.pageId);
+    const state = this.store.create(user.userName, user.language, company.systemId, page, request, parentId);
+    if ((page.type === 'Card' || page.type === 'StandardDialog') && !page.temporary && state.mode !== 'new' && !state.recordId) {
+      throw new BadRequestError('BadRequest', `Page ${page.id} ${page.name} opens on a record: give its id.`);
+    }
+    const view = await this.read(state, (s) => this.fill(s, state));
+    this.store.add(state);
+    return { view };
+  }
+
+  /** The view of a page session, in a transaction of its own; `before` may move the session first (a list's position). */
+  async read(state: PageState, before?: Step): Promise<PageView> {
+    return this.sim.run(state.companyId, actor(state), async (session) => {
+      await before?.(session);
+      return this.views.build(session, state);
+    });
+  }
+
+  async start(state: PageState, op: Operation): Promise<CallResult> {
+    refuseWhilePending(state);
+    return this.run(state, op, []);
+  }
+
+  /** The handler's answer to the pending question; the operation runs again with it. */
+  async answer(state: PageState, answer: unknown): Promise<CallResult> {
+    const pending = state.pending;
+    if (!pending) {
+      if (state.messages.length) state.messages.shift();
+      return { view: await this.read(state) };
+    }
+    let next: (session: Session) => Promise<RecordedAnswer>;
+    if (pending.question.kind === 'confirm') {
+      const yes = parseYesNo(answer);
+      if (yes === undefined) throw new BadRequestError('BadRequest', 'Answer a confirm with true (Yes) or false (No).');
+      const recorded: RecordedAnswer = { kind: 'confirm', key: pending.question.request.label.key, value: yes };
+      next = async () => recorded;
+    } else {
+      const ok = parseOkCancel(answer);
+      if (ok === undefined) throw new BadRequestError('BadRequest', "Answer a modal page with 'OK' or 'Cancel'.");
+      const key = `Page.${pending.question.request.pageName}`;
+      const modal = pending.modalSessionId ? this.store.get(pending.modalSessionId) : undefined;
+      next = async (session) => ({ kind: 'modal', key, value: ok ? await modalResult(session, modal) : null });
+    }
+    if (pending.modalSessionId) this.store.delete(pending.modalSessionId);
+    state.pending = null;
+    return this.run(state, pending.op, [...pending.answers], next);
+  }
+
+  /** TestPage.First/Next/Previous/Last/GoToRecord on a list. */
+  async navigate(state: PageState, to: 'first' | 'next' | 'previous' | 'last' | 'record', recordId?: string): Promise<CallResult> {
+    refuseWhilePending(state);
+    const view = await this.read(state, async (session) => {
+      const ids = (await rows(session, state)).map((r) => r.systemId);
+      const at = state.recordId ? ids.indexOf(state.recordId) : -1;
+      let next: string | null = state.recordId;
+      if (to === 'first') next = ids[0] ?? null;
+      else if (to === 'last') next = ids[ids.length - 1] ?? null;
+      else if (to === 'next') next = ids[Math.min(at + 1, ids.length - 1)] ?? null;
+      else if (to === 'previous') next = ids[Math.max(at - 1, 0)] ?? null;
+      else if (to === 'record') {
+        if (!recordId || !ids.includes(recordId)) throw new BadRequestError('BadRequest_NotFound', 'That record is not in this list.');
+        next = recordId;
+      }
+      state.recordId = next;
+    });
+    return { view };
+  }
+
+  /** TestPage.Filter.SetFilter on a list's filter pane (control → text; empty text removes it). */
+  async setFilter(state: PageState, filters: Record<string, string>): Promise<CallResult> {
+    refuseWhilePending(state);
+    for (const [name, text] of Object.entries(filters)) {
+      const f = findField(state, name);
+      if (text === '' || text === null || text === undefined) delete state.userFilters[f.name];
+      else state.userFilters[f.name] = String(text);
+    }
+    const view = await this.read(state, async (session) => {
+      state.recordId = await firstRowId(session, state);
+    });
+    return { view };
+  }
+
+  /**
+   * One operation, one transaction: `next` (the answer just given, which for
+   * a modal page reads that page) is recorded first, then the operation runs
+   * on a copy of the session's state and the view is read from the copy; the
+   * session keeps the copy once the transaction has committed.
+   */
+  private async run(
+    state: PageState,
+    op: Operation,
+    answers: RecordedAnswer[],
+    next?: (session: Session) => Promise<RecordedAnswer>,
+  ): Promise<CallResult> {
+    const dialogs = new ReplayDialogs(answers);
+    const fieldName = op.kind === 'setField' ? findField(state, op.field).name : undefined;
+    const work = workingCopy(state);
+    let result: { outcome: ActionOutcome; view: PageView };
+    try {
+      result = await this.sim.run(state.companyId, { ...actor(state), dialogs }, async (session) => {
+        if (next) answers.push(await next(session));
+        const ctx = await loadContext(session, work);
+        const outcome = await apply(ctx, work, op);
+        if (ctx.rec) keepRecord(work, ctx.rec);
+        if (fieldName) delete work.fieldErrors[fieldName];
+        work.messages.push(...dialogs.messages.map((m) => translate(m, undefined, work.language)));
+        return { outcome, view: await this.views.build(session, work) };
+      });
+    } catch (err) {
+      return this.stopped(state, op, answers, fieldName, err);
+    }
+    keepOutcome(state, work);
+    const { outcome, view } = result;
+    if (outcome.kind === 'close') {
+      this.store.delete(state.id);
+      return { view, closed: true };
+    }
+    if (outcome.kind === 'open') {
+      // Its own call, after this one committed: a page that fails to open does not undo the action.
+      const opened = await this.open({ userName: state.owner, language: state.language }, state.companyId, outcome.open, state.id);
+      return { view, opened: opened.view };
+    }
+    return { view };
+  }
+
+  /** The operation was rolled back: a question to return, or an error the user reads (a field's error stays on the field). */
+  private async stopped(
+    state: PageState,
+    op: Operation,
+    answers: RecordedAnswer[],
+    fieldName: string | undefined,
+    err: unknown,
+  ): Promise<CallResult> {
+    if (err instanceof PendingDialogSignal) {
+      const pending: PendingOperation = { op, answers, question: err.question, modalSessionId: null };
+      state.pending = pending;
+      const question = err.question;
+      const view = await this.read(state, async (session) => {
+        if (question.kind === 'modal') pending.modalSessionId = await this.openModal(session, state, question);
+      });
+      return { view };
+    }
+    const e = userError(err, state.language);
+    if (fieldName && op.kind === 'setField') state.fieldErrors[fieldName] = { value: op.value, message: e.message };
+    return { view: await this.read(state), error: { code: e.code, message: e.message, field: fieldName } };
+  }
+
+  /** A new card's or a popup's record (OnNewRecord), or a list's first row. */
+  private async fill(session: Session, state: PageState): Promise<void> {
+    const page = state.page;
+    if ((page.type === 'Card' || page.type === 'StandardDialog') && (page.temporary || state.mode === 'new')) {
+      state.recordId = null;
+      const ctx = newContext(session, state, null);
+      ctx.rec = session.create(page.table!);
+      try {
+        if (page.onNewRecord) ctx.rec = (await page.onNewRecord(ctx)) ?? ctx.rec;
+      } catch (err) {
+        throw userError(err, state.language);
+      }
+      state.draft = snapshot(ctx.rec!);
+    }
+    if (page.type === 'List' && !state.recordId) state.recordId = await firstRowId(session, state);
+  }
+
+  /** DialogPort.runModal became a pending question: open the modal page as a page session the client fills in. */
+  private async openModal(session: Session, parent: PageState, question: DialogQuestion & { kind: 'modal' }): Promise<string | null> {
+    const page = modalPage(question.request.pageName);
+    if (!page) return null;
+    const request: OpenRequest = { pageId: page.id, mode: page.type === 'List' ? 'view' : 'new' };
+    const modal = this.store.create(parent.owner, parent.language, parent.companyId, page, request, parent.id);
+    await this.fill(session, modal);
+    modal.modalOf = parent.id;
+    if (page.type !== 'List' && modal.draft) Object.assign(modal.draft, question.request.defaults);
+    this.store.add(modal);
+    return modal.id;
+  }
+}
+
+async function apply(ctx: PageContext<TableRecord>, state: PageState, op: Operation): Promise<ActionOutcome> {
+  const page = state.page;
+  if (op.kind === 'close') {
+    // Cards here insert when the first field is left (BC's auto-insert), so only a delayed draft is left to write.
+    if (!page.temporary && ctx.rec && ctx.rec.systemId === '' && state.draft) await ctx.rec.insert(true);
+    return { kind: 'close' };
+  }
+  if (op.kind === 'setField') {
+    const field = findField(state, op.field);
+    if (!isEditable(state, ctx, field)) {
+      const text = PageSessionLabels.ReadOnlyFieldErr.format([fieldCaption(field, page, state.language)], state.language);
+      throw new BadRequestError('BadRequest_InvalidOperation', text);
+    }
+    const rec = ctx.rec!;
+    const value = evaluateInput(field.source ? tableMeta(rec.constructor as any).field(field.source) : undefined, op.value);
+    if (field.onValidate) await field.onValidate(ctx, value);
+    else await rec.validate(field.source!, value, { fromPage: true });
+    if (page.temporary) return { kind: 'refresh' };
+    if (rec.systemId === '') {
+      // Auto-insert: leaving the first field of a new card inserts it (OnInsert gives the No.).
+      await rec.insert(true);
+      state.mode = 'edit';
+    } else if (!field.onValidate) {
+      await rec.modify(true);
+    }
+    return { kind: 'refresh' };
+  }
+  const builtin = builtinAction(state, ctx, op.action);
+  if (builtin) return builtin;
+  const action = findAction(state, op.action);
+  if (action.requiresRecord && !ctx.rec) throw new BadRequestError('BadRequest', PageSessionLabels.NoRecordErr.format([], state.language));
+  if ((action.visible && !action.visible(ctx)) || (action.enabled && !action.enabled(ctx))) {
+    const text = PageSessionLabels.ActionNotAvailableErr.format([pick(action.caption, state.language)], state.language);
+    throw new BadRequestError('BadRequest_InvalidOperation', text);
+  }
+  return action.run(ctx);
+}
+
+/** A list's Nieuw / Bewerken / Weergeven: open its card (CardPageId). */
+function builtinAction(state: PageState, ctx: PageContext<TableRecord>, name: string): ActionOutcome | null {
+  const page = state.page;
+  if (page.type !== 'List' || !page.cardPageId) return null;
+  const key = name.toLowerCase();
+  if (['new', 'nieuw', '$new'].includes(key) && page.insertAllowed) {
+    return { kind: 'open', open: { pageId: page.cardPageId, mode: 'new' } };
+  }
+  const mode: PageMode | null = ['edit', 'bewerken', '$edit'].includes(key)
+    ? 'edit'
+    : ['view', 'weergeven', '$view'].includes(key)
+      ? 'view'
+      : null;
+  if (!mode) return null;
+  if (!ctx.rec) throw new BadRequestError('BadRequest', PageSessionLabels.NoRecordErr.format([], state.language));
+  return { kind: 'open', open: { pageId: page.cardPageId, mode, recordId: ctx.rec.systemId } };
+}
+
+/** What a modal page session hands back on OK: its values (and selected line) through the page's modalResult. */
+async function modalResult(session: Session, modal: PageState | undefined): Promise<ModalResult> {
+  if (!modal) return {};
+  const ctx = await loadContext(session.withUser(modal.owner, session.dialogs, { language: modal.language }), modal);
+  const values = ctx.rec && modal.page.type !== 'List' ? snapshot(ctx.rec) : {};
+  const selected = modal.page.type === 'List' && ctx.rec ? snapshot(ctx.rec) : null;
+  return modal.page.modalResult ? modal.page.modalResult(values, selected) : values;
+}
+
+/** A BcError as the user reads it; anything else is a simulator bug and travels on. */
+function userError(err: unknown, language: Language): { code: string; message: string } & BcError {
+  if (err instanceof ReplayDivergedError) {
+    return new BadRequestError('Simulator_ReplayDiverged', PageSessionLabels.ReplayDivergedErr.format([], language));
+  }
+  if (err instanceof BcError) {
+    const translated = translate(err.message, err.labelKey, language);
+    if (translated !== err.message) err.message = translated;
+    return err;
+  }
+  throw err;
+}

@@ -1,0 +1,174 @@
+import { randomUUID } from 'node:crypto';
+import { Mutex } from 'async-mutex';
+import { AuthorizationError, BadRequestError } from '../runtime/BcError';
+import type { Language } from '../runtime/Labels';
+import type { OpenRequest, PageMode, UiPageDefinition } from './PageTypes';
+import type { DialogQuestion, RecordedAnswer } from './ReplayDialogs';
+
+export interface PageUser {
+  userName: string;
+  language: Language;
+}
+
+export interface ManagerOptions {
+  /** Idle time after which a page session expires (default 30 minutes). */
+  ttlMs?: number;
+  /** Clock for expiry (tests). */
+  now?: () => number;
+  /** Rows a list shows at most. */
+  pageSize?: number;
+}
+
+export type Operation =
+  | { kind: 'setField'; field: string; value: unknown }
+  | { kind: 'invoke'; action: string }
+  | { kind: 'close' };
+
+export interface PendingOperation {
+  op: Operation;
+  answers: RecordedAnswer[];
+  question: DialogQuestion;
+  /** The page session of the modal page the question opened. */
+  modalSessionId: string | null;
+}
+
+export interface FieldError {
+  value: unknown;
+  message: string;
+}
+
+export interface PageState {
+  id: string;
+  owner: string;
+  companyId: string;
+  page: UiPageDefinition<any>;
+  mode: PageMode;
+  language: Language;
+  context: Record<string, unknown>;
+  /** RunPageLink/SubPageView filters of the opener, on table properties. */
+  filters: Record<string, unknown>;
+  /** The filter pane: control name → text typed. */
+  userFilters: Record<string, string>;
+  /** The card's stored record, or the list's current row (SystemId). */
+  recordId: string | null;
+  /** A temporary record, or a new one not inserted yet: its field values. */
+  draft: Record<string, unknown> | null;
+  fieldErrors: Record<string, FieldError>;
+  pending: PendingOperation | null;
+  messages: string[];
+  parentId: string | null;
+  /** Set on the page session of a modal page: the session whose dialog it answers. */
+  modalOf: string | null;
+  expiresAt: number;
+  mutex: Mutex;
+}
+
+/** What an operation may change of a page session; it changes a copy, kept only once its transaction has committed. */
+type Outcome = Pick<PageState, 'mode' | 'recordId' | 'draft' | 'fieldErrors' | 'messages'>;
+
+const DEFAULT_TTL = 30 * 60 * 1000;
+
+/**
+ * The open page sessions of one process: who owns each, when it expires, how
+ * many rows a list shows. Nothing here reads the database.
+ */
+export class PageSessionStore {
+  private readonly sessions = new Map<string, PageState>();
+  private readonly ttl: number;
+  private readonly now: () => number;
+  readonly pageSize: number;
+
+  constructor(options: ManagerOptions = {}) {
+    this.ttl = options.ttlMs ?? DEFAULT_TTL;
+    this.now = options.now ?? Date.now;
+    this.pageSize = options.pageSize ?? 200;
+  }
+
+  /** A new page session's state, not yet kept (an open that fails leaves nothing behind). */
+  create(
+    owner: string,
+    language: Language,
+    companyId: string,
+    page: UiPageDefinition<any>,
+    request: OpenRequest,
+    parentId: string | null,
+  ): PageState {
+    this.prune();
+    return {
+      id: randomUUID(),
+      owner: owner.toUpperCase(),
+      companyId,
+      page,
+      mode: request.mode ?? (page.type === 'List' || page.type === 'RoleCenter' ? 'view' : 'edit'),
+      language,
+      context: { ...(request.context ?? {}) },
+      filters: { ...(request.filters ?? {}) },
+      userFilters: {},
+      recordId: request.recordId ?? null,
+      draft: null,
+      fieldErrors: {},
+      pending: null,
+      messages: [],
+      parentId,
+      modalOf: null,
+      expiresAt: this.now() + this.ttl,
+      mutex: new Mutex(),
+    };
+  }
+
+  add(state: PageState): void {
+    this.sessions.set(state.id, state);
+  }
+
+  get(id: string): PageState | undefined {
+    return this.sessions.get(id);
+  }
+
+  delete(id: string): void {
+    this.sessions.delete(id);
+  }
+
+  get size(): number {
+    return this.sessions.size;
+  }
+
+  /** The caller's own, live session; touching it extends its life. */
+  take(user: PageUser, id: string, language?: Language): PageState {
+    this.prune();
+    const state = this.sessions.get(id);
+    if (!state) throw new BadRequestError('BadRequest_NotFound', `The page session '${id}' does not exist or has expired.`);
+    if (state.owner !== user.userName.toUpperCase()) {
+      throw new AuthorizationError(`The page session '${id}' belongs to another user.`);
+    }
+    state.expiresAt = this.now() + this.ttl;
+    if (language) state.language = language;
+    return state;
+  }
+
+  private prune(): void {
+    const now = this.now();
+    for (const [id, s] of this.sessions) if (s.expiresAt <= now) this.sessions.delete(id);
+  }
+}
+
+export function refuseWhilePending(state: PageState): void {
+  if (state.pending) {
+    throw new BadRequestError('BadRequest_DialogPending', 'A dialog is waiting for an answer on this page. Answer it first.');
+  }
+}
+
+export function actor(state: PageState): { userId: string; language: Language } {
+  return { userId: state.owner, language: state.language };
+}
+
+/** The state an operation works on: its own copy of what it may change, so a rollback leaves the session as it was. */
+export function workingCopy(state: PageState): PageState {
+  return { ...state, fieldErrors: { ...state.fieldErrors }, messages: [...state.messages] };
+}
+
+/** The operation committed: the session takes what it changed. */
+export function keepOutcome(state: PageState, work: PageState): void {
+  const { mode, recordId, draft, fieldErrors, messages } = work;
+  const outcome: Outcome = { mode, recordId, draft, fieldErrors, messages };
+  Object.assign(state, outcome);
+}

@@ -1,0 +1,52 @@
+// [FEATURE] [Format/Evaluate] the one place values become text and text becomes values again.
+import { displayValue, evaluateInput, formatBoolean, formatField, formatValue, parseOkCancel, parseYesNo } from '../../src/runtime/Format';
+import type { FieldMeta } from '../../src/runtime/Metadata';
+
+const field = (kind: string, extra: Record<string, unknown> = {}) => ({ type: { kind, ...extra } }) as unknown as FieldMeta;
+const status = field('Option', {
+  members: [
+    { name: 'Not Started', value: 0, nl: 'Niet gestart' },
+    { name: 'Completed', value: 1, nl: 'Voltooid' },
+  ],
+});
+
+describe('Format', () => {
+  test('booleans, dates and options in the user language; error texts in English', () => {
+    const all = [formatBoolean(true), formatBoolean(false), formatBoolean(true, 'nl-NL'), formatBoolean(false, 'nl-NL')];
+    expect(all).toEqual(['Yes', 'No', 'Ja', 'Nee']);
+    expect(formatValue(true)).toBe('Yes');
+    expect(formatField(field('Boolean'), false, 'nl-NL')).toBe('Nee');
+    expect(formatField(field('Date'), '2026-03-01', 'nl-NL')).toBe('01-03-2026');
+    expect(formatField(field('Date'), '2026-03-01', 'en-US')).toBe('03/01/2026');
+    expect(formatField(status, 1, 'nl-NL')).toBe('Voltooid');
+    expect(formatField(status, null, 'nl-NL')).toBe('');
+    expect(displayValue(status, 1)).toBe('Completed');
+    expect(displayValue(field('Boolean'), true)).toBe('Yes');
+  });
+});
+
+describe('Evaluate', () => {
+  test('one yes/no parser: the words of either language; a blank is No only for a checkbox', () => {
+    for (const yes of ['Yes', 'ja', 'TRUE', '1', 'on', true]) expect(parseYesNo(yes)).toBe(true);
+    for (const no of ['No', 'Nee', 'false', '0', 'off', false]) expect(parseYesNo(no)).toBe(false);
+    expect(parseYesNo('')).toBeUndefined();
+    expect(parseYesNo('', { blankIsNo: true })).toBe(false);
+    expect(parseYesNo('misschien')).toBeUndefined();
+  });
+
+  test('a modal answer: OK/Cancel/Annuleren, or yes/no; null cancels', () => {
+    expect([parseOkCancel('OK'), parseOkCancel('ja'), parseOkCancel(true)]).toEqual([true, true, true]);
+    for (const cancel of ['Annuleren', 'cancel', 'nee', null]) expect(parseOkCancel(cancel)).toBe(false);
+    expect(parseOkCancel('later')).toBeUndefined();
+  });
+
+  test('typed input in the type the field wants; what is not understood goes on unchanged', () => {
+    expect(evaluateInput(field('Boolean'), 'Ja')).toBe(true);
+    expect(evaluateInput(field('Boolean'), '')).toBe(false);
+    expect(evaluateInput(field('Boolean'), 'misschien')).toBe('misschien');
+    expect(evaluateInput(field('Decimal'), '12,5')).toBe('12.5');
+    expect(evaluateInput(field('Integer'), ' ')).toBe(0);
+    expect(evaluateInput(status, '1')).toBe(1);
+    expect(evaluateInput(undefined, 'x')).toBe('x');
+  });
+});
