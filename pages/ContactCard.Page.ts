@@ -1,9 +1,9 @@
 import { EmpireContact } from '../codeunits/process/EmpireContact.Codeunit';
 import { Contact } from '../entities/CRM/Contact/Contact.Table';
 import { ContactType } from '../entities/CRM/Contact/ContactEnums';
-import { TaskSystemType } from '../entities/CRM/Task/TaskEnums';
 import { SalespersonPurchaser } from '../entities/CRM/Team/SalespersonPurchaser.Table';
 import { caption, definePage, PageContext } from '../src/pageSession/PageTypes';
+import { TaskViews } from '../entities/CRM/Task/TaskViews';
 
 const isPerson = (ctx: PageContext<Contact>) => ctx.rec?.type === ContactType.Person;
 const isCompany = (ctx: PageContext<Contact>) => ctx.rec !== null && ctx.rec.type === ContactType.Company;
@@ -144,13 +144,7 @@ export const ContactCard = definePage<Contact>({
       requiresRecord: true,
       enabled: stored,
       async run(ctx) {
-        const c = ctx.rec!;
-        const filters: Record<string, unknown> = {
-          contactCompanyNo: c.companyNo,
-          systemToDoType: [TaskSystemType.Organizer, TaskSystemType.ContactAttendee],
-        };
-        if (c.lookupContactNo) filters.contactNo = c.lookupContactNo;
-        return { kind: 'open', open: { pageId: 5096, mode: 'view', filters } };
+        return { kind: 'open', open: { pageId: 5096, mode: 'view', filters: TaskViews.contact(ctx.rec!) } };
       },
     },
   ],

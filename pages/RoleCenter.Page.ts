@@ -1,6 +1,7 @@
-import { TaskSystemType } from '../entities/CRM/Task/TaskEnums';
 import { caption, definePage } from '../src/pageSession/PageTypes';
-import { mySalespersonCode, myTeamCodes } from '../src/pageSession/pageHelpers';
+import { TeamSalesperson } from '../entities/CRM/Team/TeamSalesperson.Table';
+import { UserSetup } from '../entities/System/UserSetup.Table';
+import { TaskViews } from '../entities/CRM/Task/TaskViews';
 
 /**
  * The Rolcentrum of a customer-contact employee (BC page 9026 "Sales &
@@ -29,12 +30,7 @@ export const RoleCenter = definePage({
       caption: caption('My Tasks', 'Mijn taken'),
       pageId: 5096,
       async filters(session) {
-        // BC's salesperson link (Organizer|Salesperson Attendee), open tasks only; no salesperson → nothing.
-        return {
-          salespersonCode: (await mySalespersonCode(session)) || '\u0000',
-          systemToDoType: [TaskSystemType.Organizer, TaskSystemType.SalespersonAttendee],
-          closed: false,
-        };
+        return TaskViews.openOfSalesperson(await UserSetup.salespersonOf(session));
       },
     },
     {
@@ -42,8 +38,7 @@ export const RoleCenter = definePage({
       caption: caption('Team Tasks', 'Teamtaken'),
       pageId: 5096,
       async filters(session) {
-        const teams = await myTeamCodes(session);
-        return { teamCode: teams.length ? teams : ['\u0000'], systemToDoType: TaskSystemType.Team, closed: false };
+        return TaskViews.openOfTeams(await TeamSalesperson.teamsOf(session, await UserSetup.salespersonOf(session)));
       },
     },
   ],

@@ -1,6 +1,6 @@
-import { TaskSystemType } from '../entities/CRM/Task/TaskEnums';
 import { SalespersonPurchaser } from '../entities/CRM/Team/SalespersonPurchaser.Table';
 import { caption, definePage } from '../src/pageSession/PageTypes';
+import { TaskViews } from '../entities/CRM/Task/TaskViews';
 
 /**
  * Page 14 "Salespersons/Purchasers" (Verkopers/inkopers): Empire's employees.
@@ -40,10 +40,7 @@ export const SalespersonsPurchasers = definePage<SalespersonPurchaser>({
           open: {
             pageId: 5096,
             mode: 'view',
-            filters: {
-              salespersonCode: ctx.rec!.code,
-              systemToDoType: [TaskSystemType.Organizer, TaskSystemType.SalespersonAttendee],
-            },
+            filters: TaskViews.salesperson(ctx.rec!.code),
           },
         };
       },

@@ -1,6 +1,6 @@
-import { TaskSystemType } from '../entities/CRM/Task/TaskEnums';
 import { Team } from '../entities/CRM/Team/Team.Table';
 import { caption, definePage } from '../src/pageSession/PageTypes';
+import { TaskViews } from '../entities/CRM/Task/TaskViews';
 
 /**
  * Page 5105 "Teams". Navigeren | Taken opens the Task List with BC's link
@@ -33,7 +33,7 @@ export const Teams = definePage<Team>({
       async run(ctx) {
         return {
           kind: 'open',
-          open: { pageId: 5096, mode: 'view', filters: { teamCode: ctx.rec!.code, systemToDoType: TaskSystemType.Team } },
+          open: { pageId: 5096, mode: 'view', filters: TaskViews.team(ctx.rec!.code) },
         };
       },
     },

@@ -1,12 +1,11 @@
-import { In } from 'typeorm';
 import { EmpireContact } from '../../codeunits/process/EmpireContact.Codeunit';
 import { Contact } from '../../entities/CRM/Contact/Contact.Table';
-import { TaskSystemType } from '../../entities/CRM/Task/TaskEnums';
 import { ActionResult, ApiPageDefinition, definePage, field, idField, lastModifiedField, readOnly } from './ApiPage';
 import { EmpireContactRoles } from './EmpireContactRoles.Page';
 import { EmpireInteractionLogEntries } from './EmpireInteractionLogEntries.Page';
 import { EmpireTasks } from './EmpireTasks.Page';
 import { interactionFromTemplateAction } from './InteractionFromTemplateAction';
+import { TaskViews } from '../../entities/CRM/Task/TaskViews';
 
 /**
  * Empire's Contactkaart as an API page: the v2.0 contact fields plus Empire's
@@ -70,11 +69,7 @@ export const EmpireContacts: ApiPageDefinition<Contact> = definePage<Contact>({
     tasks: {
       description: "The contact's tasks (System Task Type Organizer or Contact Attendee).",
       target: () => EmpireTasks,
-      link: (c) => ({
-        contactCompanyNo: c.companyNo,
-        ...(c.lookupContactNo ? { contactNo: c.lookupContactNo } : {}),
-        systemToDoType: In([TaskSystemType.Organizer, TaskSystemType.ContactAttendee]),
-      }),
+      link: (c) => TaskViews.contact(c),
     },
     // Rollen: a household's people, or a person's households.
     contactRoles: {

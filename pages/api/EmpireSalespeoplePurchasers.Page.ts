@@ -1,9 +1,8 @@
-import { In } from 'typeorm';
 import { SalespersonPurchaser } from '../../entities/CRM/Team/SalespersonPurchaser.Table';
-import { TaskSystemType } from '../../entities/CRM/Task/TaskEnums';
 import { salespersonFields } from './APIV2SalespeoplePurchasers.Page';
 import { definePage } from './ApiPage';
 import { EmpireTasks } from './EmpireTasks.Page';
+import { TaskViews } from '../../entities/CRM/Task/TaskViews';
 
 /**
  * Verkopers/inkopers (Empire's medewerkers) with their Taken: Salesperson
@@ -23,10 +22,7 @@ export const EmpireSalespeoplePurchasers = definePage<SalespersonPurchaser>({
     tasks: {
       description: "Taken: the salesperson's own tasks (System Task Type Organizer or Salesperson Attendee).",
       target: () => EmpireTasks,
-      link: (sp) => ({
-        salespersonCode: sp.code,
-        systemToDoType: In([TaskSystemType.Organizer, TaskSystemType.SalespersonAttendee]),
-      }),
+      link: (sp) => TaskViews.salesperson(sp.code),
     },
   },
 });

@@ -1,8 +1,8 @@
 import { Team } from '../../entities/CRM/Team/Team.Table';
-import { TaskSystemType } from '../../entities/CRM/Task/TaskEnums';
 import { definePage, field, idField, lastModifiedField } from './ApiPage';
 import { EmpireTasks } from './EmpireTasks.Page';
 import { EmpireTeamMembers } from './EmpireTeamMembers.Page';
+import { TaskViews } from '../../entities/CRM/Task/TaskViews';
 
 /**
  * Page 5105 "Teams" as an API page. `tasks` is the page's Taken action: the
@@ -22,7 +22,7 @@ export const EmpireTeams = definePage<Team>({
     tasks: {
       description: "Taken: the team's tasks nobody has taken yet (Team Code = code, System Task Type = Team).",
       target: () => EmpireTasks,
-      link: (team) => ({ teamCode: team.code, systemToDoType: TaskSystemType.Team }),
+      link: (team) => TaskViews.team(team.code),
     },
     teamMembers: {
       description: 'The members of the team.',

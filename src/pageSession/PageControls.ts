@@ -5,7 +5,6 @@ import { defineLabels, Language } from '../runtime/Labels';
 import { FieldMeta, tableMeta } from '../runtime/Metadata';
 import type { TableRecord } from '../runtime/Record';
 import type { Session } from '../runtime/Session';
-import { filterValue } from './pageHelpers';
 import type { PageState } from './PageSessionStore';
 import { PageActionDef, PageContext, PageFieldDef, pick, UiPageDefinition } from './PageTypes';
 
@@ -159,8 +158,8 @@ export async function rows(session: Session, state: PageState, take?: number): P
 
 export function where(state: PageState): Record<string, unknown> {
   const page = state.page;
-  const out: Record<string, unknown> = { ...((page.sourceTableView as Record<string, unknown>) ?? {}) };
-  for (const [k, v] of Object.entries(state.filters)) out[k] = filterValue(v);
+  // Filters are plain data (a list: one of its values), as the store reads them.
+  const out: Record<string, unknown> = { ...((page.sourceTableView as Record<string, unknown>) ?? {}), ...state.filters };
   const meta = tableMeta(page.table!);
   for (const [name, text] of Object.entries(state.userFilters)) {
     const f = findField(state, name);

@@ -15,7 +15,7 @@ import type { TableMeta } from './Metadata';
  */
 export type RowValues = Record<string, unknown>;
 
-/** AL SetRange/SetFilter: field values and filter operators (In, Not, Like…), or an array of them (OR). */
+/** AL SetRange/SetFilter: field values (a list: one of them, AL `A|B`) and filter operators (In, Not, Like…), or an array of such objects (OR). */
 export type WhereInput = Record<string, unknown> | Record<string, unknown>[];
 /** Sort order: `{ property: 'ASC' | 'DESC' }`. */
 export type OrderInput = Record<string, unknown>;

@@ -1,5 +1,6 @@
 import { Code, Field, Table } from '../../../src/runtime/Metadata';
 import { TableRecord } from '../../../src/runtime/Record';
+import type { Session } from '../../../src/runtime/Session';
 import { SalespersonPurchaser } from './SalespersonPurchaser.Table';
 import { Team } from './Team.Table';
 
@@ -19,4 +20,10 @@ export class TeamSalesperson extends TableRecord {
     nl: 'Verkoperscode',
   })
   salespersonCode!: string;
+
+  /** The teams a salesperson belongs to; none for no salesperson. */
+  static async teamsOf(session: Session, salespersonCode: string): Promise<string[]> {
+    if (salespersonCode === '') return [];
+    return (await session.find(TeamSalesperson, { salespersonCode })).map((t) => t.teamCode);
+  }
 }

@@ -62,6 +62,8 @@ function condition(
   dialect: Dialect,
 ): { sql: string; shape: string } {
   if (value === null) return { sql: `${column} IS NULL`, shape: '=null' };
+  // A list is one of its values (AL `A|B`): how table views and page filters write it, as plain data.
+  if (Array.isArray(value)) return oneOf(column, value, param);
   if (!InstanceChecker.isFindOperator(value)) return { sql: `${column} = ${param(value)}`, shape: '=' };
   const op = value as FindOperator<unknown>;
   const type = op.type as string;
@@ -97,12 +99,8 @@ function condition(
       const [a, b] = v as unknown[];
       return { sql: `${column} BETWEEN ${param(a)} AND ${param(b)}`, shape: '><' };
     }
-    case 'in': {
-      const list = v as unknown[];
-      // IN () is not SQL: no value matches nothing, as TypeORM's find did.
-      if (list.length === 0) return { sql: '1 = 0', shape: 'in0' };
-      return { sql: `${column} IN (${list.map((x) => param(x)).join(', ')})`, shape: `in${list.length}` };
-    }
+    case 'in':
+      return oneOf(column, v as unknown[], param);
     default:
       throw new Error(`record store: filter operator '${type}' is not supported`);
   }
@@ -123,4 +121,10 @@ export function compileOrder(plan: TablePlan, order: OrderInput | undefined): { 
     shape: parts.map((x) => x.shape).join(','),
     properties: entries.map(([property]) => property),
   };
+}
+
+function oneOf(column: string, list: unknown[], param: (v: unknown) => string): { sql: string; shape: string } {
+  // IN () is not SQL: no value matches nothing, as TypeORM's find did.
+  if (list.length === 0) return { sql: '1 = 0', shape: 'in0' };
+  return { sql: `${column} IN (${list.map((x) => param(x)).join(', ')})`, shape: `in${list.length}` };
 }

@@ -1,0 +1,41 @@
+import { TaskSystemType } from './TaskEnums';
+
+/**
+ * The table views of the Task List (page 5096) as BC's pages open it
+ * (RunPageLink / SubPageLink, bc-domain-spec §5.3): one definition each, used
+ * by the UI pages, the role center parts and the API's navigation properties
+ * alike. Plain data — a list means one of its values (AL `A|B`) — so a view
+ * is also what a page session shows and a browser sends back as filters.
+ */
+export type TaskView = Record<string, string | number | boolean | (string | number)[]>;
+
+export const TaskViews = {
+  /** A team's tasks that no member has taken yet (Teams → Taken; `teams(…)/tasks`): the team rows, not the members' copies. */
+  team(teamCode: string | string[]): TaskView {
+    return { teamCode, systemToDoType: TaskSystemType.Team };
+  },
+
+  /** The open ones of the teams given (Teamtaken on the role center). No team: a code no team has, so nothing shows. */
+  openOfTeams(teamCodes: string[]): TaskView {
+    return { ...TaskViews.team(teamCodes.length ? teamCodes : ['\u0000']), closed: false };
+  },
+
+  /** A salesperson's own tasks: Salesperson Code, System To-do Type = Organizer|Salesperson Attendee. */
+  salesperson(salespersonCode: string): TaskView {
+    return { salespersonCode, systemToDoType: [TaskSystemType.Organizer, TaskSystemType.SalespersonAttendee] };
+  },
+
+  /** Their open ones (Mijn taken on the role center). No salesperson (a trainer): nothing shows. */
+  openOfSalesperson(salespersonCode: string): TaskView {
+    return { ...TaskViews.salesperson(salespersonCode || '\u0000'), closed: false };
+  },
+
+  /** A contact's tasks: Contact Company No. (and Contact No. for a person), System To-do Type = Organizer|Contact Attendee. */
+  contact(contact: { companyNo: string; lookupContactNo: string }): TaskView {
+    return {
+      contactCompanyNo: contact.companyNo,
+      ...(contact.lookupContactNo ? { contactNo: contact.lookupContactNo } : {}),
+      systemToDoType: [TaskSystemType.Organizer, TaskSystemType.ContactAttendee],
+    };
+  },
+};
