@@ -5,7 +5,7 @@ import { AppLocals, createApp } from './http/app';
 import type { RequestJournal } from './http/journal';
 import { seedDemoCompany, demoUsers, DEMO_COMPANY_DISPLAY_NAME, DEMO_COMPANY_NAME } from './seed/demo';
 import { seedEmptyCompany } from './seed/empty';
-import { SeedFunction, Simulator, Snapshot, UserSpec } from './runtime/Simulator';
+import { SeedFunction, Simulator, Snapshot, UserSpec } from './host/Simulator';
 
 /**
  * empire-sim as a library: start a simulator with its HTTP API in-process
@@ -142,8 +142,8 @@ export { createApp } from './http/app';
 export type { AppOptions } from './http/app';
 export { RequestJournal } from './http/journal';
 export type { JournalEntry } from './http/journal';
-export { Simulator } from './runtime/Simulator';
-export type { Actor, SeedFunction, SimulatorOptions, Snapshot, UserSpec } from './runtime/Simulator';
+export { Simulator } from './host/Simulator';
+export type { Actor, SeedFunction, SimulatorOptions, Snapshot, UserSpec } from './host/Simulator';
 export { Session } from './runtime/Session';
 export { PreAnsweredDialogs, ScriptedDialogs, parseDialogAnswers } from './runtime/Dialogs';
 export type { DialogPort, DialogTrace } from './runtime/Dialogs';

@@ -1,7 +1,7 @@
 import express, { Express } from 'express';
 import { apiGroups } from '../../pages/api';
 import type { ApiGroup } from '../../pages/api/ApiPage';
-import type { Simulator } from '../runtime/Simulator';
+import type { Simulator } from '../host/Simulator';
 import { SIMULATOR_VERSION } from '../config';
 import { apiHandler } from './api/express';
 import { DEFAULT_MAX_PAGE_SIZE } from './api/limits';

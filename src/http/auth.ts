@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import type { User } from '../../entities/System/User.Table';
 import { AuthenticationError } from '../runtime/BcError';
-import type { Simulator } from '../runtime/Simulator';
+import type { Simulator } from '../host/Simulator';
 import { ODataText } from './HttpErrors';
 
 /**

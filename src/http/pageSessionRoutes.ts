@@ -3,7 +3,7 @@ import path from 'node:path';
 import express, { Request, Response, Router } from 'express';
 import { BadRequestError } from '../runtime/BcError';
 import type { Language } from '../runtime/Labels';
-import type { Simulator } from '../runtime/Simulator';
+import type { Simulator } from '../host/Simulator';
 import { ManagerOptions, PageSessionManager, PageUser } from '../pageSession/PageSessionManager';
 import { findPage, tellMe, uiPages } from '../pageSession/registry';
 import { pick } from '../pageSession/PageTypes';

@@ -4,7 +4,7 @@ import { SimulatorSetup } from '../../entities/Simulator/SimulatorSetup.Table';
 import type { Company } from '../../entities/System/Company.Table';
 import { BadRequestError, RecordNotFoundError } from '../runtime/BcError';
 import type { Session } from '../runtime/Session';
-import type { Simulator, Snapshot } from '../runtime/Simulator';
+import type { Simulator, Snapshot } from '../host/Simulator';
 import { authenticatedUser } from './auth';
 import { HttpErrors } from './HttpErrors';
 import type { RequestJournal } from './journal';

@@ -5,7 +5,7 @@ import type { Language } from '../runtime/Labels';
 import { tableMeta } from '../runtime/Metadata';
 import type { TableRecord } from '../runtime/Record';
 import type { Session } from '../runtime/Session';
-import type { Simulator } from '../runtime/Simulator';
+import type { Simulator } from '../host/Simulator';
 import {
   fieldCaption,
   findAction,

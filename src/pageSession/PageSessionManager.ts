@@ -1,5 +1,5 @@
 import type { Language } from '../runtime/Labels';
-import type { Simulator } from '../runtime/Simulator';
+import type { Simulator } from '../host/Simulator';
 import { CallResult, PageOperations } from './PageOperation';
 import { ManagerOptions, PageSessionStore, PageUser } from './PageSessionStore';
 import type { OpenRequest } from './PageTypes';

@@ -1,6 +1,5 @@
 import type { EntityManager } from 'typeorm';
-// A type only: the API's bound $filter tree, which the store compiles (issue 9 gives it a home below the API).
-import type { Bound } from '../http/api/odata/bind';
+import type { FilterTree } from './FilterTree';
 import type { TableMeta } from './Metadata';
 
 /**
@@ -25,7 +24,7 @@ export interface PageQuery {
   /** The page's table view and navigation link (AND). */
   where?: WhereInput;
   /** The API's bound $filter, on top. */
-  filter?: Bound;
+  filter?: FilterTree;
   /** A total order (the caller ends it with the primary key). */
   sort: { property: string; descending: boolean }[];
   /** Keyset paging: the sort values (as `cursor` returned them) of the last row already served. */

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { DEMO_COMPANY_DISPLAY_NAME, DEMO_COMPANY_NAME, demoAccessKey, demoUsers, seedDemoCompany } from '../seed/demo';
 import { seedEmptyCompany } from '../seed/empty';
-import { Simulator } from '../runtime/Simulator';
+import { Simulator } from '../host/Simulator';
 import { PageSessionManager } from '../pageSession/PageSessionManager';
 import { HttpDriver, InProcessDriver } from './drivers';
 import type { Scenario } from './Scenario';

@@ -26,7 +26,7 @@ import { EmpireInteraction } from '../../codeunits/process/EmpireInteraction.Cod
 import { Clock, localParts } from '../runtime/Clock';
 import { DialogPort, ScriptedDialogs } from '../runtime/Dialogs';
 import { Session } from '../runtime/Session';
-import type { UserSpec } from '../runtime/Simulator';
+import type { UserSpec } from '../host/Simulator';
 import { demoAddresses } from './demoAddresses';
 import {
   DEMO_BUSINESS_RELATIONS,

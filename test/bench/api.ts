@@ -36,7 +36,7 @@ import type { ApiCall } from '../../src/http/api/apiCall';
 import { ApiService } from '../../src/http/api/ApiService';
 import { apiGroups } from '../../pages/api';
 import { createApp } from '../../src/http/app';
-import { Simulator } from '../../src/runtime/Simulator';
+import { Simulator } from '../../src/host/Simulator';
 import { demoUsers, seedDemoCompany } from '../../src/seed/demo';
 import { seedEmptyCompany } from '../../src/seed/empty';
 import { sqlStatements } from '../../src/db/statementCounter';

@@ -18,7 +18,7 @@ import { calcDate } from '../../src/runtime/DateFormula';
 import { TableClass } from '../../src/runtime/Metadata';
 import type { TableRecord } from '../../src/runtime/Record';
 import { Session } from '../../src/runtime/Session';
-import { Simulator } from '../../src/runtime/Simulator';
+import { Simulator } from '../../src/host/Simulator';
 import { CITIES, KCC_USERS, NOTES, PLAIN_TEMPLATES, SETUP_USER, STREETS, TEAMS, randomName } from './setup';
 import { Rng } from './stats';
 

@@ -44,7 +44,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DatabaseConfig, databaseConfigFromEnv } from '../../src/db/config';
 import { dropSchemasWithPrefix } from '../../src/db/storage';
-import { Simulator } from '../../src/runtime/Simulator';
+import { Simulator } from '../../src/host/Simulator';
 import { seedEmptyCompany } from '../../src/seed/empty';
 import { arrangeScenario, createContact, logInteraction } from '../db/scenario';
 import { BenchTarget, benchLoop } from '../db/worker/dbWorker';

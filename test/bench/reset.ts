@@ -23,7 +23,7 @@ import { performance } from 'node:perf_hooks';
 import { Contact } from '../../entities';
 import { DatabaseConfig, databaseConfigFromEnv } from '../../src/db/config';
 import { dropSchemasWithPrefix } from '../../src/db/storage';
-import { Simulator } from '../../src/runtime/Simulator';
+import { Simulator } from '../../src/host/Simulator';
 import { seedDemoCompany } from '../../src/seed/demo';
 import { seedEmptyCompany } from '../../src/seed/empty';
 import { cpuSnapshot, othersCpuPct, percentile, waitForQuiet } from './stats';

@@ -35,7 +35,7 @@ import { FindOptionsOrder, FindOptionsWhere } from 'typeorm';
 import { Contact, InteractionLogEntry, Todo } from '../../entities';
 import { TaskSystemType } from '../../entities/CRM/Task/TaskEnums';
 import { EmpireInteraction } from '../../codeunits/process/EmpireInteraction.Codeunit';
-import { Simulator } from '../../src/runtime/Simulator';
+import { Simulator } from '../../src/host/Simulator';
 import { seedEmptyCompany } from '../../src/seed/empty';
 import { sqlStatements } from '../../src/db/statementCounter';
 import { bulkLoad, LoadResult, VolumeSize } from './bulk';

@@ -2,7 +2,7 @@ import { Contact } from '../../entities';
 import { InformationFlow, InitiatedBy } from '../../entities/CRM/Interaction/InteractionEnums';
 import { TaskPriority, TaskType } from '../../entities/CRM/Task/TaskEnums';
 import { Session } from '../../src/runtime/Session';
-import { Simulator } from '../../src/runtime/Simulator';
+import { Simulator } from '../../src/host/Simulator';
 import { createInteractionTemplate, createMarketingSetup, createSalesperson, createTeam } from '../library/LibraryMarketing';
 import { Rng } from './stats';
 

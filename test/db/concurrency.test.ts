@@ -7,7 +7,7 @@ import path from 'node:path';
 import { Contact } from '../../entities';
 import { TaskSystemType } from '../../entities/CRM/Task/TaskEnums';
 import { BcError } from '../../src/runtime/BcError';
-import { Simulator } from '../../src/runtime/Simulator';
+import { Simulator } from '../../src/host/Simulator';
 import { seedEmptyCompany } from '../../src/seed/empty';
 import { describePg, dropSharedSchemas, PG_DOWN_HINT, sharedPgConfig } from './pg';
 import {

@@ -1,7 +1,7 @@
 // [FEATURE] [Database] — fault injection: a failure at any step of "log interaction with team task" and of
 // "take task" leaves the database exactly as it was (one operation, one transaction).
 import { BcEvent } from '../../src/runtime/Events';
-import { Simulator } from '../../src/runtime/Simulator';
+import { Simulator } from '../../src/host/Simulator';
 import { seedEmptyCompany } from '../../src/seed/empty';
 import { describePg, dropSharedSchemas, sharedPgConfig } from './pg';
 import { arrangeScenario, checkInvariants, createContact, logInteraction, logInteractionIn, memberCodes, takeTask } from './scenario';

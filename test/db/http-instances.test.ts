@@ -2,7 +2,7 @@
 // concurrent clients: every acknowledged write is there exactly once, numbers are unique and gapless, one owner per task.
 import { ChildProcess, fork } from 'node:child_process';
 import path from 'node:path';
-import { Simulator } from '../../src/runtime/Simulator';
+import { Simulator } from '../../src/host/Simulator';
 import { seedEmptyCompany } from '../../src/seed/empty';
 import { describePg, dropSharedSchemas, PG_DOWN_HINT, sharedPgConfig, sharedPgEnv } from './pg';
 import { arrangeScenario, checkInvariants, LOST_RACE, memberCodes, readState } from './scenario';

@@ -1,6 +1,6 @@
 // [FEATURE] [Database] — several processes, each its own simulator instance, over one PostgreSQL database:
 // every acknowledged write is there exactly once, numbers are unique and gapless per series, each task has one owner.
-import { Simulator } from '../../src/runtime/Simulator';
+import { Simulator } from '../../src/host/Simulator';
 import { seedEmptyCompany } from '../../src/seed/empty';
 import { describePg, dropSharedSchemas, PG_DOWN_HINT, sharedPgConfig, sharedPgEnv } from './pg';
 import { arrangeScenario, checkInvariants, createContact, logInteraction, LOST_RACE, memberCodes, readState } from './scenario';

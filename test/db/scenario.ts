@@ -11,7 +11,7 @@ import { TaskSystemType } from '../../entities/CRM/Task/TaskEnums';
 import { EmpireInteraction } from '../../codeunits/process/EmpireInteraction.Codeunit';
 import { PreAnsweredDialogs } from '../../src/runtime/Dialogs';
 import { Session } from '../../src/runtime/Session';
-import { Simulator } from '../../src/runtime/Simulator';
+import { Simulator } from '../../src/host/Simulator';
 import { createHousehold, createInteractionTemplate, createMarketingSetup, createSalesperson, createTeam } from '../library/LibraryMarketing';
 
 /**

@@ -1,6 +1,6 @@
 // [FEATURE] [Database] — companies in separate storage: a schema per company on PostgreSQL, files on SQLite.
 import { Contact } from '../../entities';
-import { Simulator } from '../../src/runtime/Simulator';
+import { Simulator } from '../../src/host/Simulator';
 import { seedEmptyCompany } from '../../src/seed/empty';
 import { describePg, dropSharedSchemas, PG_DOWN_HINT, pgQuery, sharedPgConfig } from './pg';
 import { arrangeScenario, createContact } from './scenario';

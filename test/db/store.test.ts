@@ -3,7 +3,7 @@
 // reused across operations, companies and resets. Runs on SQLite, and on PostgreSQL in `npm run test:pg`.
 import { Team } from '../../entities';
 import { RecordExistsError } from '../../src/runtime/BcError';
-import { Simulator } from '../../src/runtime/Simulator';
+import { Simulator } from '../../src/host/Simulator';
 import { sqlStatements } from '../../src/db/statementCounter';
 import { seedEmptyCompany } from '../../src/seed/empty';
 import { closeSharedSimulator, createTeam, newTestCompany } from '../library/LibraryMarketing';

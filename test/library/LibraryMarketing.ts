@@ -18,7 +18,7 @@ import { CorrespondenceType } from '../../entities/CRM/Contact/ContactEnums';
 import { InformationFlow, InitiatedBy } from '../../entities/CRM/Interaction/InteractionEnums';
 import { DialogPort, ScriptedDialogs } from '../../src/runtime/Dialogs';
 import { Session } from '../../src/runtime/Session';
-import { Simulator } from '../../src/runtime/Simulator';
+import { Simulator } from '../../src/host/Simulator';
 import { seedEmptyCompany } from '../../src/seed/empty';
 import { testDatabase } from '../db/testDatabase';
 

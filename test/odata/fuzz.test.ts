@@ -3,7 +3,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import fc from 'fast-check';
-import type { Snapshot } from '../../src/runtime/Simulator';
+import type { Snapshot } from '../../src/host/Simulator';
 import { closeSharedSimulator } from '../library/LibraryMarketing';
 import { arrangeContactmomentSetup, HttpTestCompany, newHttpCompany, TEST_KEY, TEST_USER } from '../library/LibraryHttp';
 

@@ -5,7 +5,7 @@ import { Contact, SalespersonPurchaser, Team, Todo } from '../../entities';
 import { NoSeriesCodeunit } from '../../codeunits/foundation/NoSeries.Codeunit';
 import { ScriptedDialogs } from '../../src/runtime/Dialogs';
 import { Session } from '../../src/runtime/Session';
-import { Simulator, Snapshot } from '../../src/runtime/Simulator';
+import { Simulator, Snapshot } from '../../src/host/Simulator';
 import { seedDemoCompany } from '../../src/seed/demo';
 import { seedEmptyCompany } from '../../src/seed/empty';
 import { testDatabase } from '../db/testDatabase';

@@ -5,7 +5,7 @@ import { BcError } from '../../src/runtime/BcError';
 import { nextWholeMinute } from '../../src/runtime/Clock';
 import { calcDate } from '../../src/runtime/DateFormula';
 import { defineLabels, strSubstNo } from '../../src/runtime/Labels';
-import { Simulator } from '../../src/runtime/Simulator';
+import { Simulator } from '../../src/host/Simulator';
 import { seedEmptyCompany } from '../../src/seed/empty';
 import { closeSharedSimulator, createHousehold, createNoSeries, newTestCompany } from '../library/LibraryMarketing';
 

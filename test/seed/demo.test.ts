@@ -28,7 +28,7 @@ import { EmpireInteraction } from '../../codeunits/process/EmpireInteraction.Cod
 import { DialogError } from '../../src/runtime/BcError';
 import { ScriptedDialogs } from '../../src/runtime/Dialogs';
 import { Session } from '../../src/runtime/Session';
-import { Simulator, Snapshot } from '../../src/runtime/Simulator';
+import { Simulator, Snapshot } from '../../src/host/Simulator';
 import { DEMO_COMPANY_NAME, demoUsers, localToUtc, seedDemoCompany, workingDaysBefore } from '../../src/seed/demo';
 import { demoAddresses } from '../../src/seed/demoAddresses';
 import { DEMO_EMPLOYEES } from '../../src/seed/demoData';

@@ -1,5 +1,4 @@
-import type { Bound, BoundLiteral, BoundValue } from '../../http/api/odata/bind';
-import type { EdmProperty } from '../../http/api/edmModel';
+import type { FilterLiteral as BoundLiteral, FilterProperty, FilterTree as Bound, FilterValue as BoundValue } from '../../runtime/FilterTree';
 import type { Dialect } from '../schema';
 import type { ColumnPlan, TablePlan } from './TablePlan';
 
@@ -24,9 +23,8 @@ export interface SqlTarget {
 }
 
 /** The table column behind an API property (API field → table property → column). */
-export function columnOf(plan: TablePlan, prop: EdmProperty): ColumnPlan {
-  const property = prop.info?.property ?? prop.property;
-  const column = property ? plan.byProperty.get(property) : undefined;
+export function columnOf(plan: TablePlan, prop: FilterProperty): ColumnPlan {
+  const column = prop.property ? plan.byProperty.get(prop.property) : undefined;
   // Only page fields that are table fields bind as columns (EdmProperty.column); anything else is a simulator bug.
   if (!column) throw new Error(`No column for API property '${prop.name}'`);
   return column;

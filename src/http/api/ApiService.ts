@@ -2,7 +2,7 @@ import type { ApiGroup, ApiPageDefinition, Where } from '../../../pages/api/ApiP
 import type { User } from '../../../entities/System/User.Table';
 import type { Language } from '../../runtime/Labels';
 import type { Session } from '../../runtime/Session';
-import type { Simulator } from '../../runtime/Simulator';
+import type { Simulator } from '../../host/Simulator';
 import { dialogsForRequest, dialogTraceValue, DIALOG_TRACE_HEADER } from '../dialogs';
 import { HttpErrors } from '../HttpErrors';
 import { parseActionParameters, runAction } from './actions';

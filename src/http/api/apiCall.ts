@@ -1,6 +1,6 @@
 import type { User } from '../../../entities/System/User.Table';
 import type { Session } from '../../runtime/Session';
-import type { Actor } from '../../runtime/Simulator';
+import type { Actor } from '../../host/Simulator';
 
 /** One API request, independent of Express (a $batch's inner requests are these too). */
 export interface ApiCall {

@@ -1,6 +1,6 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { ApiGroup } from '../../../pages/api/ApiPage';
-import type { Simulator } from '../../runtime/Simulator';
+import type { Simulator } from '../../host/Simulator';
 import { authenticatedUser } from '../auth';
 import type { ApiCall, ApiReply } from './apiCall';
 import { ApiOptions, ApiService } from './ApiService';

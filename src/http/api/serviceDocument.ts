@@ -2,7 +2,7 @@ import type { ApiGroup } from '../../../pages/api/ApiPage';
 import type { Company } from '../../../entities/System/Company.Table';
 import { RecordNotFoundError } from '../../runtime/BcError';
 import { PlatformText } from '../../runtime/PlatformErrors';
-import type { Simulator } from '../../runtime/Simulator';
+import type { Simulator } from '../../host/Simulator';
 import { SIMULATOR_VERSION } from '../../config';
 import { HttpErrors } from '../HttpErrors';
 import type { ApiReply } from './apiCall';

@@ -1,6 +1,6 @@
 import { databaseConfigFromEnv } from '../../../src/db/config';
 import { sqlStatements } from '../../../src/db/statementCounter';
-import { Simulator } from '../../../src/runtime/Simulator';
+import { Simulator } from '../../../src/host/Simulator';
 import { seedEmptyCompany } from '../../../src/seed/empty';
 import { createContact, logInteraction, memberCodes, takeTask } from '../scenario';
 

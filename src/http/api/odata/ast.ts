@@ -46,7 +46,8 @@ export interface Call {
   pos: number;
 }
 
-export type CompareOp = 'eq' | 'ne' | 'gt' | 'ge' | 'lt' | 'le';
+export type { CompareOp } from '../../../runtime/FilterTree';
+import type { CompareOp } from '../../../runtime/FilterTree';
 
 export interface Compare {
   kind: 'compare';

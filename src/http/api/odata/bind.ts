@@ -1,6 +1,7 @@
 import { HttpErrors } from '../../HttpErrors';
 import type { EdmProperty, EntityTypeDef } from '../edmModel';
 import type { Call, CompareOp, Expr } from './ast';
+import type { FilterLiteral, FilterTree, FilterValue } from '../../../runtime/FilterTree';
 import { coerceLiteral, LiteralTarget, literalTypeName, OPERATOR_KIND } from './literals';
 
 /**
@@ -21,25 +22,10 @@ import { coerceLiteral, LiteralTarget, literalTypeName, OPERATOR_KIND } from './
  *  - tolower/toupper make the comparison case-insensitive (AL's `@`).
  */
 
-export type BoundValue =
-  | { t: 'prop'; prop: EdmProperty }
-  | { t: 'lower' | 'upper'; x: BoundValue }
-  | { t: 'substr'; x: BoundValue; start: number; length?: number };
-
-/** A literal converted to its property's type: `js` is what the entity property would hold. */
-export interface BoundLiteral {
-  js: string | number | boolean | Date;
-  /** The property type's blank value (0D, 0T, 0DT...): matches a stored NULL. */
-  blank: boolean;
-}
-
-export type Bound =
-  | { t: 'true' }
-  | { t: 'and' | 'or'; l: Bound; r: Bound }
-  | { t: 'not'; x: Bound }
-  | { t: 'cmp'; v: BoundValue; op: CompareOp; lit: BoundLiteral; ci: boolean }
-  | { t: 'in'; v: BoundValue; lits: BoundLiteral[]; ci: boolean }
-  | { t: 'fn'; fn: 'contains' | 'startswith' | 'endswith'; v: BoundValue; s: string; ci: boolean };
+/** The bound tree: the runtime's filter tree over the entity's EDM properties (src/runtime/FilterTree.ts). */
+export type BoundValue = FilterValue<EdmProperty>;
+export type BoundLiteral = FilterLiteral;
+export type Bound = FilterTree<EdmProperty>;
 
 export interface BindOptions {
   /** `$schemaversion=2.1` or later: function calls may be nested. */

@@ -1,30 +1,31 @@
 import { randomUUID } from 'node:crypto';
 import { Mutex } from 'async-mutex';
 import { DataSource, EntityManager } from 'typeorm';
-import { createCompanyDataSource, schemaSet } from '../../ormconfig';
+import { schemaSet } from '../../ormconfig';
 import { DatabaseConfig, databaseConfigFromEnv } from '../db/config';
 import { translateDatabaseError } from '../db/errors';
 import { lockResource } from '../db/locks';
-import { migrate } from '../db/migration';
 import { RestoreImage, restoreImage, restoreTables } from '../db/restore';
-import { dialectOf } from '../db/schema';
 import { Storage } from '../db/storage';
 import { Company } from '../../entities/System/Company.Table';
 import { User } from '../../entities/System/User.Table';
 import { SimulatorSetup } from '../../entities/Simulator/SimulatorSetup.Table';
-import { BadRequestError, RecordNotFoundError } from './BcError';
-import { Clock } from './Clock';
-import { DialogPort, PreAnsweredDialogs } from './Dialogs';
-import { EventBus } from './Events';
-import { Language } from './Labels';
-import { PlatformText } from './PlatformErrors';
-import { Session } from './Session';
-import { tableMeta } from './Metadata';
+import { BadRequestError, RecordNotFoundError } from '../runtime/BcError';
+import { Clock } from '../runtime/Clock';
+import { DialogPort, PreAnsweredDialogs } from '../runtime/Dialogs';
+import { EventBus } from '../runtime/Events';
+import { Language } from '../runtime/Labels';
+import { PlatformText } from '../runtime/PlatformErrors';
+import { Session } from '../runtime/Session';
+import { tableMeta } from '../runtime/Metadata';
 import { CompanyCache } from '../db/store/CompanyCache';
 import { StoreTransaction } from '../db/store/StoreTransaction';
 import { runInTransaction } from '../db/store/transaction';
 // The host binds the process codeunits to the events tables raise for them, once, before any session runs.
 import '../../codeunits/process/subscriptions';
+import { SeedImages, Snapshot, takeSnapshot } from './SeedImages';
+
+export type { Snapshot } from './SeedImages';
 
 /** A seed builds a company's starting data inside one session. */
 export type SeedFunction = (session: Session) => Promise<void>;
@@ -63,12 +64,6 @@ export interface Actor {
   language?: Language;
 }
 
-/** A company's data as rows per table: what reset, snapshot and restore move. */
-export interface Snapshot {
-  takenAt: string;
-  tables: Record<string, Record<string, unknown>[]>;
-}
-
 interface CompanyStore {
   company: Company;
   dataSource: DataSource;
@@ -99,9 +94,7 @@ export class Simulator {
   readonly events = new EventBus();
   private readonly stores = new Map<string, CompanyStore>();
   private readonly opening = new Map<string, Promise<CompanyStore>>();
-  private readonly seedSnapshots = new Map<string, Snapshot>();
-  /** A seed's rows in database form, per seed and dialect: converted once, so a reset only writes them. */
-  private readonly seedImages = new Map<string, Promise<RestoreImage>>();
+  private readonly seeds: SeedImages;
   private readonly systemMutex = new Mutex();
   private readonly users = new Map<string, { user: User; at: number }>();
   private refreshTimer: NodeJS.Timeout | null = null;
@@ -110,7 +103,12 @@ export class Simulator {
     private readonly options: SimulatorOptions,
     private readonly storage: Storage,
     private readonly system: DataSource,
-  ) {}
+  ) {
+    this.seeds = new SeedImages(options.seedMoment ?? new Date('2026-01-05T08:00:00Z'), async (seed, manager) => {
+      const session = await this.openSession(manager, Object.assign(new Company(), { name: 'SEED', systemId: '' }), { userId: 'SEED' });
+      await this.options.seeds[seed](session);
+    });
+  }
 
   static async start(options: SimulatorOptions): Promise<Simulator> {
     const storage = Storage.create(options.database ?? databaseConfigFromEnv(), schemaSet, options.dataDir);
@@ -206,7 +204,7 @@ export class Simulator {
     });
     try {
       const store = await this.openStore(company, true);
-      await this.restoreInto(store, await this.seedImage(seed, store));
+      await this.restoreInto(store, await this.seeds.image(seed, store.dataSource));
     } catch (e) {
       // No company without its data: undo the registration and whatever storage was made.
       const store = this.stores.get(company.systemId);
@@ -232,7 +230,7 @@ export class Simulator {
   /** Puts a company back to its seed: what a trainer does between exercises and a test before each case. */
   async resetCompany(id: string): Promise<void> {
     const store = await this.resolveStore(id);
-    await this.restoreInto(store, await this.seedImage(store.company.seed, store));
+    await this.restoreInto(store, await this.seeds.image(store.company.seed, store.dataSource));
   }
 
   /** A consistent copy of a company's rows (one read transaction). */
@@ -400,61 +398,6 @@ export class Simulator {
   }
 
 
-  /** Builds a seed once per process in a scratch database and keeps its rows. */
-  private async seedSnapshot(seed: string): Promise<Snapshot> {
-    const cached = this.seedSnapshots.get(seed);
-    if (cached) return cached;
-    // Seeds are built on an in-memory SQLite database whatever the storage: the rows are the same everywhere.
-    const scratch = createCompanyDataSource({ type: 'sqlite', database: ':memory:' });
-    await scratch.initialize();
-    try {
-      await migrate(scratch, 'run', 'seed');
-      const moment = this.options.seedMoment ?? new Date('2026-01-05T08:00:00Z');
-      await scratch.transaction(async (manager) => {
-        const setup = new SimulatorSetup();
-        Object.assign(setup, {
-          primaryKey: '',
-          frozenAt: moment,
-          workDate: null,
-          timeZone: 'Europe/Amsterdam',
-          systemId: randomUUID(),
-          systemCreatedAt: moment,
-          systemModifiedAt: moment,
-          rowVersion: 1,
-        });
-        await manager.insert(SimulatorSetup, setup);
-        const session = await this.openSession(manager, Object.assign(new Company(), { name: 'SEED', systemId: '' }), {
-          userId: 'SEED',
-        });
-        await this.options.seeds[seed](session);
-        // Seeded companies run on the real clock unless someone freezes it.
-        await manager.update(SimulatorSetup, { primaryKey: '' }, { frozenAt: null });
-      });
-      const snap = await takeSnapshot(scratch.manager);
-      this.seedSnapshots.set(seed, snap);
-      return snap;
-    } finally {
-      await scratch.destroy();
-    }
-  }
-
-  /**
-   * A seed's rows converted for the store's dialect, once per seed and dialect;
-   * restored from a template on each connection (src/db/restore.ts), as a seed
-   * is restored again and again.
-   */
-  private seedImage(seed: string, store: CompanyStore): Promise<RestoreImage> {
-    const key = `${seed}\u0000${dialectOf(store.dataSource)}`;
-    let image = this.seedImages.get(key);
-    if (!image) {
-      // The promise is kept: companies created at the same moment share one build of the seed.
-      image = this.seedSnapshot(seed).then((snap) => restoreImage(store.dataSource, snap.tables, { template: true }));
-      image.catch(() => this.seedImages.delete(key));
-      this.seedImages.set(key, image);
-    }
-    return image;
-  }
-
   /**
    * Replaces every row of one company (its own database or schema: no other
    * company is touched) in one transaction (src/db/restore.ts). On a server
@@ -478,15 +421,4 @@ export class Simulator {
   private afterRestore(store: CompanyStore): void {
     store.cache.clear();
   }
-}
-
-async function takeSnapshot(manager: EntityManager): Promise<Snapshot> {
-  const tables: Snapshot['tables'] = {};
-  for (const meta of manager.connection.entityMetadatas) {
-    // Primary-key order, so two snapshots of the same data are equal row for row.
-    const order = Object.fromEntries(meta.primaryColumns.map((c) => [c.propertyName, 'ASC' as const]));
-    const rows = await manager.find(meta.target, { order });
-    tables[meta.tableName] = rows.map((r) => ({ ...(r as Record<string, unknown>) }));
-  }
-  return { takenAt: new Date().toISOString(), tables };
 }
