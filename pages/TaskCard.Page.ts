@@ -5,7 +5,7 @@ import { Team } from '../entities/CRM/Team/Team.Table';
 import { caption, definePage, PageContext } from '../src/pageSession/PageTypes';
 
 /** A member's copy of a team task opens read-only (Task Card: PagePartsEditable := No. = Organizer To-do No.). */
-const isOrganizerRow = (ctx: PageContext<Todo>) => ctx.rec !== null && ctx.rec.no === ctx.rec.organizerToDoNo;
+const isOrganizerRow = (ctx: PageContext<Todo>) => ctx.rec !== null && ctx.rec.isOrganizerTask();
 
 /**
  * Page 5098 "Task Card" (Taakkaart). Each field is validated as on the card

@@ -134,6 +134,11 @@ export interface ApiPageDefinition<T extends TableRecord = TableRecord> {
   table: TableClass<T>;
   /** Fields in page order: a POST or PATCH validates the given fields in this order. */
   fields: ApiFieldDef<T>[];
+  /**
+   * AL `CurrPage.Editable` set per record (OnAfterGetRecord): false makes every control read-only for that
+   * record, so a PATCH of it gets BC's "Control '…' is read-only". Default: editable.
+   */
+  editable?: (rec: T) => boolean;
   /** AL SourceTableView: rows outside it are not found; single values are assigned on insert. */
   sourceTableView?: FindOptionsWhere<T>;
   /** Default: the table's primary key. */

@@ -36,6 +36,8 @@ export const EmpireTasks = definePage<Todo>({
   // Tasks are created by the Create Task wizard (here: createInteractionFromTemplate), not by a bare insert.
   insertAllowed: false,
   modifyAllowed: true,
+  // As the Taakkaart: a team member's copy of a team task is read-only; the team task itself is edited.
+  editable: (task) => task.isOrganizerTask(),
   deleteAllowed: true,
   fields: [
     idField,

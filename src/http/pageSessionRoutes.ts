@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import express, { Request, Response, Router } from 'express';
 import { BadRequestError } from '../runtime/BcError';
-import type { Language } from '../runtime/Labels';
+import { requestLanguage, type Language } from '../runtime/Labels';
 import type { Simulator } from '../host/Simulator';
 import { ManagerOptions, PageSessionManager, PageUser } from '../pageSession/PageSessionManager';
 import { findPage, tellMe, uiPages } from '../pageSession/registry';
@@ -143,7 +143,7 @@ function langParam(req: Request): Language | undefined {
 }
 
 function languageOf(req: Request, res: Response): Language {
-  return langParam(req) ?? (authenticatedUser(res.locals).language === 'en-US' ? 'en-US' : 'nl-NL');
+  return requestLanguage(langParam(req), authenticatedUser(res.locals).language);
 }
 
 function userOf(req: Request, res: Response): PageUser {

@@ -11,6 +11,21 @@ import { formatValue } from './Format';
  */
 export type Language = 'en-US' | 'nl-NL';
 
+/**
+ * The language of one request, the same rule for the API, page sessions and
+ * the library: the language the request asks for (Accept-Language, the web
+ * client's `?lang`), else the user's own, else Dutch — the simulator's users
+ * are a Dutch corporation's staff, and a user is created Dutch by default.
+ */
+export function requestLanguage(requested: string | undefined, userLanguage: string | undefined): Language {
+  for (const candidate of [requested, userLanguage]) {
+    const l = (candidate ?? '').trim().toLowerCase();
+    if (l.startsWith('nl')) return 'nl-NL';
+    if (l.startsWith('en')) return 'en-US';
+  }
+  return 'nl-NL';
+}
+
 export interface LabelSpec {
   text: string;
   nl?: string;

@@ -193,6 +193,12 @@ describe('values', () => {
     // A member's copy follows the team task (UpdateAttendeeTasks).
     const member = (await tc.get(`${tc.crm}/tasks`)).body.value.find((t: { systemTaskType: string }) => t.systemTaskType === 'Organizer');
     expect(member).toMatchObject({ status: 'Waiting', priority: 'High', salespersonCode: 'S1' });
+    // ...and is read-only, as on the Taakkaart (PagePartsEditable): a PATCH of it changes nothing.
+    const refused = await tc.patch(`${tc.crm}/tasks(${member.id})`, { priority: 'Low' }, member['@odata.etag']);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.code).toBe('BadRequest_InvalidOperation');
+    expect(errorText(refused.body)).toBe("Control 'Priority' is read-only.");
+    expect((await tc.get(`${tc.crm}/tasks(${member.id})`)).body).toMatchObject({ priority: 'High', '@odata.etag': member['@odata.etag'] });
   });
 });
 

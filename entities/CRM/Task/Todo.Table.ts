@@ -429,6 +429,14 @@ export class Todo extends TableRecord {
     }
   }
 
+  /**
+   * The task's own row: a team task's row or a salesperson's task, not a team member's copy of a team task.
+   * Only it is edited on pages (Task Card: `PagePartsEditable := "No." = "Organizer To-do No."`); the copies follow it.
+   */
+  isOrganizerTask(): boolean {
+    return this.no === this.organizerToDoNo;
+  }
+
   async comments(): Promise<RlshpMgtCommentLine[]> {
     return this.session.find(RlshpMgtCommentLine, {
       tableName: CommentTableName.ToDo,

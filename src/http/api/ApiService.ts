@@ -1,6 +1,6 @@
 import type { ApiGroup, ApiPageDefinition, Where } from '../../../pages/api/ApiPage';
 import type { User } from '../../../entities/System/User.Table';
-import type { Language } from '../../runtime/Labels';
+import { requestLanguage, type Language } from '../../runtime/Labels';
 import type { Session } from '../../runtime/Session';
 import type { Simulator } from '../../host/Simulator';
 import { dialogsForRequest, dialogTraceValue, DIALOG_TRACE_HEADER } from '../dialogs';
@@ -191,8 +191,5 @@ function asciiHeader(text: string): string {
 
 /** Accept-Language picks the language of texts; otherwise the user's own language. */
 function languageFor(call: ApiCall, user: User): Language {
-  const accept = (call.header('accept-language') ?? '').trim().toLowerCase();
-  if (accept.startsWith('nl')) return 'nl-NL';
-  if (accept.startsWith('en')) return 'en-US';
-  return user.language === 'nl-NL' ? 'nl-NL' : 'en-US';
+  return requestLanguage(call.header('accept-language'), user.language);
 }

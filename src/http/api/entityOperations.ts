@@ -119,6 +119,7 @@ export async function modifyEntity(
 ): Promise<ApiReply> {
   rec = await lockedCurrent(session, rec);
   if (!ifMatchAccepts(ifMatch, etagOf(rec))) throw new RecordChangedError(ODataText.entityChanged);
+  if (body.assignments.length && page.editable && !page.editable(rec)) throw HttpErrors.readOnly(body.assignments[0].info.caption);
   let changed = false;
   for (const a of body.assignments) {
     if (a.info.primaryKey) {
