@@ -7,8 +7,8 @@ import { lockResource } from '../locks';
 import type { Dialect } from '../schema';
 import { CompanyCache } from './CompanyCache';
 import { executorFor, type Executor } from './executor';
-import { boundToSql } from './odataSql';
-import { placeholders, tablePlan, type ColumnPlan, type TablePlan } from './TablePlan';
+import { compilePageQuery } from './pageQuery';
+import { tablePlan, type ColumnPlan, type TablePlan } from './TablePlan';
 import { compileOrder, compileWhere } from './where';
 
 /** A row the transaction has seen: its stored values, and whether this transaction holds its lock. */
@@ -161,60 +161,10 @@ export class StoreTransaction implements RecordStore {
 
   async readPage(table: TableMeta, q: PageQuery): Promise<PageResult> {
     const plan = this.plan(table);
-    const p = placeholders(this.dialect);
-    const w = compileWhere(plan, q.where);
-    const params = [...w.params];
-    const param = (v: unknown) => {
-      params.push(v);
-      return p(params.length - 1);
-    };
-    const conditions: string[] = w.sql ? [w.sql.slice('WHERE '.length)] : [];
-    if (q.filter) {
-      const f = boundToSql(q.filter, { dialect: this.dialect, plan, param });
-      if (f !== null) conditions.push(f);
-    }
-    const sort = q.sort.map((s) => ({ column: plan.column(s.property), descending: s.descending }));
-    let count: number | undefined;
-    if (q.count) {
-      const where = conditions.length ? `WHERE ${conditions.map((c) => `(${c})`).join(' AND ')}` : '';
-      count = Number((await this.exec.all(`SELECT COUNT(*) FROM ${plan.from} ${where}`, [...params]))[0]?.[0] ?? 0);
-    }
-    if (q.after) {
-      // Rows after the last one served: (c1 > v1) OR (c1 = v1 AND c2 > v2) OR … (< for descending columns).
-      const ors: string[] = [];
-      for (let i = 0; i < sort.length; i++) {
-        const ands: string[] = [];
-        for (let j = 0; j < i; j++) ands.push(`${sort[j].column.sql} = ${param(q.after[j])}`);
-        ands.push(`${sort[i].column.sql} ${sort[i].descending ? '<' : '>'} ${param(q.after[i])}`);
-        ors.push(`(${ands.join(' AND ')})`);
-      }
-      conditions.push(`(${ors.join(' OR ')})`);
-    }
-    const where = conditions.length ? `WHERE ${conditions.map((c) => `(${c})`).join(' AND ')}` : '';
-    // BC sorts a blank (NULL) date first, as SQLite and SQL Server do; PostgreSQL is told to.
-    const nulls = (desc: boolean) => (this.dialect === 'postgres' ? (desc ? ' NULLS LAST' : ' NULLS FIRST') : '');
-    const orderBy = sort.length ? `ORDER BY ${sort.map((s) => `${s.column.sql}${s.descending ? ' DESC' : ''}${nulls(s.descending)}`).join(', ')}` : '';
-    let paging = '';
-    const limit = q.limit !== undefined && Number.isFinite(q.limit) ? Math.floor(q.limit) : undefined;
-    const offset = q.offset ? Math.floor(q.offset) : 0;
-    if (this.dialect === 'mssql') {
-      if (limit !== undefined || offset) paging = `OFFSET ${offset} ROWS${limit !== undefined ? ` FETCH NEXT ${limit} ROWS ONLY` : ''}`;
-    } else {
-      // SQLite needs a LIMIT before an OFFSET.
-      if (limit !== undefined) paging = `LIMIT ${limit}`;
-      else if (offset) paging = this.dialect === 'postgres' ? '' : 'LIMIT -1';
-      if (offset) paging += ` OFFSET ${offset}`;
-    }
-    const shape = q.columns ? plan.projection(q.columns) : plan;
-    const rows = (await this.exec.all(`SELECT ${shape.selectList} FROM ${plan.from} ${where} ${orderBy} ${paging}`, params)).map((r) =>
-      shape.rowToValues(r),
-    );
-    return {
-      rows,
-      count,
-      keyset: sort.every((s) => !s.column.metadata.isNullable),
-      cursor: (row) => sort.map((s) => s.column.toDb(row[s.column.property])),
-    };
+    const query = compilePageQuery(plan, q);
+    const count = query.countSql === undefined ? undefined : Number((await this.exec.all(query.countSql, query.countParams!))[0]?.[0] ?? 0);
+    const rows = (await this.exec.all(query.sql, query.params)).map((r) => query.rowToValues(r));
+    return { rows, count, keyset: query.keyset, cursor: query.cursor };
   }
 
   // ---- writes ----
@@ -248,7 +198,7 @@ export class StoreTransaction implements RecordStore {
     params.push(plan.versionColumn.toDb(values.rowVersion), plan.modifiedAtColumn.toDb(values.systemModifiedAt));
     for (const c of plan.key) params.push(c.toDb(values[c.property]));
     params.push(readVersion);
-    if ((await this.exec.run(this.updateSql(plan, changed), params)) !== 1) return false;
+    if ((await this.exec.run(plan.updateSql(changed), params)) !== 1) return false;
     this.remember(plan, { ...values }, true);
     const answers = this.answered.get(table);
     if (answers) {
@@ -400,28 +350,12 @@ export class StoreTransaction implements RecordStore {
     }
   }
 
-  private updateSql(plan: TablePlan, changed: ColumnPlan[]): string {
-    const shape = changed.map((c) => c.property).join(',');
-    let byShape = updateSqlCache.get(plan);
-    if (!byShape) {
-      byShape = new Map();
-      updateSqlCache.set(plan, byShape);
-    }
-    let sql = byShape.get(shape);
-    if (!sql) {
-      sql = plan.updateSql(changed);
-      byShape.set(shape, sql);
-    }
-    return sql;
-  }
-
   private limitSql(n: number): string {
     // SQL Server has no LIMIT; OFFSET … FETCH needs an ORDER BY, which every find has.
     return this.dialect === 'mssql' ? `OFFSET 0 ROWS FETCH NEXT ${Math.floor(n)} ROWS ONLY` : `LIMIT ${Math.floor(n)}`;
   }
 }
 
-const updateSqlCache = new WeakMap<TablePlan, Map<string, string>>();
 
 function keyString(key: unknown[]): string {
   if (key.length === 1) return String(key[0]);

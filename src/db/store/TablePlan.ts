@@ -133,8 +133,20 @@ export class TablePlan {
     return this.key.map((c, i) => c.toDb(key[i]));
   }
 
-  /** `UPDATE … SET <changed>, timestamp, $systemModifiedAt WHERE key AND timestamp = <read version>`, per set of changed columns. */
+  private readonly updates = new Map<string, string>();
+
+  /** `UPDATE … SET <changed>, timestamp, $systemModifiedAt WHERE key AND timestamp = <read version>`, made once per set of changed columns. */
   updateSql(changed: ColumnPlan[]): string {
+    const shape = changed.map((c) => c.property).join(',');
+    let sql = this.updates.get(shape);
+    if (sql === undefined) {
+      sql = this.buildUpdateSql(changed);
+      this.updates.set(shape, sql);
+    }
+    return sql;
+  }
+
+  private buildUpdateSql(changed: ColumnPlan[]): string {
     const p = placeholders(this.dialect);
     const sets = [...changed, this.versionColumn, this.modifiedAtColumn].map((c, i) => `${c.sql} = ${p(i)}`);
     const n = sets.length;
