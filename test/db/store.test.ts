@@ -1,7 +1,7 @@
 // [FEATURE] [Database] — the record store: setup rows cached per company and dropped at any write (also
 // another instance's), a duplicate key as BC's error from the key's own constraint, and prepared statements
 // reused across operations, companies and resets. Runs on SQLite, and on PostgreSQL in `npm run test:pg`.
-import { Team } from '../../entities';
+import { SimulatorSetup, Team } from '../../entities';
 import { RecordExistsError } from '../../src/runtime/BcError';
 import { Simulator } from '../../src/host/Simulator';
 import { sqlStatements } from '../../src/db/statementCounter';
@@ -100,7 +100,18 @@ describe('prepared statements', () => {
   test('made once per statement: later operations, other companies and a reset prepare nothing new', async () => {
     const tc = await emptyCompany();
     const other = await emptyCompany();
-    for (const c of [tc, other]) await arrangeScenario(c.sim, c.companyId, 3);
+    // A frozen clock: a modify writes only the columns that changed, so an operation that happens to cross a
+    // second (Last Time Modified) writes one more column — a new UPDATE text, rightly prepared once.
+    const freeze = (companyId: string) =>
+      tc.sim.run(companyId, { userId: 'TESTER' }, async (s) => {
+        const setup = await s.get(SimulatorSetup, '');
+        await setup.validate('frozenAt', '2026-03-02T09:00:00Z');
+        await setup.modify();
+      });
+    for (const c of [tc, other]) {
+      await freeze(c.companyId);
+      await arrangeScenario(c.sim, c.companyId, 3);
+    }
     const operation = async (companyId: string, i: number) => {
       const contactNo = await createContact(tc.sim, companyId, `Gezin ${i}`);
       await logInteraction(tc.sim, companyId, contactNo, `Vraag ${i}`);
@@ -115,6 +126,7 @@ describe('prepared statements', () => {
     for (let i = 1; i <= 3; i++) await operation(tc.companyId, i);
     for (let i = 1; i <= 3; i++) await operation(other.companyId, i);
     await tc.sim.resetCompany(tc.companyId);
+    await freeze(tc.companyId);
     await arrangeScenario(tc.sim, tc.companyId, 3);
     await operation(tc.companyId, 9);
     expect(sqlStatements.prepared - prepared).toBe(0);
