@@ -1,23 +1,21 @@
-import { EmpireInteraction } from '../codeunits/process/EmpireInteraction.Codeunit';
 import { CreateInteractionWizard } from '../codeunits/process/CreateInteraction.Codeunit';
+import { empireInteractionWizard } from '../codeunits/process/EmpireInteraction.Codeunit';
 import { Contact } from '../entities/CRM/Contact/Contact.Table';
-import { InteractionTemplate } from '../entities/CRM/Interaction/InteractionTemplate.Table';
 import { SegmentLine } from '../entities/CRM/Segment/SegmentLine.Table';
-import { Team } from '../entities/CRM/Team/Team.Table';
 import { caption, definePage } from '../src/pageSession/PageTypes';
+import { wizardControls } from './CreateInteraction.Page';
 
 /**
  * Empire's popup "Interactie aanmaken" (+ Nieuw → Interactie via sjabloon on a
  * Contactkaart or Klantkaart), on a temporary Segment Line as BC's page 5077.
- * Fields in the order of the instruction: Sjabloon standaardwaarden (Tab),
- * Toon in klantportaal, Taak aanmaken, Teamcode, Notitie; Voltooien runs
- * EmpireInteraction (log entry, and the team task when Taak aanmaken is on).
- * Empire's page number is not public: 7000010 is the simulator's.
+ * Its fields are empireInteractionWizard's, each validated as it is typed;
+ * Voltooien runs the wizard's Finish on that record (EmpireInteraction.finish:
+ * log entry, and the team task when Taak aanmaken is on), without validating again.
  */
 export const EmpireCreateInteraction = definePage<SegmentLine>({
-  id: 7000010,
-  name: 'Empire Create Interaction',
-  caption: caption('Create Interaction', 'Interactie aanmaken'),
+  id: empireInteractionWizard.pageId,
+  name: empireInteractionWizard.pageName,
+  caption: empireInteractionWizard.caption,
   type: 'StandardDialog',
   table: SegmentLine,
   temporary: true,
@@ -26,6 +24,7 @@ export const EmpireCreateInteraction = definePage<SegmentLine>({
   description: 'The "Interactie via sjabloon" popup: template, portal flag, task for a team, note; Voltooien logs it.',
   async onNewRecord(ctx) {
     // StartWizard from the contact (CreateSegLineInteractionFromContact): contact, salesperson, date, time.
+    // From a Klantkaart the card passes the household contact, where the interaction lands.
     const contact = await ctx.session.get(Contact, String(ctx.context.contactNo ?? ''));
     return new CreateInteractionWizard(ctx.session).startFromContact(contact);
   },
@@ -35,23 +34,7 @@ export const EmpireCreateInteraction = definePage<SegmentLine>({
       caption: caption('General', 'Algemeen'),
       fields: [
         { name: 'Contact', source: 'wizardContactName', caption: caption('Contact', 'Contact'), editable: false },
-        {
-          name: 'Interaction Template Code',
-          source: 'interactionTemplateCode',
-          caption: caption('Template Defaults', 'Sjabloon standaardwaarden'),
-          lookup: { table: InteractionTemplate, valueField: 'code', textField: 'description' },
-        },
-        { name: 'Description', source: 'description', caption: caption('Description', 'Omschrijving') },
-        { name: 'Show in Customer Portal', source: 'showInCustomerPortal', caption: caption('Show in Customer Portal', 'Toon in klantportaal') },
-        { name: 'Create Task', source: 'createTask', caption: caption('Create Task', 'Taak aanmaken') },
-        {
-          name: 'Team Code',
-          source: 'teamCode',
-          caption: caption('Team Code', 'Teamcode'),
-          editable: (ctx) => ctx.rec?.createTask === true,
-          lookup: { table: Team, valueField: 'code', textField: 'name' },
-        },
-        { name: 'Note', source: 'note', caption: caption('Note', 'Notitie'), multiLine: true },
+        ...wizardControls(empireInteractionWizard),
         { name: 'Salesperson Code', source: 'salespersonCode', caption: caption('Salesperson Code', 'Medewerker'), editable: false },
         { name: 'Date', source: 'date', caption: caption('Date', 'Datum'), editable: false },
       ],
@@ -64,19 +47,7 @@ export const EmpireCreateInteraction = definePage<SegmentLine>({
       group: 'Dialog',
       promoted: true,
       async run(ctx) {
-        const rec = ctx.rec!;
-        const input = {
-          templateCode: rec.interactionTemplateCode,
-          note: rec.note,
-          showInCustomerPortal: rec.showInCustomerPortal,
-          createTask: rec.createTask,
-          teamCode: rec.teamCode,
-          description: rec.description,
-        };
-        const cu = new EmpireInteraction(ctx.session);
-        const customerNo = String(ctx.context.customerNo ?? '');
-        if (customerNo !== '') await cu.fromCustomer(customerNo, input);
-        else await cu.fromContact(rec.contactNo, input);
+        await empireInteractionWizard.finish(ctx.session, ctx.rec!);
         return { kind: 'close' };
       },
     },

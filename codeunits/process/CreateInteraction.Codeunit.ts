@@ -4,34 +4,57 @@ import { InteractionLogEntry } from '../../entities/CRM/Interaction/InteractionL
 import { InteractionTemplate } from '../../entities/CRM/Interaction/InteractionTemplate.Table';
 import { SegmentLine, SegmentLineLabels } from '../../entities/CRM/Segment/SegmentLine.Table';
 import type { Todo } from '../../entities/CRM/Task/Todo.Table';
+import { SalespersonPurchaser } from '../../entities/CRM/Team/SalespersonPurchaser.Table';
 import { nextWholeMinute } from '../../src/runtime/Clock';
 import { Session } from '../../src/runtime/Session';
+import { runWizard, WizardDefinition } from './InteractionWizard';
 import { SegManagement } from './SegManagement.Codeunit';
 
-/** Values the user fills in on the Create Interaction wizard (page 5077). */
-export interface CreateInteractionInput {
-  interactionTemplateCode?: string;
-  description?: string;
-  salespersonCode?: string;
-  date?: string;
-  timeOfInteraction?: string;
-  correspondenceType?: number | string;
-  evaluation?: number | string;
-  interactionSuccessful?: boolean;
-  /** Co&mments of the wizard; Empire: the Notitie. */
-  note?: string;
-  /** Empire: Toon in klantportaal. */
-  showInCustomerPortal?: boolean;
-}
+/**
+ * Page 5077 "Create Interaction" with Empire's fields (Toon in klantportaal,
+ * Notitie), in page order: the one list the modal page, the API's answers to
+ * it and the runner use. Time, correspondence type, evaluation and success are
+ * on BC's later steps, which the simulator's page does not show.
+ */
+export const createInteractionWizard: WizardDefinition<InteractionLogEntry> = {
+  pageId: 5077,
+  pageName: 'Create Interaction',
+  caption: { en: 'Create Interaction', nl: 'Interactie aanmaken' },
+  fields: [
+    {
+      property: 'interactionTemplateCode',
+      name: 'Interaction Template Code',
+      caption: { en: 'Interaction Template Code', nl: 'Interactiesjabloon' },
+      lookup: { table: InteractionTemplate, valueField: 'code', textField: 'description' },
+    },
+    { property: 'description', name: 'Description', caption: { en: 'Description', nl: 'Omschrijving' } },
+    {
+      property: 'salespersonCode',
+      name: 'Salesperson Code',
+      caption: { en: 'Salesperson Code', nl: 'Medewerker' },
+      lookup: { table: SalespersonPurchaser, valueField: 'code', textField: 'name' },
+    },
+    { property: 'date', name: 'Date', caption: { en: 'Date of Interaction', nl: 'Datum' } },
+    { property: 'timeOfInteraction', name: 'Time of Interaction', hidden: true },
+    { property: 'correspondenceType', name: 'Correspondence Type', hidden: true },
+    { property: 'evaluation', name: 'Evaluation', hidden: true },
+    { property: 'interactionSuccessful', name: 'Interaction Successful', hidden: true },
+    {
+      property: 'showInCustomerPortal',
+      name: 'Show in Customer Portal',
+      caption: { en: 'Show in Customer Portal', nl: 'Toon in klantportaal' },
+      empire: true,
+    },
+    { property: 'note', name: 'Note', caption: { en: 'Note', nl: 'Notitie' }, multiLine: true, empire: true },
+  ],
+  finish: (session, segLine) => new CreateInteractionWizard(session).finish(segLine),
+};
 
 /**
- * Page 5077 "Create Interaction" as a codeunit: StartWizard, the user's input
- * applied through validates, CheckStatus and FinishSegLineWizard(true) →
- * SegManagement.LogInteraction (bc-domain-spec §4).
+ * Page 5077's code as a codeunit: StartWizard, CheckStatus and
+ * FinishSegLineWizard(true) → SegManagement.LogInteraction (bc-domain-spec §4).
  */
 export class CreateInteractionWizard {
-  static readonly pageId = 5077;
-  static readonly pageName = 'Create Interaction';
   constructor(private readonly session: Session) {}
 
   /** Contact.CreateInteraction → CreateSegLineInteractionFromContact → StartWizard. */
@@ -52,20 +75,6 @@ export class CreateInteractionWizard {
     segLine.opportunityNo = task.opportunityNo;
     await this.startWizard(segLine);
     return segLine;
-  }
-
-  /** The fields of step 1 and step 4, validated in page order. */
-  async apply(segLine: SegmentLine, input: CreateInteractionInput): Promise<void> {
-    if (input.interactionTemplateCode !== undefined) await segLine.validate('interactionTemplateCode', input.interactionTemplateCode);
-    if (input.description !== undefined) await segLine.validate('description', input.description);
-    if (input.salespersonCode !== undefined) await segLine.validate('salespersonCode', input.salespersonCode);
-    if (input.date !== undefined) await segLine.validate('date', input.date);
-    if (input.timeOfInteraction !== undefined) await segLine.validate('timeOfInteraction', input.timeOfInteraction);
-    if (input.correspondenceType !== undefined) await segLine.validate('correspondenceType', input.correspondenceType);
-    if (input.evaluation !== undefined) await segLine.validate('evaluation', input.evaluation);
-    if (input.interactionSuccessful !== undefined) await segLine.validate('interactionSuccessful', input.interactionSuccessful);
-    if (input.showInCustomerPortal !== undefined) await segLine.validate('showInCustomerPortal', input.showInCustomerPortal);
-    if (input.note !== undefined) await segLine.validate('note', input.note);
   }
 
   /** FinishSegLineWizard(IsFinish = true). */
@@ -114,8 +123,8 @@ export class CreateInteractionFromTask {
     const wizard = new CreateInteractionWizard(this.session);
     const segLine = await wizard.startFromTask(task);
     const result = await this.session.dialogs.runModal({
-      pageId: CreateInteractionWizard.pageId,
-      pageName: CreateInteractionWizard.pageName,
+      pageId: createInteractionWizard.pageId,
+      pageName: createInteractionWizard.pageName,
       defaults: {
         contactNo: segLine.contactNo,
         toDoNo: segLine.toDoNo,
@@ -125,7 +134,7 @@ export class CreateInteractionFromTask {
       raisedBy: `Table ${task.meta().id} ${task.meta().name}`,
     });
     if (result === null) return null;
-    await wizard.apply(segLine, result as CreateInteractionInput);
-    return wizard.finish(segLine);
+    // The answer carries the opening defaults too; the runner reads only the wizard's fields.
+    return runWizard(this.session, createInteractionWizard, segLine, result);
   }
 }

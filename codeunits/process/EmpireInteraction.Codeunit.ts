@@ -4,12 +4,14 @@ import { InteractionTemplate } from '../../entities/CRM/Interaction/InteractionT
 import { SegmentLine, SegmentLineLabels } from '../../entities/CRM/Segment/SegmentLine.Table';
 import { Todo } from '../../entities/CRM/Task/Todo.Table';
 import { TeamSalesperson } from '../../entities/CRM/Team/TeamSalesperson.Table';
+import { Team } from '../../entities/CRM/Team/Team.Table';
 import { Customer } from '../../entities/Sales/Customer.Table';
 import { calcDate } from '../../src/runtime/DateFormula';
 import { defineLabels } from '../../src/runtime/Labels';
 import { Session } from '../../src/runtime/Session';
-import { CreateInteractionWizard } from './CreateInteraction.Codeunit';
+import { createInteractionWizard, CreateInteractionWizard } from './CreateInteraction.Codeunit';
 import { CustContUpdate } from './CustContUpdate.Codeunit';
+import { extendWizard, runWizard, valuesFromApi } from './InteractionWizard';
 
 /** Empire's own texts: not public, so written for the simulator (en-US and nl-NL). */
 export const EmpireInteractionLabels = defineLabels('Empire Interaction', {
@@ -27,21 +29,12 @@ export const EmpireInteractionLabels = defineLabels('Empire Interaction', {
   },
 });
 
-/** The Interactie aanmaken popup, as the user fills it in. */
-export interface InteractionFromTemplateInput {
-  /** Sjabloon standaardwaarden. */
-  templateCode: string;
-  /** Notitie: the question, or the feedback given. */
-  note: string;
-  /** Toon in klantportaal; default: the template's (Sjabloon standaardwaarden). */
-  showInCustomerPortal?: boolean;
-  /** Taak aanmaken; default: the template's. */
-  createTask?: boolean;
-  /** Teamcode; default: the template's. */
-  teamCode?: string;
-  /** Omschrijving of the log entry; default: the template's Description. */
-  description?: string;
-}
+/**
+ * The Interactie aanmaken popup's values by their API names (the fields of
+ * empireInteractionWizard: templateCode, description, showInCustomerPortal,
+ * createTask, teamCode, note); a value left out keeps the template's default.
+ */
+export type InteractionFromTemplateInput = Readonly<Record<string, unknown>>;
 
 export interface InteractionFromTemplateResult {
   interactionLogEntry: InteractionLogEntry;
@@ -67,23 +60,19 @@ export class EmpireInteraction {
     return this.fromContact(household.no, input);
   }
 
-  /** From a Contactkaart. */
+  /** From a Contactkaart: the popup filled in with the values, then Voltooien. */
   async fromContact(contactNo: string, input: InteractionFromTemplateInput): Promise<InteractionFromTemplateResult> {
+    const contact = await this.session.get(Contact, contactNo);
+    const segLine = await new CreateInteractionWizard(this.session).startFromContact(contact);
+    return runWizard(this.session, empireInteractionWizard, segLine, valuesFromApi(empireInteractionWizard, input));
+  }
+
+  /** Voltooien on the popup's validated record: its own checks, then BC's FinishWizard, then the team task. */
+  async finish(segLine: SegmentLine): Promise<InteractionFromTemplateResult> {
     const s = this.session;
-    const contact = await s.get(Contact, contactNo);
-    const wizard = new CreateInteractionWizard(s);
-    const segLine = await wizard.startFromContact(contact);
-
-    await segLine.validate('interactionTemplateCode', input.templateCode);
     const template = await s.get(InteractionTemplate, segLine.interactionTemplateCode);
-    if (input.showInCustomerPortal !== undefined) await segLine.validate('showInCustomerPortal', input.showInCustomerPortal);
-    if (input.createTask !== undefined) await segLine.validate('createTask', input.createTask);
-    if (input.teamCode !== undefined) await segLine.validate('teamCode', input.teamCode);
-    if (input.description !== undefined) await segLine.validate('description', input.description);
-    await segLine.validate('note', input.note ?? '');
-
     await this.checkPopup(segLine);
-    const entry = await wizard.finish(segLine);
+    const entry = await new CreateInteractionWizard(s).finish(segLine);
     const task = segLine.createTask ? await this.createTeamTask(segLine, template, entry) : null;
     await s.events.publish('EmpireInteraction.OnAfterCreateInteractionFromTemplate', s, {
       interactionLogEntry: entry,
@@ -122,3 +111,35 @@ export class EmpireInteraction {
     return task;
   }
 }
+
+/**
+ * Empire's popup "Interactie aanmaken" (+ Nieuw → Interactie via sjabloon):
+ * page 5077 with the template as "Sjabloon standaardwaarden", Taak aanmaken and
+ * Teamcode after Toon in klantportaal, Medewerker and Datum left as StartWizard
+ * set them, BC's later steps not there. Voltooien is EmpireInteraction.finish.
+ * Empire's page number is not public: 7000010 is the simulator's.
+ */
+export const empireInteractionWizard = extendWizard(createInteractionWizard, {
+  pageId: 7000010,
+  pageName: 'Empire Create Interaction',
+  caption: createInteractionWizard.caption,
+  without: ['salespersonCode', 'date', 'timeOfInteraction', 'correspondenceType', 'evaluation', 'interactionSuccessful'],
+  change: {
+    interactionTemplateCode: { caption: { en: 'Template Defaults', nl: 'Sjabloon standaardwaarden' }, api: { name: 'templateCode', required: true } },
+  },
+  add: {
+    after: 'showInCustomerPortal',
+    fields: [
+      { property: 'createTask', name: 'Create Task', caption: { en: 'Create Task', nl: 'Taak aanmaken' }, empire: true },
+      {
+        property: 'teamCode',
+        name: 'Team Code',
+        caption: { en: 'Team Code', nl: 'Teamcode' },
+        empire: true,
+        editableWhen: (segLine) => segLine.createTask === true,
+        lookup: { table: Team, valueField: 'code', textField: 'name' },
+      },
+    ],
+  },
+  finish: (session, segLine) => new EmpireInteraction(session).finish(segLine),
+});

@@ -1,23 +1,11 @@
+import { createInteractionWizard } from '../../codeunits/process/CreateInteraction.Codeunit';
 import { Todo } from '../../entities/CRM/Task/Todo.Table';
 import { TaskStatus } from '../../entities/CRM/Task/TaskEnums';
 import { UserSetup } from '../../entities/System/UserSetup.Table';
 import { decodeEdmName } from '../../src/http/api/edm';
 import type { ModalResult } from '../../src/runtime/Dialogs';
 import { ActionDialogAnswers, definePage, field, idField, lastModifiedField, readOnly } from './ApiPage';
-
-/** The values of the Create Interaction wizard (page 5077) an API caller may fill in. */
-export const CREATE_INTERACTION_MEMBERS = [
-  'interactionTemplateCode',
-  'description',
-  'salespersonCode',
-  'date',
-  'timeOfInteraction',
-  'correspondenceType',
-  'evaluation',
-  'interactionSuccessful',
-  'note',
-  'showInCustomerPortal',
-] as const;
+import { wizardMembers } from './InteractionFromTemplateAction';
 
 /**
  * The Task Card (page 5098) / Task List (5096) as an API page. Editable are
@@ -105,11 +93,8 @@ export const EmpireTasks = definePage<Todo>({
         'Status := Completed, validated as on the card. registerInteraction answers Text004; interaction fills in the Create Interaction wizard (page 5077) that Yes opens.',
       parameters: {
         registerInteraction: { type: 'boolean', required: true },
-        interaction: {
-          type: 'object',
-          members: CREATE_INTERACTION_MEMBERS,
-          memberTypes: { interactionSuccessful: 'boolean', showInCustomerPortal: 'boolean' },
-        },
+        // The values of the Create Interaction wizard's fields (page 5077), by the one definition.
+        interaction: { type: 'object', ...wizardMembers(createInteractionWizard) },
       },
       dialogAnswers(params): ActionDialogAnswers {
         const interaction = params.interaction as Record<string, unknown> | undefined;

@@ -1,12 +1,16 @@
-import { EmpireInteraction, InteractionFromTemplateInput } from '../../codeunits/process/EmpireInteraction.Codeunit';
+import { EmpireInteraction, empireInteractionWizard, InteractionFromTemplateInput } from '../../codeunits/process/EmpireInteraction.Codeunit';
+import { apiNameOf, WizardDefinition } from '../../codeunits/process/InteractionWizard';
+import { SegmentLine } from '../../entities/CRM/Segment/SegmentLine.Table';
+import { tableMeta } from '../../src/runtime/Metadata';
 import type { TableRecord } from '../../src/runtime/Record';
 import type { Session } from '../../src/runtime/Session';
-import { BoundActionDef } from './ApiPage';
+import { BoundActionDef, ParameterDef } from './ApiPage';
 import { EmpireInteractionLogEntries } from './EmpireInteractionLogEntries.Page';
 
 /**
  * "+ Nieuw → Interactie via sjabloon" on a Contactkaart or Klantkaart, as a
- * bound action: the popup's fields are the parameters, Voltooien is the call.
+ * bound action: the popup's fields (empireInteractionWizard) are the
+ * parameters, the call fills them in and runs Voltooien (runWizard).
  * Answers 201 with the numbers and ids of the log entry and the task, and a
  * Location of the log entry.
  */
@@ -16,24 +20,10 @@ export function interactionFromTemplateAction<T extends TableRecord>(
   return {
     description:
       'Interactie via sjabloon: log a contact moment from a template and, with createTask, a task for the team. 201 with the numbers and ids of the log entry and the task.',
-    parameters: {
-      templateCode: { type: 'string', required: true },
-      note: { type: 'string' },
-      showInCustomerPortal: { type: 'boolean' },
-      createTask: { type: 'boolean' },
-      teamCode: { type: 'string' },
-      description: { type: 'string' },
-    },
+    parameters: wizardParameters(empireInteractionWizard),
     async run({ session, rec }: { session: Session; rec: T }, params) {
-      const input: InteractionFromTemplateInput = {
-        templateCode: params.templateCode as string,
-        // A missing Notitie is the popup's own error (FieldNotFilledErr), not a request error.
-        note: (params.note as string | undefined) ?? '',
-        showInCustomerPortal: params.showInCustomerPortal as boolean | undefined,
-        createTask: params.createTask as boolean | undefined,
-        teamCode: params.teamCode as string | undefined,
-        description: params.description as string | undefined,
-      };
+      // A missing Notitie is the popup's own error at Voltooien (FieldNotFilledErr), not a request error.
+      const input: InteractionFromTemplateInput = params;
       const { interactionLogEntry, task } = await start(new EmpireInteraction(session), rec, input);
       return {
         kind: 'created',
@@ -48,4 +38,25 @@ export function interactionFromTemplateAction<T extends TableRecord>(
       };
     },
   };
+}
+
+/** A wizard's fields as an API action's parameters, by their API names, in page order. */
+export function wizardParameters(wizard: WizardDefinition<unknown>): Record<string, ParameterDef> {
+  return Object.fromEntries(
+    wizard.fields.map((f) => [apiNameOf(f), { type: parameterType(f.property), ...(f.api?.required && { required: true }) }]),
+  );
+}
+
+/** Members of an object parameter that answers a wizard (the task's Create Interaction), with their types. */
+export function wizardMembers(wizard: WizardDefinition<unknown>): Required<Pick<ParameterDef, 'members' | 'memberTypes'>> {
+  const members = wizard.fields.map(apiNameOf);
+  const memberTypes = Object.fromEntries(
+    wizard.fields.filter((f) => parameterType(f.property) !== 'string').map((f) => [apiNameOf(f), parameterType(f.property)]),
+  );
+  return { members, memberTypes };
+}
+
+/** Options travel by name, so only Boolean fields are not strings. */
+function parameterType(property: string): 'string' | 'boolean' {
+  return tableMeta(SegmentLine).field(property).type.kind === 'Boolean' ? 'boolean' : 'string';
 }

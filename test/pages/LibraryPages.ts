@@ -92,3 +92,10 @@ export function shown(view: PageView, name: string): string {
 export function cells(view: PageView): Array<Record<string, string>> {
   return (view.rows ?? []).map((r) => r.cells);
 }
+
+/** A new household (Achternaam) on the Contactkaart, then + Nieuw → Interactie via sjabloon: the popup's view. */
+export async function newInteractionPopup(tc: PagesTestCompany, surname: string): Promise<PageView> {
+  const card = (await tc.tester.open('Contactkaart', { mode: 'new' })).view;
+  await tc.tester.set(card.sessionId, 'Achternaam', surname);
+  return (await tc.tester.invoke(card.sessionId, 'Interactie via sjabloon')).opened!;
+}
