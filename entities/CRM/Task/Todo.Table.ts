@@ -6,7 +6,9 @@ import {
   DateField,
   DateFormulaField,
   Field,
+  FlowField,
   Integer,
+  Lookup,
   OnValidate,
   Option,
   Table,
@@ -162,8 +164,16 @@ export class Todo extends TableRecord {
   @Field(17, 'Canceled', BooleanField, { nl: 'Geannuleerd' })
   canceled!: boolean;
 
+  /** CalcFormula = lookup(Contact.Name where("No." = field("Contact No."))). */
+  @FlowField(18, 'Contact Name', Text(100), Lookup(() => Contact, 'name', { no: { field: 'contactNo' } }), { nl: 'Contactnaam' })
+  contactName!: string;
+
   @Field(22, 'Contact Company No.', Code(20), { nl: 'Bedrijfscontactnr.' })
   contactCompanyNo!: string;
+
+  /** CalcFormula = lookup(Contact.Name where("No." = field("Contact Company No."))). */
+  @FlowField(23, 'Contact Company Name', Text(100), Lookup(() => Contact, 'name', { no: { field: 'contactCompanyNo' } }))
+  contactCompanyName!: string;
 
   @Field(24, 'Recurring', BooleanField, { nl: 'Terugkerend' })
   recurring!: boolean;
