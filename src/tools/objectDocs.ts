@@ -15,7 +15,7 @@ import '../../codeunits/process/EmpireInteraction.Codeunit';
 import '../../codeunits/foundation/NoSeries.Codeunit';
 import '../../codeunits/process/SegManagement.Codeunit';
 import { allLabels } from '../runtime/Labels';
-import { FieldMeta, TableClass, TableMeta, tableMeta } from '../runtime/Metadata';
+import { FieldMeta, optionName, TableClass, TableMeta, tableMeta } from '../runtime/Metadata';
 
 /**
  * docs/bc-objects.md is generated from the table metadata and the label
@@ -41,8 +41,9 @@ function typeText(f: FieldMeta): string {
 function flowFieldText(t: TableMeta, f: FieldMeta): string {
   const formula = f.calcFormula!;
   const target = tableMeta(formula.table());
+  const constant = (p: string, v: unknown) => (target.field(p).type.kind === 'Option' ? optionName(target.field(p), Number(v)) : String(v));
   const conditions = Object.entries(formula.where).map(([p, c]) =>
-    `${target.field(p).name}=${'field' in c ? `field(${t.field(c.field).name})` : `const(${String(c.const)})`}`,
+    `${target.field(p).name}=${'field' in c ? `field(${t.field(c.field).name})` : `const(${constant(p, c.const)})`}`,
   );
   const source = formula.method === 'lookup' ? `${target.name}.${target.field(formula.field!).name}` : target.name;
   return `${typeText(f)} FlowField ${formula.method}(${source} where(${conditions.join(', ')}))`;

@@ -92,6 +92,23 @@ describe('CalcFields', () => {
     });
   });
 
+  test('Comment: exist(comment lines of the Organizer To-do No., Sub No. 0), for a page of tasks at once', async () => {
+    const tc = await withTasks();
+    await tc.run(async (s) => {
+      const tasks = await s.find(Todo, {}, { no: 'ASC' });
+      await calcFields(s, tableMeta(Todo), tasks, ['comment']);
+      // The interaction's Notitie is the team task's first note; the members' copies share the Organizer To-do No.
+      expect(tasks.map((t) => [t.organizerToDoNo, t.comment])).toEqual([
+        ['TD000001', true],
+        ['TD000001', true],
+        ['TD000001', true],
+      ]);
+      const other = s.create(Todo);
+      other.organizerToDoNo = 'TD999999';
+      expect((await other.calcFields('comment')).comment).toBe(false);
+    });
+  });
+
   test('a FlowField cannot be validated (Editable = false; not supported from code)', async () => {
     const tc = await withTasks();
     await tc.run(async (s) => {
@@ -110,6 +127,7 @@ describe('CalcFields', () => {
     const meta = tableMeta(Todo);
     expect(meta.fields.map((f) => f.property)).not.toContain('contactName');
     expect(meta.flowFields.map((f) => [f.no, f.name, f.editable])).toEqual([
+      [16, 'Comment', false],
       [18, 'Contact Name', false],
       [23, 'Contact Company Name', false],
     ]);

@@ -5,6 +5,7 @@ import {
   Code,
   DateField,
   DateFormulaField,
+  Exist,
   Field,
   FlowField,
   Integer,
@@ -160,6 +161,22 @@ export class Todo extends TableRecord {
 
   @Field(15, 'No. Series', Code(20), { editable: false })
   noSeries!: string;
+
+  /**
+   * CalcFormula = exist("Rlshp. Mgt. Comment Line" where("Table Name" = const("To-do"),
+   * "No." = field("Organizer To-do No."), "Sub No." = const(0))): the notes are the organizer's.
+   */
+  @FlowField(
+    16,
+    'Comment',
+    BooleanField,
+    Exist(() => RlshpMgtCommentLine, {
+      tableName: { const: CommentTableName.ToDo },
+      no: { field: 'organizerToDoNo' },
+      subNo: { const: 0 },
+    }),
+  )
+  comment!: boolean;
 
   @Field(17, 'Canceled', BooleanField, { nl: 'Geannuleerd' })
   canceled!: boolean;
