@@ -1,4 +1,3 @@
-import { Contact } from '../entities/CRM/Contact/Contact.Table';
 import { Todo } from '../entities/CRM/Task/Todo.Table';
 import { SalespersonPurchaser } from '../entities/CRM/Team/SalespersonPurchaser.Table';
 import { Team } from '../entities/CRM/Team/Team.Table';
@@ -32,14 +31,7 @@ export const TaskCard = definePage<Todo>({
         { name: 'Description', source: 'description', editable: isOrganizerRow, importance: 'Promoted' },
         { name: 'Type', source: 'type', editable: false },
         { name: 'Contact No.', source: 'contactNo', editable: false },
-        {
-          name: 'Contact Name',
-          caption: caption('Contact Name', 'Contactnaam'),
-          async compute(ctx) {
-            const no = ctx.rec?.contactNo ?? '';
-            return no ? ((await ctx.session.tryGet(Contact, no))?.name ?? '') : '';
-          },
-        },
+        { name: 'Contact Name', source: 'contactName' },
         {
           name: 'Team Code',
           source: 'teamCode',

@@ -1,4 +1,3 @@
-import { Contact } from '../entities/CRM/Contact/Contact.Table';
 import { Todo } from '../entities/CRM/Task/Todo.Table';
 import { caption, definePage } from '../src/pageSession/PageTypes';
 
@@ -33,14 +32,7 @@ export const TaskList = definePage<Todo>({
     { name: 'Team Code', source: 'teamCode', caption: caption('Team Code', 'Teamcode') },
     { name: 'Salesperson Code', source: 'salespersonCode', caption: caption('Salesperson Code', 'Medewerker') },
     { name: 'Contact No.', source: 'contactNo' },
-    {
-      name: 'Contact Name',
-      caption: caption('Contact Name', 'Contactnaam'),
-      async compute(ctx) {
-        const no = ctx.rec?.contactNo ?? '';
-        return no ? ((await ctx.session.tryGet(Contact, no))?.name ?? '') : '';
-      },
-    },
+    { name: 'Contact Name', source: 'contactName' },
     { name: 'Closed', source: 'closed' },
   ],
 });

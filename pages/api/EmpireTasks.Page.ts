@@ -44,6 +44,7 @@ export const EmpireTasks = definePage<Todo>({
     readOnly('closed', 'closed'),
     readOnly('dateClosed', 'dateClosed'),
     readOnly('contactNumber', 'contactNo'),
+    readOnly('contactName', 'contactName'),
     readOnly('contactCompanyNumber', 'contactCompanyNo'),
     readOnly('interactionTemplateCode', 'interactionTemplateCode'),
     readOnly('interactionLogEntryNumber', 'interactionLogEntryNo'),

@@ -1,6 +1,5 @@
-import { SalespersonPurchaser } from '../../entities/CRM/Team/SalespersonPurchaser.Table';
 import { TeamSalesperson } from '../../entities/CRM/Team/TeamSalesperson.Table';
-import { definePage, field, idField, lastModifiedField } from './ApiPage';
+import { definePage, field, idField, lastModifiedField, readOnly } from './ApiPage';
 
 /** Table 5084 "Team Salesperson" (the Teams page's members part) as an API page. */
 export const EmpireTeamMembers = definePage<TeamSalesperson>({
@@ -15,14 +14,7 @@ export const EmpireTeamMembers = definePage<TeamSalesperson>({
     idField,
     field('teamCode', 'teamCode'),
     field('salespersonCode', 'salespersonCode'),
-    {
-      name: 'salespersonName',
-      type: 'string',
-      caption: 'Salesperson Name',
-      async compute(member, session) {
-        return (await session.tryGet(SalespersonPurchaser, member.salespersonCode))?.name ?? '';
-      },
-    },
+    readOnly('salespersonName', 'salespersonName'),
     lastModifiedField,
   ],
 });

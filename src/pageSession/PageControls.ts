@@ -1,5 +1,6 @@
 import { FindOptionsWhere, Like } from 'typeorm';
 import { BadRequestError } from '../runtime/BcError';
+import { calcFields } from '../runtime/FlowFields';
 import { evaluateOption, formatField, parseYesNo } from '../runtime/Format';
 import { defineLabels, Language } from '../runtime/Labels';
 import { FieldMeta, tableMeta } from '../runtime/Metadata';
@@ -151,6 +152,19 @@ export function snapshot(rec: TableRecord): Record<string, unknown> {
   return out;
 }
 
+/** The FlowFields among the controls are calculated for the records shown (a list's page: one query per FlowField). */
+export async function calcShownFlowFields(
+  session: Session,
+  page: UiPageDefinition<any>,
+  records: readonly TableRecord[],
+  fields: readonly PageFieldDef<any>[],
+): Promise<void> {
+  if (!page.table || !records.length) return;
+  const meta = tableMeta(page.table);
+  const flowFields = fields.flatMap((f) => (f.source && meta.field(f.source).calcFormula ? [f.source] : []));
+  if (flowFields.length) await calcFields(session, meta, records, flowFields);
+}
+
 export async function rows(session: Session, state: PageState, take?: number): Promise<TableRecord[]> {
   const page = state.page;
   return session.find(page.table!, where(state) as FindOptionsWhere<TableRecord>, page.order as any, take);
@@ -163,7 +177,8 @@ export function where(state: PageState): Record<string, unknown> {
   const meta = tableMeta(page.table!);
   for (const [name, text] of Object.entries(state.userFilters)) {
     const f = findField(state, name);
-    if (!f.source) continue;
+    // A FlowField is not filtered on, as a page variable is not (docs/differences.md).
+    if (!f.source || meta.field(f.source).calcFormula) continue;
     out[f.source] = filterInput(meta.field(f.source), text);
   }
   return out;

@@ -4,6 +4,7 @@ import { FieldMeta, tableMeta } from '../runtime/Metadata';
 import type { TableRecord } from '../runtime/Record';
 import type { Session } from '../runtime/Session';
 import {
+  calcShownFlowFields,
   captionOfProperty,
   displayOfProperty,
   fieldCaption,
@@ -50,6 +51,7 @@ export class PageViewBuilder {
     if (page.type === 'Card' || page.type === 'StandardDialog') {
       view.recordId = ctx.rec?.systemId || null;
       view.groups = [];
+      if (ctx.rec) await calcShownFlowFields(session, page, [ctx.rec], (page.groups ?? []).flatMap((g) => g.fields));
       for (const g of page.groups ?? []) {
         const fields: FieldView[] = [];
         for (const f of g.fields) fields.push(await this.fieldView(state, ctx, f));
@@ -77,6 +79,7 @@ export class PageViewBuilder {
   private async listView(session: Session, state: PageState): Promise<Partial<PageView>> {
     const page = state.page;
     const found = await rows(session, state, this.store.pageSize);
+    await calcShownFlowFields(session, page, found, page.columns ?? []);
     const total = await session.count(page.table!, where(state) as FindOptionsWhere<TableRecord>);
     const columns = (page.columns ?? []).map((c) => this.columnView(state, c));
     const rowViews: RowView[] = [];

@@ -70,6 +70,35 @@ export interface RelationSpec {
   where?: Record<string, unknown>;
 }
 
+/**
+ * A filter of a CalcFormula on the other table's field: AL `field("Contact No.")`
+ * (this record's field, by property) or `const(Company)`.
+ */
+export type CalcCondition = { field: string } | { const: unknown };
+
+/**
+ * AL CalcFormula of a FlowField: the other table and its filters (keys are
+ * that table's properties), e.g. `lookup(Contact.Name where("No." = field("Contact No.")))`.
+ * Only lookup, exist and count are simulated (no sum/average/min/max, no
+ * FlowFilters): docs/differences.md.
+ */
+export interface CalcFormula {
+  method: 'lookup' | 'exist' | 'count';
+  table: () => TableClass;
+  /** lookup: the other table's field whose value is the FlowField's. */
+  field?: string;
+  where: Record<string, CalcCondition>;
+}
+
+export const Lookup = (table: () => TableClass, field: string, where: Record<string, CalcCondition>): CalcFormula => ({
+  method: 'lookup',
+  table,
+  field,
+  where,
+});
+export const Exist = (table: () => TableClass, where: Record<string, CalcCondition>): CalcFormula => ({ method: 'exist', table, where });
+export const Count = (table: () => TableClass, where: Record<string, CalcCondition>): CalcFormula => ({ method: 'count', table, where });
+
 export interface FieldOptions {
   /** en-US caption when it differs from the name (AL `Caption`). */
   caption?: string;
@@ -104,6 +133,8 @@ export interface FieldMeta {
   empire: boolean;
   description?: string;
   sqlName: string;
+  /** FieldClass = FlowField: not stored, computed by CalcFields (src/runtime/FlowFields.ts). */
+  calcFormula?: CalcFormula;
 }
 
 export interface TableOptions {
@@ -135,7 +166,10 @@ export interface TableMeta {
   description?: string;
   sqlName: string;
   cls: TableClass;
+  /** The stored (Normal) fields: the table's columns. */
   fields: FieldMeta[];
+  /** FlowFields: no column; `field()` and `fieldByName()` find them too. */
+  flowFields: FieldMeta[];
   primaryKey: FieldMeta[];
   validators: Map<string, string>;
   field(property: string): FieldMeta;
@@ -186,38 +220,61 @@ const numberTransformer = {
   to: (v: unknown) => v,
 };
 
+function fieldMeta(no: number, name: string, property: string, type: FieldType, options: FieldOptions): FieldMeta {
+  const relation = typeof options.relation === 'function' ? { table: options.relation } : options.relation;
+  return {
+    no,
+    name,
+    property,
+    type,
+    caption: options.caption ?? name,
+    nl: options.nl,
+    primaryKey: options.primaryKey ?? false,
+    relation,
+    notBlank: options.notBlank ?? false,
+    initValue: options.initValue,
+    editable: options.editable ?? true,
+    empire: options.empire ?? false,
+    description: options.description,
+    sqlName: bcSqlName(name),
+  };
+}
+
+function addPending(target: object, meta: FieldMeta): void {
+  const list = pendingFields.get(target.constructor) ?? [];
+  list.push(meta);
+  pendingFields.set(target.constructor, list);
+}
+
 /** Declares a BC field: `@Field(2, 'Name', Text(100), { nl: 'Naam' })`. */
 export function Field(no: number, name: string, type: FieldType, options: FieldOptions = {}): PropertyDecorator {
   return (target, propertyKey) => {
-    const property = String(propertyKey);
-    const sqlName = bcSqlName(name);
-    const relation = typeof options.relation === 'function' ? { table: options.relation } : options.relation;
-    const meta: FieldMeta = {
-      no,
-      name,
-      property,
-      type,
-      caption: options.caption ?? name,
-      nl: options.nl,
-      primaryKey: options.primaryKey ?? false,
-      relation,
-      notBlank: options.notBlank ?? false,
-      initValue: options.initValue,
-      editable: options.editable ?? true,
-      empire: options.empire ?? false,
-      description: options.description,
-      sqlName,
-    };
-    const list = pendingFields.get(target.constructor) ?? [];
-    list.push(meta);
-    pendingFields.set(target.constructor, list);
-    const col = columnOptions(type, sqlName);
+    const meta = fieldMeta(no, name, String(propertyKey), type, options);
+    addPending(target, meta);
+    const col = columnOptions(type, meta.sqlName);
     if (meta.primaryKey) {
       const { default: _d, nullable: _n, ...pk } = col;
       PrimaryColumn(pk as Parameters<typeof PrimaryColumn>[0])(target, propertyKey as string);
     } else {
       Column(col)(target, propertyKey as string);
     }
+  };
+}
+
+/**
+ * Declares a FlowField (AL FieldClass = FlowField): no column, so the schema
+ * and migrations never see it; Editable = false, as BC's FlowFields are.
+ * `@FlowField(18, 'Contact Name', Text(100), Lookup(() => Contact, 'name', { no: { field: 'contactNo' } }))`.
+ */
+export function FlowField(
+  no: number,
+  name: string,
+  type: FieldType,
+  calcFormula: CalcFormula,
+  options: Pick<FieldOptions, 'caption' | 'nl' | 'empire' | 'description'> = {},
+): PropertyDecorator {
+  return (target, propertyKey) => {
+    addPending(target, { ...fieldMeta(no, name, String(propertyKey), type, { ...options, editable: false }), calcFormula });
   };
 }
 
@@ -234,9 +291,10 @@ export function OnValidate(property: string): MethodDecorator {
 export function Table(id: number, name: string, options: TableOptions = {}): ClassDecorator {
   return (target) => {
     const cls = target as unknown as TableClass;
-    const fields = pendingFields.get(cls) ?? [];
-    const byProperty = new Map(fields.map((f) => [f.property, f]));
-    const byName = new Map(fields.map((f) => [f.name, f]));
+    const declared = pendingFields.get(cls) ?? [];
+    const fields = declared.filter((f) => !f.calcFormula);
+    const byProperty = new Map(declared.map((f) => [f.property, f]));
+    const byName = new Map(declared.map((f) => [f.name, f]));
     const meta: TableMeta = {
       id,
       name,
@@ -249,6 +307,7 @@ export function Table(id: number, name: string, options: TableOptions = {}): Cla
       sqlName: bcSqlName(name),
       cls,
       fields,
+      flowFields: declared.filter((f) => f.calcFormula),
       primaryKey: fields.filter((f) => f.primaryKey),
       validators: pendingValidators.get(cls) ?? new Map(),
       field(property: string) {

@@ -3,18 +3,24 @@ import { Column, Index } from 'typeorm';
 import {
   DialogError,
   FieldValidationError,
+  NotSupportedError,
   RecordChangedError,
   RecordExistsError,
   RecordNotFoundError,
   StringLengthExceededError,
   TableRelationError,
 } from './BcError';
+import { assignerFor, blankValue, coerceFieldValue, isBlank } from './FieldValues';
+import { calcFields } from './FlowFields';
 import { displayValue } from './Format';
 import { Label } from './Labels';
 import { FieldMeta, TableClass, TableMeta, tableMeta } from './Metadata';
 import type { RowValues } from './RecordStore';
 import { PlatformText } from './PlatformErrors';
 import type { Session } from './Session';
+
+// Moved to FieldValues.ts (Record.ts kept its size); re-exported for the modules that import them from here.
+export { assignerFor, blankValue, coerceFieldValue, isBlank };
 
 /** The session a record variable belongs to, outside the record: not a field, never copied with one. */
 const sessions = new WeakMap<object, Session>();
@@ -75,6 +81,7 @@ export abstract class TableRecord {
     for (const f of this.meta().fields) {
       (this as any)[f.property] = f.initValue !== undefined ? f.initValue : blankValue(f);
     }
+    for (const f of this.meta().flowFields) (this as any)[f.property] = blankValue(f);
     this.systemId = '';
     this.systemCreatedAt = null;
     this.systemModifiedAt = null;
@@ -89,7 +96,8 @@ export abstract class TableRecord {
     assignerFor(meta)(c, this as unknown as RowValues);
     // A table's own variables (globals in AL, e.g. Customer.insertFromContact) are copied too, as Object.assign did.
     const keys = Object.keys(this);
-    if (keys.length > meta.fields.length + 4) for (const k of keys) if (!(k in c)) (c as any)[k] = (this as any)[k];
+    const known = meta.fields.length + meta.flowFields.length + 4;
+    if (keys.length > known) for (const k of keys) if (!(k in c)) (c as any)[k] = (this as any)[k];
     const s = sessions.get(this);
     if (s) c.attach(s);
     return c;
@@ -197,6 +205,8 @@ export abstract class TableRecord {
     const s = this.session;
     const meta = this.meta();
     const field = meta.field(property);
+    // BC lets code assign a FlowField in memory; no table here does, and pages and the API refuse it (Editable = false).
+    if (field.calcFormula) throw new NotSupportedError(`Validating the FlowField ${field.name} of table ${meta.name}`);
     const xRec = this.copy();
     const previousFieldNo = this.currFieldNo;
     if (options.fromPage && previousFieldNo === 0) this.setCurrFieldNo(field.no);
@@ -210,6 +220,12 @@ export abstract class TableRecord {
     } finally {
       this.setCurrFieldNo(previousFieldNo);
     }
+  }
+
+  /** AL CalcFields(Field, ...): computes the FlowFields through the store and sets them on this record. */
+  async calcFields(...properties: string[]): Promise<this> {
+    await calcFields(this.session, this.meta(), [this], properties);
+    return this;
   }
 
   /** AL TestField(Field) / TestField(Field, Value). */
@@ -355,107 +371,4 @@ export abstract class TableRecord {
       );
     }
   }
-}
-
-export function isBlank(v: unknown): boolean {
-  return v === '' || v === 0 || v === false || v === null || v === undefined;
-}
-
-export function blankValue(field: FieldMeta): unknown {
-  switch (field.type.kind) {
-    case 'Code':
-    case 'Text':
-    case 'Guid':
-    case 'DateFormula':
-      return '';
-    case 'Integer':
-    case 'BigInteger':
-    case 'Decimal':
-    case 'Option':
-      return 0;
-    case 'Boolean':
-      return false;
-    default:
-      return null;
-  }
-}
-
-
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-const TIME_RE = /^\d{2}:\d{2}(:\d{2})?$/;
-
-/** Assignment rules of AL: Code uppercased and trimmed, lengths checked, options by value or name. */
-export function coerceFieldValue(field: FieldMeta, value: unknown): unknown {
-  const t = field.type;
-  switch (t.kind) {
-    case 'Code':
-    case 'Text':
-    case 'DateFormula': {
-      let v = value === null || value === undefined ? '' : String(value);
-      if (t.kind === 'Code') v = v.trim().toUpperCase();
-      if (t.length && v.length > t.length) throw new StringLengthExceededError(PlatformText.stringLength(v.length, t.length));
-      return v;
-    }
-    case 'Guid':
-      return value === null || value === undefined ? '' : String(value);
-    case 'Integer':
-    case 'BigInteger':
-    case 'Decimal': {
-      const n = typeof value === 'number' ? value : Number(value ?? 0);
-      if (!Number.isFinite(n) || (t.kind !== 'Decimal' && !Number.isInteger(n))) {
-        throw new DialogError(`The value "${String(value)}" can't be evaluated into type ${t.kind}.`);
-      }
-      return n;
-    }
-    case 'Boolean':
-      if (typeof value === 'boolean') return value;
-      throw new DialogError(`The value "${String(value)}" can't be evaluated into type Boolean.`);
-    case 'Option': {
-      const members = t.members ?? [];
-      if (typeof value === 'number' && members.some((m) => m.value === value)) return value;
-      if (typeof value === 'string') {
-        const m = members.find((x) => x.name === value || x.nl === value);
-        if (m) return m.value;
-      }
-      throw new DialogError(`The value "${String(value)}" can't be evaluated into type Option.`);
-    }
-    case 'Date':
-      if (value === null || value === undefined || value === '') return null;
-      // A real calendar date only: JavaScript would roll 1980-02-30 over to March.
-      if (typeof value === 'string' && DATE_RE.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)) {
-        return value;
-      }
-      throw new DialogError(`The value "${String(value)}" can't be evaluated into type Date.`);
-    case 'Time':
-      if (value === null || value === undefined || value === '') return null;
-      if (typeof value === 'string' && TIME_RE.test(value)) return value.length === 5 ? `${value}:00` : value;
-      throw new DialogError(`The value "${String(value)}" can't be evaluated into type Time.`);
-    case 'DateTime': {
-      if (value === null || value === undefined || value === '') return null;
-      const d = value instanceof Date ? value : new Date(String(value));
-      if (Number.isNaN(d.getTime())) throw new DialogError(`The value "${String(value)}" can't be evaluated into type DateTime.`);
-      return d;
-    }
-  }
-}
-
-/**
- * Copies a row's values onto a new record with one straight-line function per
- * table (made once): every record of a table gets its properties in the same
- * order, and the copy needs no key enumeration — Object.assign (Session.load,
- * xRec copies) was a fifth of an operation's time.
- */
-const assigners = new WeakMap<TableMeta, (target: object, values: RowValues) => void>();
-export function assignerFor(meta: TableMeta): (target: object, values: RowValues) => void {
-  let f = assigners.get(meta);
-  if (!f) {
-    const props = ['systemId', 'systemCreatedAt', 'systemModifiedAt', 'rowVersion', ...meta.fields.map((x) => x.property)];
-    // Property names come from the table's own declarations (identifiers), quoted as JSON strings.
-    f = new Function('t', 'v', props.map((p) => `t[${JSON.stringify(p)}] = v[${JSON.stringify(p)}];`).join('\n')) as (
-      target: object,
-      values: RowValues,
-    ) => void;
-    assigners.set(meta, f);
-  }
-  return f;
 }

@@ -15,7 +15,7 @@ import '../../codeunits/process/EmpireInteraction.Codeunit';
 import '../../codeunits/foundation/NoSeries.Codeunit';
 import '../../codeunits/process/SegManagement.Codeunit';
 import { allLabels } from '../runtime/Labels';
-import { FieldMeta, TableClass, tableMeta } from '../runtime/Metadata';
+import { FieldMeta, optionName, TableClass, TableMeta, tableMeta } from '../runtime/Metadata';
 
 /**
  * docs/bc-objects.md is generated from the table metadata and the label
@@ -35,6 +35,18 @@ function typeText(f: FieldMeta): string {
   const t = f.type;
   if (t.kind === 'Option') return `Option (${t.members!.map((m) => `${m.value}=${m.name.trim() || "' '"}`).join(', ')})`;
   return t.length && t.kind !== 'DateFormula' ? `${t.kind}[${t.length}]` : t.kind;
+}
+
+/** A FlowField's type and CalcFormula as AL writes them: `Text[100] FlowField lookup(Contact.Name where(No.=field(Contact No.)))`. */
+function flowFieldText(t: TableMeta, f: FieldMeta): string {
+  const formula = f.calcFormula!;
+  const target = tableMeta(formula.table());
+  const constant = (p: string, v: unknown) => (target.field(p).type.kind === 'Option' ? optionName(target.field(p), Number(v)) : String(v));
+  const conditions = Object.entries(formula.where).map(([p, c]) =>
+    `${target.field(p).name}=${'field' in c ? `field(${t.field(c.field).name})` : `const(${constant(p, c.const)})`}`,
+  );
+  const source = formula.method === 'lookup' ? `${target.name}.${target.field(formula.field!).name}` : target.name;
+  return `${typeText(f)} FlowField ${formula.method}(${source} where(${conditions.join(', ')}))`;
 }
 
 function triggersOf(cls: TableClass): string[] {
@@ -64,10 +76,13 @@ export function renderObjectDocs(): string {
   }
   for (const t of tables) {
     lines.push('', `### ${t.id} ${t.name}`, '', '| No. | Field | Type | Caption | nl-NL | Relation |', '|---|---|---|---|---|---|');
-    for (const f of t.fields) {
+    // FlowFields in field-number order among the stored fields (tables without them keep their declared order).
+    const fields = t.flowFields.length ? [...t.fields, ...t.flowFields].sort((a, b) => a.no - b.no) : t.fields;
+    for (const f of fields) {
       const rel = f.relation ? tableMeta(f.relation.table()).name + (f.relation.where ? ` where ${JSON.stringify(f.relation.where)}` : '') : '';
+      const type = f.calcFormula ? flowFieldText(t, f) : typeText(f);
       lines.push(
-        `| ${f.no} | ${f.name}${f.empire ? ' **E**' : ''}${f.primaryKey ? ' (PK)' : ''} | ${typeText(f).replace(/\|/g, '\\|')} | ${f.caption} | ${f.nl ?? ''} | ${rel} |`,
+        `| ${f.no} | ${f.name}${f.empire ? ' **E**' : ''}${f.primaryKey ? ' (PK)' : ''} | ${type.replace(/\|/g, '\\|')} | ${f.caption} | ${f.nl ?? ''} | ${rel} |`,
       );
     }
   }

@@ -5,8 +5,11 @@ import {
   Code,
   DateField,
   DateFormulaField,
+  Exist,
   Field,
+  FlowField,
   Integer,
+  Lookup,
   OnValidate,
   Option,
   Table,
@@ -159,11 +162,35 @@ export class Todo extends TableRecord {
   @Field(15, 'No. Series', Code(20), { editable: false })
   noSeries!: string;
 
+  /**
+   * CalcFormula = exist("Rlshp. Mgt. Comment Line" where("Table Name" = const("To-do"),
+   * "No." = field("Organizer To-do No."), "Sub No." = const(0))): the notes are the organizer's.
+   */
+  @FlowField(
+    16,
+    'Comment',
+    BooleanField,
+    Exist(() => RlshpMgtCommentLine, {
+      tableName: { const: CommentTableName.ToDo },
+      no: { field: 'organizerToDoNo' },
+      subNo: { const: 0 },
+    }),
+  )
+  comment!: boolean;
+
   @Field(17, 'Canceled', BooleanField, { nl: 'Geannuleerd' })
   canceled!: boolean;
 
+  /** CalcFormula = lookup(Contact.Name where("No." = field("Contact No."))). */
+  @FlowField(18, 'Contact Name', Text(100), Lookup(() => Contact, 'name', { no: { field: 'contactNo' } }), { nl: 'Contactnaam' })
+  contactName!: string;
+
   @Field(22, 'Contact Company No.', Code(20), { nl: 'Bedrijfscontactnr.' })
   contactCompanyNo!: string;
+
+  /** CalcFormula = lookup(Contact.Name where("No." = field("Contact Company No."))). */
+  @FlowField(23, 'Contact Company Name', Text(100), Lookup(() => Contact, 'name', { no: { field: 'contactCompanyNo' } }))
+  contactCompanyName!: string;
 
   @Field(24, 'Recurring', BooleanField, { nl: 'Terugkerend' })
   recurring!: boolean;

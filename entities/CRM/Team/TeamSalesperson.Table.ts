@@ -1,4 +1,4 @@
-import { Code, Field, Table } from '../../../src/runtime/Metadata';
+import { Code, Field, FlowField, Lookup, Table, Text } from '../../../src/runtime/Metadata';
 import { TableRecord } from '../../../src/runtime/Record';
 import type { Session } from '../../../src/runtime/Session';
 import { SalespersonPurchaser } from './SalespersonPurchaser.Table';
@@ -20,6 +20,12 @@ export class TeamSalesperson extends TableRecord {
     nl: 'Verkoperscode',
   })
   salespersonCode!: string;
+
+  @FlowField(3, 'Team Name', Text(50), Lookup(() => Team, 'name', { code: { field: 'teamCode' } }))
+  teamName!: string;
+
+  @FlowField(4, 'Salesperson Name', Text(50), Lookup(() => SalespersonPurchaser, 'name', { code: { field: 'salespersonCode' } }))
+  salespersonName!: string;
 
   /** The teams a salesperson belongs to; none for no salesperson. */
   static async teamsOf(session: Session, salespersonCode: string): Promise<string[]> {

@@ -1,4 +1,5 @@
 import { ApiFieldDef, ApiPageDefinition, ComputedType, isComputed, NavigationDef, own } from '../../../pages/api/ApiPage';
+import { flowFieldReads, flowFieldValues } from '../../runtime/FlowFields';
 import { FieldKind, FieldMeta, optionName, tableMeta } from '../../runtime/Metadata';
 import { TableRecord } from '../../runtime/Record';
 import type { Session } from '../../runtime/Session';
@@ -13,6 +14,7 @@ export interface FieldInfo {
   kind: FieldKind | ComputedType;
   /** The table field, for table fields (not for system properties or computed fields). */
   meta?: FieldMeta;
+  /** The column; absent for computed fields and FlowFields (no column: not filtered or sorted on). */
   property?: string;
   readOnly: boolean;
   primaryKey: boolean;
@@ -54,7 +56,7 @@ export function pageFields(page: ApiPageDefinition<any>): FieldInfo[] {
       name: def.name,
       kind: f.type.kind,
       meta: f,
-      property: f.property,
+      property: f.calcFormula ? undefined : f.property,
       // A control is read-only if the page says so or the table field is not editable.
       readOnly: (def.readOnly ?? false) || !f.editable,
       primaryKey: f.primaryKey,
@@ -100,6 +102,10 @@ export async function serializeEntities(
   if (shown.computed && rows.length) {
     for (const f of shown.fields) {
       const def = f.def;
+      if (f.meta?.calcFormula) {
+        computed.set(f.name, await flowFieldValues(session, f.meta, rows as Record<string, unknown>[]));
+        continue;
+      }
       if (!isComputed(def)) continue;
       if ('computeRows' in def) {
         computed.set(f.name, await def.computeRows.compute(rows as Record<string, unknown>[], session));
@@ -121,7 +127,7 @@ export async function serializeEntities(
 /** The fields a response shows ($select, or all) in page order, and what they need of a row. */
 export interface ShownFields {
   fields: FieldInfo[];
-  /** Some shown field is computed. */
+  /** Some shown field is computed (a computed page field or a FlowField). */
   computed: boolean;
   /**
    * The table properties the shown fields read, when no shown field needs a
@@ -143,10 +149,11 @@ export function shownFields(page: ApiPageDefinition<any>, select?: ReadonlySet<s
     let needsRecord = false;
     for (const f of fields) {
       if (f.property !== undefined) reads.add(f.property);
+      else if (f.meta?.calcFormula) for (const p of flowFieldReads(f.meta)) reads.add(p);
       else if ('computeRows' in f.def) for (const p of f.def.computeRows.reads) reads.add(p);
       else needsRecord = true;
     }
-    shown = { fields, computed: fields.some((f) => isComputed(f.def)), reads: needsRecord ? undefined : [...reads] };
+    shown = { fields, computed: fields.some((f) => f.property === undefined), reads: needsRecord ? undefined : [...reads] };
     // Bounded: $select lists come from clients.
     if (byPage.size >= 200) byPage.delete(byPage.keys().next().value as string);
     byPage.set(id, shown);

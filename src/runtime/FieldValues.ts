@@ -1,0 +1,114 @@
+import { DialogError, StringLengthExceededError } from './BcError';
+import type { FieldMeta, TableMeta } from './Metadata';
+import { PlatformText } from './PlatformErrors';
+import type { RowValues } from './RecordStore';
+
+/** A field's values by AL's rules: blank values, assignment (Code uppercased, lengths, options), copying rows onto records. */
+
+export function isBlank(v: unknown): boolean {
+  return v === '' || v === 0 || v === false || v === null || v === undefined;
+}
+
+export function blankValue(field: FieldMeta): unknown {
+  switch (field.type.kind) {
+    case 'Code':
+    case 'Text':
+    case 'Guid':
+    case 'DateFormula':
+      return '';
+    case 'Integer':
+    case 'BigInteger':
+    case 'Decimal':
+    case 'Option':
+      return 0;
+    case 'Boolean':
+      return false;
+    default:
+      return null;
+  }
+}
+
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+const TIME_RE = /^\d{2}:\d{2}(:\d{2})?$/;
+
+/** Assignment rules of AL: Code uppercased and trimmed, lengths checked, options by value or name. */
+export function coerceFieldValue(field: FieldMeta, value: unknown): unknown {
+  const t = field.type;
+  switch (t.kind) {
+    case 'Code':
+    case 'Text':
+    case 'DateFormula': {
+      let v = value === null || value === undefined ? '' : String(value);
+      if (t.kind === 'Code') v = v.trim().toUpperCase();
+      if (t.length && v.length > t.length) throw new StringLengthExceededError(PlatformText.stringLength(v.length, t.length));
+      return v;
+    }
+    case 'Guid':
+      return value === null || value === undefined ? '' : String(value);
+    case 'Integer':
+    case 'BigInteger':
+    case 'Decimal': {
+      const n = typeof value === 'number' ? value : Number(value ?? 0);
+      if (!Number.isFinite(n) || (t.kind !== 'Decimal' && !Number.isInteger(n))) {
+        throw new DialogError(`The value "${String(value)}" can't be evaluated into type ${t.kind}.`);
+      }
+      return n;
+    }
+    case 'Boolean':
+      if (typeof value === 'boolean') return value;
+      throw new DialogError(`The value "${String(value)}" can't be evaluated into type Boolean.`);
+    case 'Option': {
+      const members = t.members ?? [];
+      if (typeof value === 'number' && members.some((m) => m.value === value)) return value;
+      if (typeof value === 'string') {
+        const m = members.find((x) => x.name === value || x.nl === value);
+        if (m) return m.value;
+      }
+      throw new DialogError(`The value "${String(value)}" can't be evaluated into type Option.`);
+    }
+    case 'Date':
+      if (value === null || value === undefined || value === '') return null;
+      // A real calendar date only: JavaScript would roll 1980-02-30 over to March.
+      if (typeof value === 'string' && DATE_RE.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)) {
+        return value;
+      }
+      throw new DialogError(`The value "${String(value)}" can't be evaluated into type Date.`);
+    case 'Time':
+      if (value === null || value === undefined || value === '') return null;
+      if (typeof value === 'string' && TIME_RE.test(value)) return value.length === 5 ? `${value}:00` : value;
+      throw new DialogError(`The value "${String(value)}" can't be evaluated into type Time.`);
+    case 'DateTime': {
+      if (value === null || value === undefined || value === '') return null;
+      const d = value instanceof Date ? value : new Date(String(value));
+      if (Number.isNaN(d.getTime())) throw new DialogError(`The value "${String(value)}" can't be evaluated into type DateTime.`);
+      return d;
+    }
+  }
+}
+
+/**
+ * Copies a row's values onto a new record with one straight-line function per
+ * table (made once): every record of a table gets its properties in the same
+ * order, and the copy needs no key enumeration — Object.assign (Session.load,
+ * xRec copies) was a fifth of an operation's time.
+ */
+const assigners = new WeakMap<TableMeta, (target: object, values: RowValues) => void>();
+export function assignerFor(meta: TableMeta): (target: object, values: RowValues) => void {
+  let f = assigners.get(meta);
+  if (!f) {
+    const props = ['systemId', 'systemCreatedAt', 'systemModifiedAt', 'rowVersion', ...meta.fields.map((x) => x.property)];
+    // Property names come from the table's own declarations (identifiers), quoted as JSON strings.
+    const copies = props.map((p) => `t[${JSON.stringify(p)}] = v[${JSON.stringify(p)}];`);
+    // A FlowField is blank until CalcFields (rows from the store never carry it); a copy keeps a calculated value.
+    for (const x of meta.flowFields) {
+      const p = JSON.stringify(x.property);
+      copies.push(`t[${p}] = v[${p}] === undefined ? ${JSON.stringify(blankValue(x))} : v[${p}];`);
+    }
+    f = new Function('t', 'v', copies.join('\n')) as (
+      target: object,
+      values: RowValues,
+    ) => void;
+    assigners.set(meta, f);
+  }
+  return f;
+}
