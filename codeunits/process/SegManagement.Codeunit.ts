@@ -4,7 +4,7 @@ import { InteractionLogEntry } from '../../entities/CRM/Interaction/InteractionL
 import { InteractionTemplate } from '../../entities/CRM/Interaction/InteractionTemplate.Table';
 import { InterLogEntryCommentLine } from '../../entities/CRM/Interaction/InterLogEntryCommentLine.Table';
 import { SegmentLine } from '../../entities/CRM/Segment/SegmentLine.Table';
-import { splitComment } from '../../entities/CRM/Task/Todo.Table';
+import { splitComment } from '../../entities/CRM/Task/TaskComments';
 import { SalespersonPurchaser } from '../../entities/CRM/Team/SalespersonPurchaser.Table';
 import { NotSupportedError } from '../../src/runtime/BcError';
 import { Session } from '../../src/runtime/Session';

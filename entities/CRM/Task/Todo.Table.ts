@@ -1,4 +1,4 @@
-import { In, Not } from 'typeorm';
+import { Not } from 'typeorm';
 import {
   BigInteger,
   BooleanField,
@@ -16,7 +16,6 @@ import {
   Text,
   TimeField,
 } from '../../../src/runtime/Metadata';
-import { defineLabels } from '../../../src/runtime/Labels';
 import { TableRecord } from '../../../src/runtime/Record';
 import { NotSupportedError } from '../../../src/runtime/BcError';
 import { NoSeriesCodeunit } from '../../../codeunits/foundation/NoSeries.Codeunit';
@@ -24,7 +23,6 @@ import { Contact } from '../Contact/Contact.Table';
 import { MarketingSetup } from '../Setup/MarketingSetup.Table';
 import { SalespersonPurchaser } from '../Team/SalespersonPurchaser.Table';
 import { Team } from '../Team/Team.Table';
-import { TeamSalesperson } from '../Team/TeamSalesperson.Table';
 import { CommentTableName, RlshpMgtCommentLine } from './RlshpMgtCommentLine.Table';
 import {
   TASK_PRIORITY,
@@ -36,53 +34,17 @@ import {
   TaskSystemType,
   TaskType,
 } from './TaskEnums';
-
-/** Labels of table 5080 "To-do" ([US24] CRM/Task/Todo.Table.al), verbatim. */
-export const TodoLabels = defineLabels('To-do', {
-  Text004: 'Do you want to register an Interaction Log Entry?',
-  Text006: {
-    text: 'The valid range of dates is from %1 to %2. Please enter a date within this range.',
-    comment: '%1 = first date, %2 = last date',
-  },
-  Text009: "You cannot change the %1 for this Task, because this salesperson is the meeting organizer.",
-  Text012:
-    'You cannot change a Task type from Blank or Phone Call to Meeting and vice versa. You can only change a Task type from Blank to Phone Call or from Phone Call to Blank.',
-  Text029: { text: 'The %1 field must be filled in for Tasks assigned to a team.', comment: '%1 = Completed By' },
-  Text032: {
-    text: 'Task No. %1 will be reassigned to %2 and the corresponding salesperson Tasks for team members will be deleted. Do you want to continue?',
-    comment: '%1 = Task No., %2 = Salesperson Code',
-  },
-  Text033: 'Task No. %1 will be reassigned to %2. Do you want to continue?',
-  Text034: 'Do you want to close the Task?',
-  Text035: { text: 'You must fill in either the %1 field or the %2 field.', comment: '%1 = Salesperson Code, %2 = Team Code' },
-  Text039:
-    'Task No. %1 is closed and will be reopened. The Tasks of the %2 team members who do not belong to the %3 team will be deleted. Do you want to continue?',
-  Text040:
-    'Task No. %1 is closed and will be reopened. It will be reassigned to %2, and the corresponding salesperson Tasks for team members will be deleted. Do you want to continue?',
-  Text041: 'Task No. %1 is closed. It will be reopened and reassigned to %2. Do you want to continue?',
-  Text042: 'Task No. %1 is closed. Do you want to reopen it and assign to the %2 team?',
-  TasksWillBeDeletedQst: {
-    text: 'Tasks of the %1 team members who do not belong to the %2 team will be deleted. Do you want to continue?',
-    comment: '%1 = old team code, %2 = new team code',
-  },
-  MeetingSaaSNotSupportedErr: "You cannot create a task of type Meeting because you're not using an on-premises deployment.",
-});
-
-/** Empire's texts for taking a team task (not public; written for the simulator). */
-export const EmpireTaskLabels = defineLabels('Empire Task', {
-  TaskAlreadyTakenErr: {
-    text: 'Task %1 is no longer a task of a team: it has been taken by %2.',
-    nl: 'Taak %1 is geen teamtaak meer: %2 heeft de taak in behandeling genomen.',
-    comment: '%1 = Task No., %2 = Salesperson Code',
-    simulatorAuthored: true,
-  },
-  NotATeamTaskErr: {
-    text: 'Task %1 is a copy of team task %2 for one team member. Open the team task to take it.',
-    nl: 'Taak %1 is de kopie van teamtaak %2 voor één teamlid. Open de teamtaak om die in behandeling te nemen.',
-    comment: '%1 = Task No., %2 = Organizer Task No.',
-    simulatorAuthored: true,
-  },
-});
+import { splitComment } from './TaskComments';
+import {
+  changeTeam,
+  createOrganizerTasks,
+  createSubTask,
+  reassignSalespersonTaskToTeam,
+  reassignTeamTaskToSalesperson,
+  reopen,
+  updateAttendeeTasks,
+} from './TeamTasks';
+import { EmpireTaskLabels, TodoLabels } from './TodoLabels';
 
 /** What a task asks of process codeunits, as process events (payload `task`), bound in codeunits/process/subscriptions.ts. */
 export const TodoProcessEvents = {
@@ -268,7 +230,7 @@ export class Todo extends TableRecord {
         organizerToDoNo: this.no,
         systemToDoType: TaskSystemType.ContactAttendee,
       });
-      if (this.contactNo !== '') await this.createSubTask({ kind: 'contact', no: this.contactNo });
+      if (this.contactNo !== '') await createSubTask(this, { kind: 'contact', no: this.contactNo });
     }
   }
 
@@ -336,14 +298,14 @@ export class Todo extends TableRecord {
         ? await this.confirm(TodoLabels.Text039, true, this.no, xRec.teamCode, this.teamCode)
         : await this.confirm(TodoLabels.TasksWillBeDeletedQst, true, xRec.teamCode, this.teamCode);
       if (confirmed) {
-        await this.changeTeam();
-        if (this.closed) await this.reopen();
+        await changeTeam(this);
+        if (this.closed) await reopen(this);
       }
     } else {
       confirmed = this.closed ? await this.confirm(TodoLabels.Text042, true, this.no, this.teamCode) : true;
       if (confirmed) {
-        await this.reassignSalespersonTaskToTeam();
-        if (this.closed) await this.reopen();
+        await reassignSalespersonTaskToTeam(this);
+        if (this.closed) await reopen(this);
       }
     }
     if (!confirmed) this.teamCode = xRec.teamCode;
@@ -366,8 +328,8 @@ export class Todo extends TableRecord {
       this.salespersonCode = xRec.salespersonCode;
       return;
     }
-    await this.reassignTeamTaskToSalesperson();
-    if (this.closed) await this.reopen();
+    await reassignTeamTaskToSalesperson(this);
+    if (this.closed) await reopen(this);
   }
 
   // ---- table triggers ----
@@ -393,7 +355,7 @@ export class Todo extends TableRecord {
   protected async onModify(): Promise<void> {
     if (this.no !== '') {
       this.setLastDateTimeModified();
-      await this.updateAttendeeTasks();
+      await updateAttendeeTasks(this);
     }
   }
 
@@ -415,7 +377,7 @@ export class Todo extends TableRecord {
     this.systemToDoType = this.teamCode === '' ? TaskSystemType.Organizer : TaskSystemType.Team;
     this.no = '';
     await this.insert(true);
-    if (this.systemToDoType === TaskSystemType.Team) await this.createOrganizerTasks();
+    if (this.systemToDoType === TaskSystemType.Team) await createOrganizerTasks(this);
     await this.session.events.publish('To-do.OnAfterInsertTask', this.session, { task: this });
   }
 
@@ -482,125 +444,6 @@ export class Todo extends TableRecord {
     }
   }
 
-  /** CreateOrganizerTask: one Organizer sub-task for each member of the team, in key order. */
-  private async createOrganizerTasks(): Promise<void> {
-    const members = await this.session.find(TeamSalesperson, { teamCode: this.teamCode });
-    for (const m of members) await this.createSubTask({ kind: 'organizer', no: m.salespersonCode });
-  }
-
-  /** CreateSubTask(Attendee, Parent): a copy of this task for one member or attendee. */
-  private async createSubTask(attendee: { kind: 'organizer' | 'salesperson' | 'contact'; no: string }): Promise<string> {
-    const sub = this.session.create(Todo);
-    sub.transferFields(this, false);
-    sub.no = '';
-    if (attendee.kind === 'salesperson') {
-      sub.salespersonCode = attendee.no;
-      sub.organizerToDoNo = this.no;
-      sub.systemToDoType = TaskSystemType.SalespersonAttendee;
-    } else if (attendee.kind === 'contact') {
-      sub.salespersonCode = this.salespersonCode;
-      sub.teamCode = this.teamCode;
-      await sub.validate('contactNo', attendee.no);
-      sub.organizerToDoNo = this.no;
-      sub.systemToDoType = TaskSystemType.ContactAttendee;
-    } else {
-      if (this.teamCode === '') return '';
-      sub.systemToDoType = TaskSystemType.Organizer;
-      await sub.validate('salespersonCode', attendee.no);
-    }
-    await sub.insert(true);
-    return sub.no;
-  }
-
-  /** UpdateAttendeeTasks: a change to this task is copied onto its sub-tasks. */
-  private async updateAttendeeTasks(): Promise<void> {
-    const types =
-      this.teamCode === ''
-        ? [TaskSystemType.SalespersonAttendee, TaskSystemType.ContactAttendee]
-        : [TaskSystemType.Organizer, TaskSystemType.SalespersonAttendee, TaskSystemType.ContactAttendee];
-    const subs = await this.session.find(Todo, { organizerToDoNo: this.no, systemToDoType: In(types), no: Not(this.no) });
-    for (const sub of subs) {
-      const ownType = sub.systemToDoType;
-      const ownContact = sub.contactNo;
-      const ownSalesperson = sub.salespersonCode;
-      sub.transferFields(this, false);
-      sub.systemToDoType = ownType;
-      if (ownType === TaskSystemType.ContactAttendee) await sub.validate('contactNo', ownContact);
-      else sub.salespersonCode = ownSalesperson;
-      await sub.modify(true);
-    }
-  }
-
-  /** ReassignTeamTaskToSalesperson (non-meeting): the members' copies go, the task leaves the team. */
-  private async reassignTeamTaskToSalesperson(): Promise<void> {
-    const s = this.session;
-    const previousTeam = this.teamCode;
-    await this.modify();
-    await s.deleteAll(Todo, { organizerToDoNo: this.no, systemToDoType: TaskSystemType.Organizer, no: Not(this.no) }, true);
-    if (this.contactNo !== '') {
-      for (const attendee of await s.find(Todo, {
-        organizerToDoNo: this.no,
-        systemToDoType: TaskSystemType.ContactAttendee,
-      })) {
-        attendee.salespersonCode = this.salespersonCode;
-        await attendee.modify();
-      }
-    }
-    this.systemToDoType = TaskSystemType.Organizer;
-    this.teamCode = '';
-    await this.modify(true);
-    await s.events.publish('To-do.OnAfterReassignTeamTaskToSalesperson', s, {
-      task: this,
-      teamCode: previousTeam,
-      salespersonCode: this.salespersonCode,
-    });
-  }
-
-  /** ReassignSalespersonTaskToTeam (non-meeting): every member of the new team gets a copy. */
-  private async reassignSalespersonTaskToTeam(): Promise<void> {
-    const previousSalesperson = this.salespersonCode;
-    this.salespersonCode = '';
-    this.systemToDoType = TaskSystemType.Team;
-    await this.modify();
-    await this.createOrganizerTasks();
-    await this.modify(true);
-    await this.session.events.publish('To-do.OnAfterReassignSalespersonTaskToTeam', this.session, {
-      task: this,
-      salespersonCode: previousSalesperson,
-      teamCode: this.teamCode,
-    });
-  }
-
-  /** ChangeTeam (non-meeting): keep the copies of members who are in the new team, add the others. */
-  private async changeTeam(): Promise<void> {
-    const s = this.session;
-    await this.modify();
-    const subs = await s.find(Todo, {
-      organizerToDoNo: this.no,
-      systemToDoType: In([TaskSystemType.Organizer, TaskSystemType.SalespersonAttendee]),
-      no: Not(this.no),
-    });
-    const kept = new Set<string>();
-    for (const sub of subs) {
-      if (await s.exists(TeamSalesperson, { teamCode: this.teamCode, salespersonCode: sub.salespersonCode })) {
-        kept.add(sub.salespersonCode);
-      } else {
-        await sub.delete(true);
-      }
-    }
-    for (const m of await s.find(TeamSalesperson, { teamCode: this.teamCode })) {
-      if (!kept.has(m.salespersonCode)) await this.createSubTask({ kind: 'organizer', no: m.salespersonCode });
-    }
-    await this.modify(true);
-  }
-
-  /** `Get; Validate(Closed, false)` after reassigning a closed task. */
-  private async reopen(): Promise<void> {
-    await this.reload();
-    await this.validate('closed', false);
-    await this.modify(true);
-  }
-
   /** CreateInteraction(): the Create Interaction wizard, prefilled from this task (§4.1), a process codeunit's. */
   private async createInteraction(): Promise<void> {
     await this.session.events.raiseForProcess(TodoProcessEvents.createInteraction, this.session, { task: this });
@@ -610,27 +453,4 @@ export class Todo extends TableRecord {
     this.lastDateModified = this.session.today();
     this.lastTimeModified = this.session.time();
   }
-}
-
-/** A note as comment lines of at most 80 characters, split on line breaks and then on words. */
-export function splitComment(text: string, width = 80): string[] {
-  const lines: string[] = [];
-  for (const paragraph of text.replace(/\r\n/g, '\n').split('\n')) {
-    let current = '';
-    for (const word of paragraph.split(/\s+/).filter((w) => w !== '')) {
-      if (word.length > width) {
-        if (current) lines.push(current);
-        for (let i = 0; i < word.length; i += width) lines.push(word.slice(i, i + width));
-        current = '';
-        continue;
-      }
-      const candidate = current ? `${current} ${word}` : word;
-      if (candidate.length > width) {
-        lines.push(current);
-        current = word;
-      } else current = candidate;
-    }
-    if (current) lines.push(current);
-  }
-  return lines;
 }
