@@ -1,41 +1,9 @@
-import { CompanyDetails } from '../../pages/CompanyDetails.Page';
-import { ContactCard } from '../../pages/ContactCard.Page';
-import { ContactList } from '../../pages/ContactList.Page';
-import { CreateInteraction } from '../../pages/CreateInteraction.Page';
-import { CustomerCard } from '../../pages/CustomerCard.Page';
-import { CustomerList } from '../../pages/CustomerList.Page';
-import { EmpireCreateInteraction } from '../../pages/EmpireCreateInteraction.Page';
-import { InteractionLogEntries } from '../../pages/InteractionLogEntries.Page';
-import { PersonalDetails } from '../../pages/PersonalDetails.Page';
-import { RoleCenter } from '../../pages/RoleCenter.Page';
-import { Roles } from '../../pages/Roles.Page';
-import { SalespersonsPurchasers } from '../../pages/SalespersonsPurchasers.Page';
-import { TaskCard } from '../../pages/TaskCard.Page';
-import { TaskList } from '../../pages/TaskList.Page';
-import { Teams } from '../../pages/Teams.Page';
+import { uiPages } from '../../pages';
 import { BadRequestError } from '../runtime/BcError';
 import type { Language } from '../runtime/Labels';
 import { pick, UiPageDefinition } from './PageTypes';
 
-/** Every UI page, in the order docs/pages.md lists them. */
-export const uiPages: UiPageDefinition<any>[] = [
-  RoleCenter,
-  ContactList,
-  ContactCard,
-  CustomerList,
-  CustomerCard,
-  EmpireCreateInteraction,
-  CreateInteraction,
-  Roles,
-  PersonalDetails,
-  CompanyDetails,
-  InteractionLogEntries,
-  Teams,
-  TaskList,
-  TaskCard,
-  SalespersonsPurchasers,
-];
-
+/** Lookups over the UI pages of the one registry (pages/index.ts). */
 const byId = new Map(uiPages.map((p) => [p.id, p]));
 
 export function uiPage(id: number): UiPageDefinition<any> {
