@@ -1,7 +1,7 @@
 import { uiPages } from '../../pages';
 import { BadRequestError } from '../runtime/BcError';
 import type { Language } from '../runtime/Labels';
-import { pick, UiPageDefinition } from './PageTypes';
+import { OpenRequest, PageOpen, PageRef, pick, UiPageDefinition } from './PageTypes';
 
 /** Lookups over the UI pages of the one registry (pages/index.ts). */
 const byId = new Map(uiPages.map((p) => [p.id, p]));
@@ -10,6 +10,24 @@ export function uiPage(id: number): UiPageDefinition<any> {
   const page = byId.get(id);
   if (!page) throw new BadRequestError('BadRequest_NotFound', `Page ${id} does not exist in empire-sim.`);
   return page;
+}
+
+/** The page a reference names; one that is not in the registry is a mistake in the page that names it. */
+export function pageOf(ref: PageRef): UiPageDefinition<any> {
+  const page = ref();
+  if (byId.get(page.id) !== page) throw new Error(`Page ${page.id} ${page.name} is named by another page but is not in pages/index.ts.`);
+  return page;
+}
+
+/** A page's open request as the client and the page sessions take it: by the page's number. */
+export function openRequest(open: PageOpen): OpenRequest {
+  const { page, ...rest } = open;
+  return { ...rest, pageId: pageOf(page).id };
+}
+
+/** The number of a list's card (CardPageId), as the client gets it. */
+export function cardPageId(page: UiPageDefinition<any>): number | null {
+  return page.cardPage ? pageOf(page.cardPage).id : null;
 }
 
 /** The page a DialogPort.runModal names ('Roles', 'Create Interaction'). */
