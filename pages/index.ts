@@ -37,7 +37,8 @@ import { Teams } from './Teams.Page';
 /**
  * The registry: every page of the simulator, UI and API, listed once. Page sessions (open by number, name or
  * caption, modal pages, Vertel me), the API's routes and $metadata, and the generated docs all read these
- * lists, so a new page is added here and nowhere else.
+ * lists, so a new page is added here and nowhere else. Pages name each other by reference (PageRef), never
+ * by number; test/architecture/pageRefs.test.ts holds every page they name to this list.
  */
 
 /** Every UI page, in the order docs/pages.md lists them. */
