@@ -186,7 +186,8 @@ export class PageOperations {
     }
     if (outcome.kind === 'open') {
       // Its own call, after this one committed: a page that fails to open does not undo the action.
-      const opened = await this.open({ userName: state.owner, language: state.language }, state.companyId, openRequest(outcome.open), state.id);
+      const user = { userName: state.owner, language: state.language };
+      const opened = await this.open(user, state.companyId, openRequest(outcome.open), state.id);
       return { view, opened: opened.view };
     }
     return { view };
