@@ -2,8 +2,13 @@ import { EmpireContact } from '../codeunits/process/EmpireContact.Codeunit';
 import { Contact } from '../entities/CRM/Contact/Contact.Table';
 import { ContactType } from '../entities/CRM/Contact/ContactEnums';
 import { SalespersonPurchaser } from '../entities/CRM/Team/SalespersonPurchaser.Table';
-import { caption, definePage, PageContext } from '../src/pageSession/PageTypes';
+import { caption, definePage, PageContext, UiPageDefinition } from '../src/pageSession/PageTypes';
 import { TaskViews } from '../entities/CRM/Task/TaskViews';
+import { CompanyDetails } from './CompanyDetails.Page';
+import { EmpireCreateInteraction } from './EmpireCreateInteraction.Page';
+import { InteractionLogEntries } from './InteractionLogEntries.Page';
+import { PersonalDetails } from './PersonalDetails.Page';
+import { TaskList } from './TaskList.Page';
 
 const isPerson = (ctx: PageContext<Contact>) => ctx.rec?.type === ContactType.Person;
 const isCompany = (ctx: PageContext<Contact>) => ctx.rec !== null && ctx.rec.type === ContactType.Company;
@@ -17,7 +22,8 @@ const stored = (ctx: PageContext<Contact>) => ctx.rec !== null && ctx.rec.system
  * Rollen dialog), Persoonlijke gegevens, Huishouden- / bedrijfsgegevens and
  * + Nieuw → Interactie via sjabloon.
  */
-export const ContactCard = definePage<Contact>({
+// Typed here because the card opens itself (the new person's card): TypeScript cannot infer a self-reference.
+export const ContactCard: UiPageDefinition<Contact> = definePage<Contact>({
   id: 5050,
   name: 'Contact Card',
   caption: caption('Contact Card', 'Contactkaart'),
@@ -81,7 +87,7 @@ export const ContactCard = definePage<Contact>({
       requiresRecord: true,
       enabled: stored,
       async run(ctx) {
-        return { kind: 'open', open: { pageId: 7000010, mode: 'new', context: { contactNo: ctx.rec!.no } } };
+        return { kind: 'open', open: { page: () => EmpireCreateInteraction, mode: 'new', context: { contactNo: ctx.rec!.no } } };
       },
     },
     {
@@ -96,7 +102,7 @@ export const ContactCard = definePage<Contact>({
         // The codeunit raises the Rollen page (a modal dialog); Cancel creates nothing.
         const person = await new EmpireContact(ctx.session).newPersonForHouseholdFromPage(ctx.rec!.no);
         if (!person) return { kind: 'refresh' };
-        return { kind: 'open', open: { pageId: 5050, mode: 'edit', recordId: person.systemId } };
+        return { kind: 'open', open: { page: () => ContactCard, mode: 'edit', recordId: person.systemId } };
       },
     },
     {
@@ -108,7 +114,7 @@ export const ContactCard = definePage<Contact>({
       visible: isPerson,
       enabled: stored,
       async run(ctx) {
-        return { kind: 'open', open: { pageId: 7000011, mode: 'edit', recordId: ctx.rec!.systemId } };
+        return { kind: 'open', open: { page: () => PersonalDetails, mode: 'edit', recordId: ctx.rec!.systemId } };
       },
     },
     {
@@ -120,7 +126,7 @@ export const ContactCard = definePage<Contact>({
       visible: isCompany,
       enabled: stored,
       async run(ctx) {
-        return { kind: 'open', open: { pageId: 7000012, mode: 'edit', recordId: ctx.rec!.systemId } };
+        return { kind: 'open', open: { page: () => CompanyDetails, mode: 'edit', recordId: ctx.rec!.systemId } };
       },
     },
     {
@@ -134,7 +140,7 @@ export const ContactCard = definePage<Contact>({
         const c = ctx.rec!;
         const filters: Record<string, unknown> = { contactCompanyNo: c.companyNo };
         if (c.lookupContactNo) filters.contactNo = c.lookupContactNo;
-        return { kind: 'open', open: { pageId: 5076, mode: 'view', filters } };
+        return { kind: 'open', open: { page: () => InteractionLogEntries, mode: 'view', filters } };
       },
     },
     {
@@ -144,7 +150,7 @@ export const ContactCard = definePage<Contact>({
       requiresRecord: true,
       enabled: stored,
       async run(ctx) {
-        return { kind: 'open', open: { pageId: 5096, mode: 'view', filters: TaskViews.contact(ctx.rec!) } };
+        return { kind: 'open', open: { page: () => TaskList, mode: 'view', filters: TaskViews.contact(ctx.rec!) } };
       },
     },
   ],

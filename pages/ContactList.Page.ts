@@ -1,5 +1,6 @@
 import { Contact } from '../entities/CRM/Contact/Contact.Table';
 import { caption, definePage } from '../src/pageSession/PageTypes';
+import { ContactCard } from './ContactCard.Page';
 
 /**
  * Page 5052 "Contact List" (Contacten). Reached through Vertel me or the
@@ -11,7 +12,7 @@ export const ContactList = definePage<Contact>({
   caption: caption('Contacts', 'Contacten'),
   type: 'List',
   table: Contact,
-  cardPageId: 5050,
+  cardPage: () => ContactCard,
   insertAllowed: true,
   modifyAllowed: false,
   deleteAllowed: false,

@@ -1,6 +1,9 @@
 import { CustContUpdate } from '../codeunits/process/CustContUpdate.Codeunit';
 import { Customer } from '../entities/Sales/Customer.Table';
 import { caption, definePage } from '../src/pageSession/PageTypes';
+import { ContactCard } from './ContactCard.Page';
+import { EmpireCreateInteraction } from './EmpireCreateInteraction.Page';
+import { InteractionLogEntries } from './InteractionLogEntries.Page';
 
 /**
  * Page 21 "Customer Card" (Klantkaart). Contact data is maintained on the
@@ -62,7 +65,7 @@ export const CustomerCard = definePage<Customer>({
         const household = await new CustContUpdate(ctx.session).linkedContact(ctx.rec!.no);
         return {
           kind: 'open',
-          open: { pageId: 7000010, mode: 'new', context: { customerNo: ctx.rec!.no, contactNo: household?.no ?? '' } },
+          open: { page: () => EmpireCreateInteraction, mode: 'new', context: { customerNo: ctx.rec!.no, contactNo: household?.no ?? '' } },
         };
       },
     },
@@ -75,7 +78,7 @@ export const CustomerCard = definePage<Customer>({
       async run(ctx) {
         const household = await new CustContUpdate(ctx.session).linkedContact(ctx.rec!.no);
         if (!household) return { kind: 'refresh' };
-        return { kind: 'open', open: { pageId: 5050, mode: 'edit', recordId: household.systemId } };
+        return { kind: 'open', open: { page: () => ContactCard, mode: 'edit', recordId: household.systemId } };
       },
     },
     {
@@ -85,7 +88,8 @@ export const CustomerCard = definePage<Customer>({
       requiresRecord: true,
       async run(ctx) {
         const household = await new CustContUpdate(ctx.session).linkedContact(ctx.rec!.no);
-        return { kind: 'open', open: { pageId: 5076, mode: 'view', filters: { contactCompanyNo: household?.no ?? '\u0000' } } };
+        const filters = { contactCompanyNo: household?.no ?? '\u0000' };
+        return { kind: 'open', open: { page: () => InteractionLogEntries, mode: 'view', filters } };
       },
     },
   ],

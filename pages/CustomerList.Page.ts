@@ -1,5 +1,6 @@
 import { Customer } from '../entities/Sales/Customer.Table';
 import { caption, definePage } from '../src/pageSession/PageTypes';
+import { CustomerCard } from './CustomerCard.Page';
 
 /** Page 22 "Customer List" (Klanten): Empire's tenants. Customers are made by another process, so no + Nieuw. */
 export const CustomerList = definePage<Customer>({
@@ -8,7 +9,7 @@ export const CustomerList = definePage<Customer>({
   caption: caption('Customers', 'Klanten'),
   type: 'List',
   table: Customer,
-  cardPageId: 21,
+  cardPage: () => CustomerCard,
   insertAllowed: false,
   modifyAllowed: false,
   deleteAllowed: false,

@@ -2,6 +2,13 @@ import { caption, definePage } from '../src/pageSession/PageTypes';
 import { TeamSalesperson } from '../entities/CRM/Team/TeamSalesperson.Table';
 import { UserSetup } from '../entities/System/UserSetup.Table';
 import { TaskViews } from '../entities/CRM/Task/TaskViews';
+import { ContactCard } from './ContactCard.Page';
+import { ContactList } from './ContactList.Page';
+import { CustomerList } from './CustomerList.Page';
+import { InteractionLogEntries } from './InteractionLogEntries.Page';
+import { SalespersonsPurchasers } from './SalespersonsPurchasers.Page';
+import { TaskList } from './TaskList.Page';
+import { Teams } from './Teams.Page';
 
 /**
  * The Rolcentrum of a customer-contact employee (BC page 9026 "Sales &
@@ -17,18 +24,26 @@ export const RoleCenter = definePage({
   searchable: true,
   description: 'Start page: the entry points of the process and the user\'s own and team tasks.',
   links: [
-    { name: 'NewContact', caption: caption('+ Contact', '+ Contact'), open: { pageId: 5050, mode: 'new' } },
-    { name: 'Contacts', caption: caption('Contacts', 'Contacten'), open: { pageId: 5052 } },
-    { name: 'Customers', caption: caption('Customers', 'Klanten'), open: { pageId: 22 } },
-    { name: 'Teams', caption: caption('Teams', 'Teams'), open: { pageId: 5105 } },
-    { name: 'Salespeople', caption: caption('Salespersons/Purchasers', 'Verkopers/inkopers'), open: { pageId: 14 } },
-    { name: 'InteractionLogEntries', caption: caption('Interaction Log Entries', 'Interactielogposten'), open: { pageId: 5076 } },
+    { name: 'NewContact', caption: caption('+ Contact', '+ Contact'), open: { page: () => ContactCard, mode: 'new' } },
+    { name: 'Contacts', caption: caption('Contacts', 'Contacten'), open: { page: () => ContactList } },
+    { name: 'Customers', caption: caption('Customers', 'Klanten'), open: { page: () => CustomerList } },
+    { name: 'Teams', caption: caption('Teams', 'Teams'), open: { page: () => Teams } },
+    {
+      name: 'Salespeople',
+      caption: caption('Salespersons/Purchasers', 'Verkopers/inkopers'),
+      open: { page: () => SalespersonsPurchasers },
+    },
+    {
+      name: 'InteractionLogEntries',
+      caption: caption('Interaction Log Entries', 'Interactielogposten'),
+      open: { page: () => InteractionLogEntries },
+    },
   ],
   parts: [
     {
       name: 'MyTasks',
       caption: caption('My Tasks', 'Mijn taken'),
-      pageId: 5096,
+      page: () => TaskList,
       async filters(session) {
         return TaskViews.openOfSalesperson(await UserSetup.salespersonOf(session));
       },
@@ -36,7 +51,7 @@ export const RoleCenter = definePage({
     {
       name: 'TeamTasks',
       caption: caption('Team Tasks', 'Teamtaken'),
-      pageId: 5096,
+      page: () => TaskList,
       async filters(session) {
         return TaskViews.openOfTeams(await TeamSalesperson.teamsOf(session, await UserSetup.salespersonOf(session)));
       },

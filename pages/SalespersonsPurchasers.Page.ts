@@ -1,6 +1,7 @@
 import { SalespersonPurchaser } from '../entities/CRM/Team/SalespersonPurchaser.Table';
 import { caption, definePage } from '../src/pageSession/PageTypes';
 import { TaskViews } from '../entities/CRM/Task/TaskViews';
+import { TaskList } from './TaskList.Page';
 
 /**
  * Page 14 "Salespersons/Purchasers" (Verkopers/inkopers): Empire's employees.
@@ -38,7 +39,7 @@ export const SalespersonsPurchasers = definePage<SalespersonPurchaser>({
         return {
           kind: 'open',
           open: {
-            pageId: 5096,
+            page: () => TaskList,
             mode: 'view',
             filters: TaskViews.salesperson(ctx.rec!.code),
           },

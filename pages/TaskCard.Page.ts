@@ -2,6 +2,7 @@ import { Todo } from '../entities/CRM/Task/Todo.Table';
 import { SalespersonPurchaser } from '../entities/CRM/Team/SalespersonPurchaser.Table';
 import { Team } from '../entities/CRM/Team/Team.Table';
 import { caption, definePage, PageContext } from '../src/pageSession/PageTypes';
+import { InteractionLogEntries } from './InteractionLogEntries.Page';
 
 /** A member's copy of a team task opens read-only (Task Card: PagePartsEditable := No. = Organizer To-do No.). */
 const isOrganizerRow = (ctx: PageContext<Todo>) => ctx.rec !== null && ctx.rec.isOrganizerTask();
@@ -98,7 +99,8 @@ export const TaskCard = definePage<Todo>({
       requiresRecord: true,
       async run(ctx) {
         // Task Card's link: To-do No. = Organizer To-do No.
-        return { kind: 'open', open: { pageId: 5076, mode: 'view', filters: { toDoNo: ctx.rec!.organizerToDoNo || ctx.rec!.no } } };
+        const filters = { toDoNo: ctx.rec!.organizerToDoNo || ctx.rec!.no };
+        return { kind: 'open', open: { page: () => InteractionLogEntries, mode: 'view', filters } };
       },
     },
   ],

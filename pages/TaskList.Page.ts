@@ -1,5 +1,6 @@
 import { Todo } from '../entities/CRM/Task/Todo.Table';
 import { caption, definePage } from '../src/pageSession/PageTypes';
+import { TaskCard } from './TaskCard.Page';
 
 /**
  * Page 5096 "Task List" (Taken). The same page serves the team's Taken
@@ -14,7 +15,7 @@ export const TaskList = definePage<Todo>({
   caption: caption('Tasks', 'Taken'),
   type: 'List',
   table: Todo,
-  cardPageId: 5098,
+  cardPage: () => TaskCard,
   editable: false,
   insertAllowed: false,
   modifyAllowed: false,

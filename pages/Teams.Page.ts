@@ -1,6 +1,7 @@
 import { Team } from '../entities/CRM/Team/Team.Table';
 import { caption, definePage } from '../src/pageSession/PageTypes';
 import { TaskViews } from '../entities/CRM/Task/TaskViews';
+import { TaskList } from './TaskList.Page';
 
 /**
  * Page 5105 "Teams". Navigeren | Taken opens the Task List with BC's link
@@ -33,7 +34,7 @@ export const Teams = definePage<Team>({
       async run(ctx) {
         return {
           kind: 'open',
-          open: { pageId: 5096, mode: 'view', filters: TaskViews.team(ctx.rec!.code) },
+          open: { page: () => TaskList, mode: 'view', filters: TaskViews.team(ctx.rec!.code) },
         };
       },
     },

@@ -1,5 +1,5 @@
 import express, { Express } from 'express';
-import { apiGroups } from '../../pages/api';
+import { apiGroups } from '../../pages';
 import type { ApiGroup } from '../../pages/api/ApiPage';
 import type { Simulator } from '../host/Simulator';
 import { SIMULATOR_VERSION } from '../config';

@@ -5,7 +5,8 @@ import { BadRequestError } from '../runtime/BcError';
 import { requestLanguage, type Language } from '../runtime/Labels';
 import type { Simulator } from '../host/Simulator';
 import { ManagerOptions, PageSessionManager, PageUser } from '../pageSession/PageSessionManager';
-import { findPage, tellMe, uiPages } from '../pageSession/registry';
+import { uiPages } from '../../pages';
+import { findPage, tellMe } from '../pageSession/registry';
 import { pick } from '../pageSession/PageTypes';
 import { authenticatedUser, basicAuth } from './auth';
 

@@ -33,7 +33,7 @@ import {
 import { ActionOutcome, OpenRequest, PageContext, PageMode, pick } from './PageTypes';
 import type { PageView } from './PageView';
 import type { PageViewBuilder } from './PageViewBuilder';
-import { modalPage, uiPage } from './registry';
+import { modalPage, openRequest, uiPage } from './registry';
 import { DialogQuestion, PendingDialogSignal, RecordedAnswer, ReplayDialogs, ReplayDivergedError } from './ReplayDialogs';
 import { translate } from './Translations';
 
@@ -186,7 +186,8 @@ export class PageOperations {
     }
     if (outcome.kind === 'open') {
       // Its own call, after this one committed: a page that fails to open does not undo the action.
-      const opened = await this.open({ userName: state.owner, language: state.language }, state.companyId, outcome.open, state.id);
+      const user = { userName: state.owner, language: state.language };
+      const opened = await this.open(user, state.companyId, openRequest(outcome.open), state.id);
       return { view, opened: opened.view };
     }
     return { view };
@@ -286,10 +287,10 @@ async function apply(ctx: PageContext<TableRecord>, state: PageState, op: Operat
 /** A list's Nieuw / Bewerken / Weergeven: open its card (CardPageId). */
 function builtinAction(state: PageState, ctx: PageContext<TableRecord>, name: string): ActionOutcome | null {
   const page = state.page;
-  if (page.type !== 'List' || !page.cardPageId) return null;
+  if (page.type !== 'List' || !page.cardPage) return null;
   const key = name.toLowerCase();
   if (['new', 'nieuw', '$new'].includes(key) && page.insertAllowed) {
-    return { kind: 'open', open: { pageId: page.cardPageId, mode: 'new' } };
+    return { kind: 'open', open: { page: page.cardPage, mode: 'new' } };
   }
   const mode: PageMode | null = ['edit', 'bewerken', '$edit'].includes(key)
     ? 'edit'
@@ -298,7 +299,7 @@ function builtinAction(state: PageState, ctx: PageContext<TableRecord>, name: st
       : null;
   if (!mode) return null;
   if (!ctx.rec) throw new BadRequestError('BadRequest', PageSessionLabels.NoRecordErr.format([], state.language));
-  return { kind: 'open', open: { pageId: page.cardPageId, mode, recordId: ctx.rec.systemId } };
+  return { kind: 'open', open: { page: page.cardPage, mode, recordId: ctx.rec.systemId } };
 }
 
 /** What a modal page session hands back on OK: its values (and selected line) through the page's modalResult. */

@@ -91,7 +91,7 @@ export type ActionOutcome =
   /** Close this page (a popup's Voltooien/OK). */
   | { kind: 'close'; message?: Caption }
   /** Open another page (Navigeren | Taken, Bewerken, a card from its list). */
-  | { kind: 'open'; open: OpenRequest };
+  | { kind: 'open'; open: PageOpen };
 
 export interface PageActionDef<T extends TableRecord = TableRecord> {
   name: string;
@@ -119,7 +119,13 @@ export interface FieldGroupDef<T extends TableRecord = TableRecord> {
   fields: PageFieldDef<T>[];
 }
 
-/** A request to open a page: an action's result, the role center's tiles, Vertel me. */
+/**
+ * A page as another page names it: a thunk, so pages that open each other (a list and its card, a card and the
+ * lists it navigates to) need no load order between their modules. The registry resolves it to the page's id.
+ */
+export type PageRef = () => UiPageDefinition<any>;
+
+/** A request to open a page by its number, as the client, scenarios and Vertel me send it. */
 export interface OpenRequest {
   pageId: number;
   mode?: PageMode;
@@ -131,18 +137,23 @@ export interface OpenRequest {
   context?: Record<string, unknown>;
 }
 
+/** An open request as a page declares it (an action's result, a role-center tile): the page by reference. */
+export interface PageOpen extends Omit<OpenRequest, 'pageId'> {
+  page: PageRef;
+}
+
 /** A role-center tile or link: BC's cues and navigation links. */
 export interface RoleCenterLinkDef {
   name: string;
   caption: Caption;
-  open: OpenRequest;
+  open: PageOpen;
 }
 
 /** A part on a role center or card: a list page with its own filter (Mijn taken). */
 export interface PagePartDef {
   name: string;
   caption: Caption;
-  pageId: number;
+  page: PageRef;
   /** The part's filter on table properties (a list = one of), computed from the session (Mijn taken: my salesperson). */
   filters: (session: Session) => Promise<Record<string, unknown>>;
 }
@@ -165,7 +176,7 @@ export interface UiPageDefinition<T extends TableRecord = TableRecord> {
   sourceTableView?: Where<T>;
   order?: FindOptionsOrder<T>;
   /** The card a list opens its records on (CardPageId). */
-  cardPageId?: number;
+  cardPage?: PageRef;
   insertAllowed?: boolean;
   modifyAllowed?: boolean;
   deleteAllowed?: boolean;

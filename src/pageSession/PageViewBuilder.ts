@@ -17,7 +17,7 @@ import {
 import type { PageSessionStore, PageState } from './PageSessionStore';
 import { PageContext, PageFieldDef, pick, UiPageDefinition } from './PageTypes';
 import { ActionView, DialogView, FieldView, OptionView, PageView, PartView, RowView } from './PageView';
-import { uiPage } from './registry';
+import { cardPageId, openRequest, pageOf } from './registry';
 import { translate } from './Translations';
 
 /**
@@ -60,7 +60,7 @@ export class PageViewBuilder {
     } else if (page.type === 'List') {
       Object.assign(view, await this.listView(session, state));
     } else if (page.type === 'RoleCenter') {
-      view.links = (page.links ?? []).map((l) => ({ name: l.name, caption: pick(l.caption, lang), open: l.open }));
+      view.links = (page.links ?? []).map((l) => ({ name: l.name, caption: pick(l.caption, lang), open: openRequest(l.open) }));
       view.parts = [];
       for (const part of page.parts ?? []) view.parts.push(await this.partView(session, state, part));
     }
@@ -100,12 +100,12 @@ export class PageViewBuilder {
       position: state.recordId,
       filters,
       userFilters: { ...state.userFilters },
-      cardPageId: page.cardPageId ?? null,
+      cardPageId: cardPageId(page),
     };
   }
 
   private async partView(session: Session, state: PageState, part: NonNullable<UiPageDefinition['parts']>[number]): Promise<PartView> {
-    const target = uiPage(part.pageId);
+    const target = pageOf(part.page);
     const filters = await part.filters(session);
     const fake: PageState = { ...state, page: target, filters, userFilters: {} };
     const list = await this.listView(session, fake);
@@ -114,7 +114,7 @@ export class PageViewBuilder {
       caption: pick(part.caption, state.language),
       pageId: target.id,
       open: { pageId: target.id, mode: 'view', filters },
-      cardPageId: target.cardPageId ?? null,
+      cardPageId: cardPageId(target),
       columns: list.columns!,
       rows: list.rows!,
       total: list.total!,
@@ -125,7 +125,7 @@ export class PageViewBuilder {
     const lang = state.language;
     const page = state.page;
     const out: ActionView[] = [];
-    if (page.type === 'List' && page.cardPageId) {
+    if (page.type === 'List' && page.cardPage) {
       const nl = lang === 'nl-NL';
       const onRow = ctx.rec !== null;
       if (page.insertAllowed) out.push({ name: 'New', caption: nl ? 'Nieuw' : 'New', group: 'New', promoted: true, enabled: true });

@@ -1,47 +1,33 @@
-import { CompanyDetails } from '../../pages/CompanyDetails.Page';
-import { ContactCard } from '../../pages/ContactCard.Page';
-import { ContactList } from '../../pages/ContactList.Page';
-import { CreateInteraction } from '../../pages/CreateInteraction.Page';
-import { CustomerCard } from '../../pages/CustomerCard.Page';
-import { CustomerList } from '../../pages/CustomerList.Page';
-import { EmpireCreateInteraction } from '../../pages/EmpireCreateInteraction.Page';
-import { InteractionLogEntries } from '../../pages/InteractionLogEntries.Page';
-import { PersonalDetails } from '../../pages/PersonalDetails.Page';
-import { RoleCenter } from '../../pages/RoleCenter.Page';
-import { Roles } from '../../pages/Roles.Page';
-import { SalespersonsPurchasers } from '../../pages/SalespersonsPurchasers.Page';
-import { TaskCard } from '../../pages/TaskCard.Page';
-import { TaskList } from '../../pages/TaskList.Page';
-import { Teams } from '../../pages/Teams.Page';
+import { uiPages } from '../../pages';
 import { BadRequestError } from '../runtime/BcError';
 import type { Language } from '../runtime/Labels';
-import { pick, UiPageDefinition } from './PageTypes';
+import { OpenRequest, PageOpen, PageRef, pick, UiPageDefinition } from './PageTypes';
 
-/** Every UI page, in the order docs/pages.md lists them. */
-export const uiPages: UiPageDefinition<any>[] = [
-  RoleCenter,
-  ContactList,
-  ContactCard,
-  CustomerList,
-  CustomerCard,
-  EmpireCreateInteraction,
-  CreateInteraction,
-  Roles,
-  PersonalDetails,
-  CompanyDetails,
-  InteractionLogEntries,
-  Teams,
-  TaskList,
-  TaskCard,
-  SalespersonsPurchasers,
-];
-
+/** Lookups over the UI pages of the one registry (pages/index.ts). */
 const byId = new Map(uiPages.map((p) => [p.id, p]));
 
 export function uiPage(id: number): UiPageDefinition<any> {
   const page = byId.get(id);
   if (!page) throw new BadRequestError('BadRequest_NotFound', `Page ${id} does not exist in empire-sim.`);
   return page;
+}
+
+/** The page a reference names; one that is not in the registry is a mistake in the page that names it. */
+export function pageOf(ref: PageRef): UiPageDefinition<any> {
+  const page = ref();
+  if (byId.get(page.id) !== page) throw new Error(`Page ${page.id} ${page.name} is named by another page but is not in pages/index.ts.`);
+  return page;
+}
+
+/** A page's open request as the client and the page sessions take it: by the page's number. */
+export function openRequest(open: PageOpen): OpenRequest {
+  const { page, ...rest } = open;
+  return { ...rest, pageId: pageOf(page).id };
+}
+
+/** The number of a list's card (CardPageId), as the client gets it. */
+export function cardPageId(page: UiPageDefinition<any>): number | null {
+  return page.cardPage ? pageOf(page.cardPage).id : null;
 }
 
 /** The page a DialogPort.runModal names ('Roles', 'Create Interaction'). */

@@ -1,7 +1,7 @@
 // [FEATURE] [HTTP] [Docs] — the OpenAPI 3 document (from the API pages and the /_sim controls) and Swagger UI, served locally.
 import SwaggerParser from '@apidevtools/swagger-parser';
 import request from 'supertest';
-import { apiGroups } from '../../pages/api';
+import { apiGroups } from '../../pages';
 import { closeSharedSimulator } from '../library/LibraryMarketing';
 import { HttpTestCompany, newHttpCompany } from '../library/LibraryHttp';
 

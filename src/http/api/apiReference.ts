@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { apiGroups } from '../../../pages/api';
+import { apiGroups } from '../../../pages';
 import { ApiGroup, ApiPageDefinition, ParameterDef } from '../../../pages/api/ApiPage';
 import { FieldInfo, pageFields } from './EntityCodec';
 import { encodeEdmName } from './edm';
