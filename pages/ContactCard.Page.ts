@@ -9,6 +9,7 @@ import { EmpireCreateInteraction } from './EmpireCreateInteraction.Page';
 import { InteractionLogEntries } from './InteractionLogEntries.Page';
 import { PersonalDetails } from './PersonalDetails.Page';
 import { TaskList } from './TaskList.Page';
+import { InteractionLogEntryViews } from '../entities/CRM/Interaction/InteractionLogEntryViews';
 
 const isPerson = (ctx: PageContext<Contact>) => ctx.rec?.type === ContactType.Person;
 const isCompany = (ctx: PageContext<Contact>) => ctx.rec !== null && ctx.rec.type === ContactType.Company;
@@ -136,10 +137,7 @@ export const ContactCard: UiPageDefinition<Contact> = definePage<Contact>({
       requiresRecord: true,
       enabled: stored,
       async run(ctx) {
-        // The card's RunPageLink: Contact Company No. = Company No., Contact No. = Lookup Contact No. (blank for a household: all its people).
-        const c = ctx.rec!;
-        const filters: Record<string, unknown> = { contactCompanyNo: c.companyNo };
-        if (c.lookupContactNo) filters.contactNo = c.lookupContactNo;
+        const filters = InteractionLogEntryViews.contact(ctx.rec!);
         return { kind: 'open', open: { page: () => InteractionLogEntries, mode: 'view', filters } };
       },
     },

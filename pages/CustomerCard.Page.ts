@@ -4,6 +4,7 @@ import { caption, definePage } from '../src/pageSession/PageTypes';
 import { ContactCard } from './ContactCard.Page';
 import { EmpireCreateInteraction } from './EmpireCreateInteraction.Page';
 import { InteractionLogEntries } from './InteractionLogEntries.Page';
+import { InteractionLogEntryViews } from '../entities/CRM/Interaction/InteractionLogEntryViews';
 
 /**
  * Page 21 "Customer Card" (Klantkaart). Contact data is maintained on the
@@ -88,7 +89,8 @@ export const CustomerCard = definePage<Customer>({
       requiresRecord: true,
       async run(ctx) {
         const household = await new CustContUpdate(ctx.session).linkedContact(ctx.rec!.no);
-        const filters = { contactCompanyNo: household?.no ?? '\u0000' };
+        // No household: a filter no entry matches, so the list opens empty.
+        const filters = household ? InteractionLogEntryViews.contact(household) : { contactCompanyNo: '\u0000' };
         return { kind: 'open', open: { page: () => InteractionLogEntries, mode: 'view', filters } };
       },
     },

@@ -6,6 +6,7 @@ import { EmpireInteractionLogEntries } from './EmpireInteractionLogEntries.Page'
 import { EmpireTasks } from './EmpireTasks.Page';
 import { interactionFromTemplateAction } from './InteractionFromTemplateAction';
 import { TaskViews } from '../../entities/CRM/Task/TaskViews';
+import { InteractionLogEntryViews } from '../../entities/CRM/Interaction/InteractionLogEntryViews';
 
 /**
  * Empire's Contactkaart as an API page: the v2.0 contact fields plus Empire's
@@ -63,7 +64,7 @@ export const EmpireContacts: ApiPageDefinition<Contact> = definePage<Contact>({
     interactionLogEntries: {
       description: "The contact's contact moments; for a household also those of its people.",
       target: () => EmpireInteractionLogEntries,
-      link: (c) => (c.lookupContactNo ? { contactCompanyNo: c.companyNo, contactNo: c.lookupContactNo } : { contactCompanyNo: c.companyNo }),
+      link: (c) => InteractionLogEntryViews.contact(c),
     },
     // The card's "Tasks": the same link, System To-do Type = Organizer|Contact Attendee (bc-domain-spec §5.3).
     tasks: {

@@ -4,6 +4,7 @@ import { customerFields } from './APIV2Customers.Page';
 import { definePage, field, lastModifiedField } from './ApiPage';
 import { EmpireInteractionLogEntries } from './EmpireInteractionLogEntries.Page';
 import { interactionFromTemplateAction } from './InteractionFromTemplateAction';
+import { InteractionLogEntryViews } from '../../entities/CRM/Interaction/InteractionLogEntryViews';
 
 /**
  * Empire's Klantkaart as an API page. A customer's contact moments are logged
@@ -29,7 +30,7 @@ export const EmpireCustomers = definePage<Customer>({
       target: () => EmpireInteractionLogEntries,
       async link(customer, session) {
         const household = await new CustContUpdate(session).linkedContact(customer.no);
-        return household ? { contactCompanyNo: household.companyNo } : null;
+        return household ? InteractionLogEntryViews.contact(household) : null;
       },
     },
   },
