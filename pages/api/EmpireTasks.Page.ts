@@ -52,8 +52,9 @@ export const EmpireTasks = definePage<Todo>({
       name: 'note',
       type: 'string',
       caption: 'Notes',
-      async compute(task) {
-        return (await task.comments()).map((c) => c.comment).join('\n');
+      computeRows: {
+        reads: ['no', 'organizerToDoNo'],
+        compute: (tasks, session) => Todo.notesOf(session, tasks as { no: string; organizerToDoNo: string }[]),
       },
     },
     lastModifiedField,

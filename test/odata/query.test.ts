@@ -340,6 +340,10 @@ describe('lists written from rows', () => {
     const tasks = await values(`${tc.crm}/teams(${team.id})/tasks?$filter=status eq 'Not_x0020_Started'&$select=id,number,date,status,closed`);
     expect(tasks.length).toBe(2);
     for (const t of tasks) expect(t).toEqual(pick(await single(`${tc.crm}/tasks(${t.id})`), ['@odata.etag', 'id', 'number', 'date', 'status', 'closed']));
+    // Every task, with its notes (one read for the page, kept under the team task's number) and Contact Name.
+    const all = await values(`${tc.crm}/tasks`);
+    expect(all.filter((t) => t.note !== '').length).toBeGreaterThanOrEqual(2);
+    for (const t of all) expect(t).toEqual(await single(`${tc.crm}/tasks(${t.id})`));
   });
 
   test('a changed row is listed with its new ETag and values', async () => {

@@ -1,4 +1,4 @@
-import { Not } from 'typeorm';
+import { In, Not } from 'typeorm';
 import {
   BigInteger,
   BooleanField,
@@ -17,6 +17,7 @@ import {
   TimeField,
 } from '../../../src/runtime/Metadata';
 import { TableRecord } from '../../../src/runtime/Record';
+import type { Session } from '../../../src/runtime/Session';
 import { NotSupportedError } from '../../../src/runtime/BcError';
 import { NoSeriesCodeunit } from '../../../codeunits/foundation/NoSeries.Codeunit';
 import { Contact } from '../Contact/Contact.Table';
@@ -51,6 +52,11 @@ export const TodoProcessEvents = {
   /** Todo.CreateInteraction: the Create Interaction wizard from the task (CreateInteractionFromTask). */
   createInteraction: 'To-do.CreateInteraction',
 } as const;
+
+/** Where a task's comment lines are kept: under its Organizer To-do No. (the team task's), else its own No. */
+function commentKey(task: { no: string; organizerToDoNo: string }): string {
+  return task.organizerToDoNo || task.no;
+}
 
 /**
  * Table 5080 "To-do", caption Task (Empire: Taak). A team task is one row of
@@ -426,12 +432,23 @@ export class Todo extends TableRecord {
     return this.no === this.organizerToDoNo;
   }
 
+  /** The task's Notities: comment lines kept under the Organizer To-do No., so a team task and its copies share them. */
   async comments(): Promise<RlshpMgtCommentLine[]> {
-    return this.session.find(RlshpMgtCommentLine, {
-      tableName: CommentTableName.ToDo,
-      no: this.organizerToDoNo || this.no,
-      subNo: 0,
-    });
+    return this.session.find(RlshpMgtCommentLine, { tableName: CommentTableName.ToDo, no: commentKey(this), subNo: 0 });
+  }
+
+  /** The Notities of many tasks at once, one text per task (lines joined by a line break): one read for a list's page. */
+  static async notesOf(session: Session, tasks: readonly { no: string; organizerToDoNo: string }[]): Promise<string[]> {
+    const keys = [...new Set(tasks.map(commentKey))];
+    const lines = new Map<string, string[]>(keys.map((k) => [k, []]));
+    // Chunked: a page of 20,000 tasks must stay under every database's parameter limit.
+    for (let i = 0; i < keys.length; i += 500) {
+      const chunk = keys.slice(i, i + 500);
+      for (const l of await session.find(RlshpMgtCommentLine, { tableName: CommentTableName.ToDo, no: In(chunk), subNo: 0 })) {
+        lines.get(l.no)!.push(l.comment);
+      }
+    }
+    return tasks.map((t) => lines.get(commentKey(t))!.join('\n'));
   }
 
   private isCalledFromPage(): boolean {
