@@ -24,18 +24,14 @@ import { runInTransaction } from '../db/store/transaction';
 // The host binds the process codeunits to the events tables raise for them, once, before any session runs.
 import '../../codeunits/process/subscriptions';
 import { SeedImages, Snapshot, takeSnapshot } from './SeedImages';
+import { SystemUsers, type UserSpec } from './SystemUsers';
+
+export type { UserSpec } from './SystemUsers';
 
 export type { Snapshot } from './SeedImages';
 
 /** A seed builds a company's starting data inside one session. */
 export type SeedFunction = (session: Session) => Promise<void>;
-
-export interface UserSpec {
-  userName: string;
-  fullName: string;
-  webServiceAccessKey: string;
-  language?: Language;
-}
 
 export interface SimulatorOptions {
   /**
@@ -78,7 +74,6 @@ interface CompanyStore {
 }
 
 /** How long an authenticated user is taken from memory before the system database is asked again. */
-const USER_CACHE_MS = 5000;
 
 /** How often an instance on a server database looks for companies other instances created or deleted. */
 const COMPANY_REFRESH_MS = 2000;
@@ -96,7 +91,7 @@ export class Simulator {
   private readonly opening = new Map<string, Promise<CompanyStore>>();
   private readonly seeds: SeedImages;
   private readonly systemMutex = new Mutex();
-  private readonly users = new Map<string, { user: User; at: number }>();
+  private readonly users: SystemUsers;
   private refreshTimer: NodeJS.Timeout | null = null;
 
   private constructor(
@@ -104,6 +99,7 @@ export class Simulator {
     private readonly storage: Storage,
     private readonly system: DataSource,
   ) {
+    this.users = new SystemUsers(system, (resource, fn) => this.systemTransaction(resource, fn));
     this.seeds = new SeedImages(options.seedMoment ?? new Date('2026-01-05T08:00:00Z'), async (seed, manager) => {
       const session = await this.openSession(manager, Object.assign(new Company(), { name: 'SEED', systemId: '' }), { userId: 'SEED' });
       await this.options.seeds[seed](session);
@@ -276,45 +272,17 @@ export class Simulator {
 
   // ---- users ----
 
-  /**
-   * The user by name, for every authenticated request: read from the system
-   * database at most once per USER_CACHE_MS per user (users are created, not
-   * changed, by the simulator; another instance's new user is seen at once,
-   * since only found users are kept).
-   */
-  async findUser(userName: string): Promise<User | null> {
-    const name = userName.toUpperCase();
-    const hit = this.users.get(name);
-    if (hit && Date.now() - hit.at < USER_CACHE_MS) return hit.user;
-    const user = await this.system.manager.findOne(User, { where: { userName: name } });
-    if (user) this.users.set(name, { user, at: Date.now() });
-    else this.users.delete(name);
-    return user;
+  /** The user by name, for every authenticated request (kept a few seconds: SystemUsers). */
+  findUser(userName: string): Promise<User | null> {
+    return this.users.find(userName);
   }
 
-  async listUsers(): Promise<User[]> {
-    return this.system.manager.find(User, { order: { userName: 'ASC' } });
+  listUsers(): Promise<User[]> {
+    return this.users.list();
   }
 
-  async ensureUser(spec: UserSpec): Promise<User> {
-    return this.systemTransaction('User', async (manager) => {
-      const existing = await manager.findOne(User, { where: { userName: spec.userName.toUpperCase() } });
-      if (existing) return existing;
-      const u = new User();
-      Object.assign(u, {
-        userSecurityId: randomUUID(),
-        userName: spec.userName.toUpperCase(),
-        fullName: spec.fullName,
-        webServiceAccessKey: spec.webServiceAccessKey,
-        language: spec.language ?? 'nl-NL',
-        systemId: randomUUID(),
-        systemCreatedAt: new Date(),
-        systemModifiedAt: new Date(),
-        rowVersion: 1,
-      });
-      await manager.insert(User, u);
-      return u;
-    });
+  ensureUser(spec: UserSpec): Promise<User> {
+    return this.users.ensure(spec);
   }
 
   // ---- internals ----
