@@ -1,5 +1,5 @@
 import { Contact } from '../entities/CRM/Contact/Contact.Table';
-import { caption, definePage } from '../src/pageSession/PageTypes';
+import { caption, definePage } from './Page';
 import { ContactCard } from './ContactCard.Page';
 
 /**

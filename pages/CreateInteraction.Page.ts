@@ -1,7 +1,8 @@
 import { createInteractionWizard } from '../codeunits/process/CreateInteraction.Codeunit';
 import type { WizardDefinition } from '../codeunits/process/InteractionWizard';
 import { SegmentLine } from '../entities/CRM/Segment/SegmentLine.Table';
-import { caption, definePage, PageFieldDef } from '../src/pageSession/PageTypes';
+import { caption, definePage } from './Page';
+import { PageFieldDef } from './UiPage';
 
 /** The controls of a wizard's fields that its page shows, in page order, each validating its Segment Line property. */
 export function wizardControls(wizard: WizardDefinition<unknown>): PageFieldDef<SegmentLine>[] {

@@ -1,6 +1,6 @@
 import { CustContUpdate } from '../codeunits/process/CustContUpdate.Codeunit';
 import { Customer } from '../entities/Sales/Customer.Table';
-import { caption, definePage } from '../src/pageSession/PageTypes';
+import { caption, definePage } from './Page';
 import { ContactCard } from './ContactCard.Page';
 import { EmpireCreateInteraction } from './EmpireCreateInteraction.Page';
 import { InteractionLogEntries } from './InteractionLogEntries.Page';

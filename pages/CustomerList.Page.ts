@@ -1,5 +1,5 @@
 import { Customer } from '../entities/Sales/Customer.Table';
-import { caption, definePage } from '../src/pageSession/PageTypes';
+import { caption, definePage } from './Page';
 import { CustomerCard } from './CustomerCard.Page';
 
 /** Page 22 "Customer List" (Klanten): Empire's tenants. Customers are made by another process, so no + Nieuw. */

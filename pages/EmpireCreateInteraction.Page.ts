@@ -2,7 +2,7 @@ import { CreateInteractionWizard } from '../codeunits/process/CreateInteraction.
 import { empireInteractionWizard } from '../codeunits/process/EmpireInteraction.Codeunit';
 import { Contact } from '../entities/CRM/Contact/Contact.Table';
 import { SegmentLine } from '../entities/CRM/Segment/SegmentLine.Table';
-import { caption, definePage } from '../src/pageSession/PageTypes';
+import { caption, definePage } from './Page';
 import { wizardControls } from './CreateInteraction.Page';
 
 /**

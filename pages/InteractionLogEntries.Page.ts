@@ -1,6 +1,6 @@
 import { InteractionLogEntry } from '../entities/CRM/Interaction/InteractionLogEntry.Table';
 import { InterLogEntryCommentLine } from '../entities/CRM/Interaction/InterLogEntryCommentLine.Table';
-import { caption, definePage } from '../src/pageSession/PageTypes';
+import { caption, definePage } from './Page';
 
 /** Page 5076 "Interaction Log Entries" (Interactielogposten): read-only, newest first. */
 export const InteractionLogEntries = definePage<InteractionLogEntry>({

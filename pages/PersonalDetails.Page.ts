@@ -1,7 +1,7 @@
 import { EmpireContact } from '../codeunits/process/EmpireContact.Codeunit';
 import { Contact } from '../entities/CRM/Contact/Contact.Table';
 import { Salutation } from '../entities/CRM/Setup/Salutation.Table';
-import { caption, definePage } from '../src/pageSession/PageTypes';
+import { caption, definePage } from './Page';
 
 /**
  * Empire's "Persoonlijke gegevens" of a person (Navigeren | Contact | Persoon):

@@ -1,4 +1,4 @@
-import { caption, definePage } from '../src/pageSession/PageTypes';
+import { caption, definePage } from './Page';
 import { TeamSalesperson } from '../entities/CRM/Team/TeamSalesperson.Table';
 import { UserSetup } from '../entities/System/UserSetup.Table';
 import { TaskViews } from '../entities/CRM/Task/TaskViews';

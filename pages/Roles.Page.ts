@@ -1,5 +1,5 @@
 import { Role } from '../entities/Empire/Role.Table';
-import { caption, definePage } from '../src/pageSession/PageTypes';
+import { caption, definePage } from './Page';
 
 /**
  * Empire's Rollen page, opened by "Nieuw persoon voor huishouden/bedrijf":

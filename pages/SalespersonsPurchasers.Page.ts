@@ -1,5 +1,5 @@
 import { SalespersonPurchaser } from '../entities/CRM/Team/SalespersonPurchaser.Table';
-import { caption, definePage } from '../src/pageSession/PageTypes';
+import { caption, definePage } from './Page';
 import { TaskViews } from '../entities/CRM/Task/TaskViews';
 import { TaskList } from './TaskList.Page';
 

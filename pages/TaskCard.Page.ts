@@ -1,7 +1,8 @@
 import { Todo } from '../entities/CRM/Task/Todo.Table';
 import { SalespersonPurchaser } from '../entities/CRM/Team/SalespersonPurchaser.Table';
 import { Team } from '../entities/CRM/Team/Team.Table';
-import { caption, definePage, PageContext } from '../src/pageSession/PageTypes';
+import { caption, definePage } from './Page';
+import { PageContext } from './UiPage';
 import { InteractionLogEntries } from './InteractionLogEntries.Page';
 
 /** A member's copy of a team task opens read-only (Task Card: PagePartsEditable := No. = Organizer To-do No.). */

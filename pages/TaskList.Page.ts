@@ -1,5 +1,5 @@
 import { Todo } from '../entities/CRM/Task/Todo.Table';
-import { caption, definePage } from '../src/pageSession/PageTypes';
+import { caption, definePage } from './Page';
 import { TaskCard } from './TaskCard.Page';
 
 /**

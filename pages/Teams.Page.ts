@@ -1,5 +1,5 @@
 import { Team } from '../entities/CRM/Team/Team.Table';
-import { caption, definePage } from '../src/pageSession/PageTypes';
+import { caption, definePage } from './Page';
 import { TaskViews } from '../entities/CRM/Task/TaskViews';
 import { TaskList } from './TaskList.Page';
 

@@ -17,7 +17,6 @@ import {
 import { EmpireTasks } from './api/EmpireTasks.Page';
 import { EmpireTeamMembers } from './api/EmpireTeamMembers.Page';
 import { EmpireTeams } from './api/EmpireTeams.Page';
-import type { UiPageDefinition } from '../src/pageSession/PageTypes';
 import { CompanyDetails } from './CompanyDetails.Page';
 import { ContactCard } from './ContactCard.Page';
 import { ContactList } from './ContactList.Page';
@@ -26,6 +25,7 @@ import { CustomerCard } from './CustomerCard.Page';
 import { CustomerList } from './CustomerList.Page';
 import { EmpireCreateInteraction } from './EmpireCreateInteraction.Page';
 import { InteractionLogEntries } from './InteractionLogEntries.Page';
+import { isUiPage, PageDefinition } from './Page';
 import { PersonalDetails } from './PersonalDetails.Page';
 import { RoleCenter } from './RoleCenter.Page';
 import { Roles } from './Roles.Page';
@@ -33,32 +33,7 @@ import { SalespersonsPurchasers } from './SalespersonsPurchasers.Page';
 import { TaskCard } from './TaskCard.Page';
 import { TaskList } from './TaskList.Page';
 import { Teams } from './Teams.Page';
-
-/**
- * The registry: every page of the simulator, UI and API, listed once. Page sessions (open by number, name or
- * caption, modal pages, Vertel me), the API's routes and $metadata, and the generated docs all read these
- * lists, so a new page is added here and nowhere else. Pages name each other by reference (PageRef), never
- * by number; test/architecture/pageRefs.test.ts holds every page they name to this list.
- */
-
-/** Every UI page, in the order docs/pages.md lists them. */
-export const uiPages: UiPageDefinition<any>[] = [
-  RoleCenter,
-  ContactList,
-  ContactCard,
-  CustomerList,
-  CustomerCard,
-  EmpireCreateInteraction,
-  CreateInteraction,
-  Roles,
-  PersonalDetails,
-  CompanyDetails,
-  InteractionLogEntries,
-  Teams,
-  TaskList,
-  TaskCard,
-  SalespersonsPurchasers,
-];
+import type { UiPageDefinition } from './UiPage';
 
 /** Microsoft's standard API: `/api/v2.0/companies({id})/...`. */
 export const standardApi: ApiGroup = {
@@ -95,3 +70,32 @@ export const empireCrmApi: ApiGroup = {
 };
 
 export const apiGroups: ApiGroup[] = [standardApi, empireCrmApi];
+
+/**
+ * The registry: every page of the simulator, UI and API, listed once (UI pages in the order docs/pages.md lists
+ * them, then the API groups' pages). Page sessions (open by number, name or caption, modal pages, Vertel me), the
+ * API's routes and $metadata, and the generated docs all read it, so a new page is added here and nowhere else.
+ * Pages name each other by reference (PageRef), never by number; test/architecture/pageRefs.test.ts holds every
+ * page they name to this list.
+ */
+export const pages: PageDefinition<any>[] = [
+  RoleCenter,
+  ContactList,
+  ContactCard,
+  CustomerList,
+  CustomerCard,
+  EmpireCreateInteraction,
+  CreateInteraction,
+  Roles,
+  PersonalDetails,
+  CompanyDetails,
+  InteractionLogEntries,
+  Teams,
+  TaskList,
+  TaskCard,
+  SalespersonsPurchasers,
+  ...apiGroups.flatMap((g) => g.pages),
+];
+
+/** The pages a page session opens: every page but the API's. */
+export const uiPages: UiPageDefinition<any>[] = pages.filter(isUiPage);

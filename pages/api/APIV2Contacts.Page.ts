@@ -1,5 +1,6 @@
 import { Contact } from '../../entities/CRM/Contact/Contact.Table';
-import { definePage, field, idField, lastModifiedField, readOnly } from './ApiPage';
+import { definePage } from '../Page';
+import { field, idField, lastModifiedField, readOnly } from './ApiPage';
 
 /**
  * Microsoft's API v2.0 `contacts` ("APIV2 - Contacts"; learn.microsoft.com
@@ -9,6 +10,7 @@ import { definePage, field, idField, lastModifiedField, readOnly } from './ApiPa
  */
 export const APIV2Contacts = definePage<Contact>({
   name: 'APIV2 - Contacts',
+  type: 'API',
   entityName: 'contact',
   entitySetName: 'contacts',
   table: Contact,

@@ -1,5 +1,6 @@
 import { Customer } from '../../entities/Sales/Customer.Table';
-import { definePage, field, idField, lastModifiedField } from './ApiPage';
+import { definePage } from '../Page';
+import { field, idField, lastModifiedField } from './ApiPage';
 
 /** BC API v2.0's customer properties, in page order; the Empire customers page adds its own. */
 export const customerFields = [
@@ -24,6 +25,7 @@ export const customerFields = [
  */
 export const APIV2Customers = definePage<Customer>({
   name: 'APIV2 - Customers',
+  type: 'API',
   entityName: 'customer',
   entitySetName: 'customers',
   table: Customer,

@@ -1,5 +1,6 @@
 import { SalespersonPurchaser } from '../../entities/CRM/Team/SalespersonPurchaser.Table';
-import { definePage, field, idField, lastModifiedField, TableFieldDef } from './ApiPage';
+import { definePage } from '../Page';
+import { field, idField, lastModifiedField, TableFieldDef } from './ApiPage';
 
 /**
  * The fields of Microsoft's API v2.0 `salespeoplePurchasers`, with the
@@ -22,6 +23,7 @@ export const salespersonFields: TableFieldDef[] = [
 
 export const APIV2SalespeoplePurchasers = definePage<SalespersonPurchaser>({
   name: 'APIV2 - Salespeople/Purchasers',
+  type: 'API',
   entityName: 'salespersonPurchaser',
   entitySetName: 'salespeoplePurchasers',
   table: SalespersonPurchaser,

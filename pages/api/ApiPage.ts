@@ -1,21 +1,20 @@
-import type { FindOptionsOrder, FindOptionsWhere } from 'typeorm';
+import type { FindOptionsWhere } from 'typeorm';
 import type { ModalResult } from '../../src/runtime/Dialogs';
 import type { TableClass } from '../../src/runtime/Metadata';
 import type { TableRecord } from '../../src/runtime/Record';
 import type { Session } from '../../src/runtime/Session';
+import { caption, Caption, PageBase, PageControlDef, TableFieldDef, Where } from '../Page';
 
 /**
- * BC API pages (PageType = API), declared as data: the entity (set) names, the
- * source table, the fields in page order, the source table view, navigation
- * properties and bound actions. One generic handler (src/http/api) serves
- * them all, so the OData rules — ETags, field validation in page order,
- * read-only controls, enum encoding — live in one place.
+ * The API pages' part of the page model (../Page, PageType = API): the entity (set) names, the fields in page
+ * order, navigation properties and bound actions. One generic handler (src/http/api) serves them all, so the
+ * OData rules — ETags, field validation in page order, read-only controls, enum encoding — live in one place.
  *
  * As in AL, a page holds no business rules: fields are validated on the table
  * and actions call table procedures and codeunits.
  */
 
-export type Where<T> = FindOptionsWhere<T> | FindOptionsWhere<T>[];
+export type { TableFieldDef, Where };
 
 /** The JSON types of computed (non-table) fields. */
 export type ComputedType = 'string' | 'number' | 'boolean' | 'date' | 'datetime';
@@ -23,24 +22,11 @@ export type ComputedType = 'string' | 'number' | 'boolean' | 'date' | 'datetime'
 /** The record properties every table has besides its BC fields. */
 export type SystemProperty = 'systemId' | 'systemCreatedAt' | 'systemModifiedAt';
 
-export interface TableFieldDef {
-  /** The API (JSON) name, camelCase as BC's API pages. */
-  name: string;
-  /** The table property, or a system property (`systemId` is the `id`). */
-  property: string;
-  /** AL `Editable = false` on the page control. Table fields with `editable: false` are read-only anyway. */
-  readOnly?: boolean;
-  /** Control caption for error texts; default: the table field's caption. */
-  caption?: string;
-}
-
 /** A row as a list reads it for a computed field: only the columns the field says it reads. */
 export type RowValues = Readonly<Record<string, unknown>>;
 
-interface ComputedFieldBase {
-  name: string;
+interface ComputedFieldBase extends PageControlDef {
   type: ComputedType;
-  caption?: string;
 }
 
 /** A page variable or FlowField-like value, always read-only, computed from the record. */
@@ -122,11 +108,8 @@ export interface BoundActionDef<T extends TableRecord = TableRecord> {
   run: (ctx: ActionContext<T>, params: Record<string, unknown>) => Promise<ActionResult>;
 }
 
-export interface ApiPageDefinition<T extends TableRecord = TableRecord> {
-  /** The page's name, as AL's `page 30000 "APIV2 - Customers"`. */
-  name: string;
-  /** The BC page number when the page is a known BC object (otherwise undefined: not invented). */
-  pageId?: number;
+export interface ApiPageDefinition<T extends TableRecord = TableRecord> extends PageBase<T> {
+  type: 'API';
   /** AL EntityName: the OData type is `Microsoft.NAV.<entityName>`. */
   entityName: string;
   /** AL EntitySetName: the URL segment. */
@@ -141,8 +124,6 @@ export interface ApiPageDefinition<T extends TableRecord = TableRecord> {
   editable?: (rec: T) => boolean;
   /** AL SourceTableView: rows outside it are not found; single values are assigned on insert. */
   sourceTableView?: FindOptionsWhere<T>;
-  /** Default: the table's primary key. */
-  order?: FindOptionsOrder<T>;
   insertAllowed: boolean;
   modifyAllowed: boolean;
   deleteAllowed: boolean;
@@ -161,26 +142,22 @@ export interface ApiGroup {
 // ---- helpers that keep page files declarative ----
 
 /** `id`: the SystemId. Read-only, except that a client may choose it on POST (API v2.0). */
-export const idField: TableFieldDef = { name: 'id', property: 'systemId', readOnly: true, caption: 'Id' };
+export const idField: TableFieldDef = { name: 'id', source: 'systemId', editable: false, caption: caption('Id', 'Id') };
 
 /** `lastModifiedDateTime`: SystemModifiedAt. */
 export const lastModifiedField: TableFieldDef = {
   name: 'lastModifiedDateTime',
-  property: 'systemModifiedAt',
-  readOnly: true,
-  caption: 'Last Modified Date Time',
+  source: 'systemModifiedAt',
+  editable: false,
+  caption: caption('Last Modified Date Time', 'Laatst gewijzigd op'),
 };
 
-export function field(name: string, property: string, options: { readOnly?: boolean; caption?: string } = {}): TableFieldDef {
-  return { name, property, ...options };
+export function field(name: string, source: string, options: { editable?: boolean; caption?: Caption } = {}): TableFieldDef {
+  return { name, source, ...options };
 }
 
-export function readOnly(name: string, property: string, caption?: string): TableFieldDef {
-  return { name, property, readOnly: true, caption };
-}
-
-export function definePage<T extends TableRecord>(page: ApiPageDefinition<T>): ApiPageDefinition<T> {
-  return page;
+export function readOnly(name: string, source: string, caption?: Caption): TableFieldDef {
+  return { name, source, editable: false, caption };
 }
 
 /**

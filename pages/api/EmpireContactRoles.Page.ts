@@ -1,9 +1,11 @@
 import { ContactRole } from '../../entities/Empire/ContactRole.Table';
-import { definePage, field, idField, lastModifiedField } from './ApiPage';
+import { definePage } from '../Page';
+import { field, idField, lastModifiedField } from './ApiPage';
 
 /** Empire's Rollen: a person's role in a household/company. */
 export const EmpireContactRoles = definePage<ContactRole>({
   name: 'Empire CRM - Contact Roles',
+  type: 'API',
   entityName: 'contactRole',
   entitySetName: 'contactRoles',
   table: ContactRole,

@@ -1,6 +1,7 @@
 import { EmpireContact } from '../../codeunits/process/EmpireContact.Codeunit';
 import { Contact } from '../../entities/CRM/Contact/Contact.Table';
-import { ActionResult, ApiPageDefinition, definePage, field, idField, lastModifiedField, readOnly } from './ApiPage';
+import { definePage } from '../Page';
+import { ActionResult, ApiPageDefinition, field, idField, lastModifiedField, readOnly } from './ApiPage';
 import { EmpireContactRoles } from './EmpireContactRoles.Page';
 import { EmpireInteractionLogEntries } from './EmpireInteractionLogEntries.Page';
 import { EmpireTasks } from './EmpireTasks.Page';
@@ -17,6 +18,7 @@ import { InteractionLogEntryViews } from '../../entities/CRM/Interaction/Interac
  */
 export const EmpireContacts: ApiPageDefinition<Contact> = definePage<Contact>({
   name: 'Empire CRM - Contacts',
+  type: 'API',
   entityName: 'contact',
   entitySetName: 'contacts',
   table: Contact,

@@ -1,7 +1,8 @@
 import { CustContUpdate } from '../../codeunits/process/CustContUpdate.Codeunit';
 import { Customer } from '../../entities/Sales/Customer.Table';
 import { customerFields } from './APIV2Customers.Page';
-import { definePage, field, lastModifiedField } from './ApiPage';
+import { definePage } from '../Page';
+import { field, lastModifiedField } from './ApiPage';
 import { EmpireInteractionLogEntries } from './EmpireInteractionLogEntries.Page';
 import { interactionFromTemplateAction } from './InteractionFromTemplateAction';
 import { InteractionLogEntryViews } from '../../entities/CRM/Interaction/InteractionLogEntryViews';
@@ -13,6 +14,7 @@ import { InteractionLogEntryViews } from '../../entities/CRM/Interaction/Interac
  */
 export const EmpireCustomers = definePage<Customer>({
   name: 'Empire CRM - Customers',
+  type: 'API',
   entityName: 'customer',
   entitySetName: 'customers',
   table: Customer,

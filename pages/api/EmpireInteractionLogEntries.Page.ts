@@ -1,6 +1,7 @@
 import { InteractionLogEntry } from '../../entities/CRM/Interaction/InteractionLogEntry.Table';
 import { InterLogEntryCommentLine } from '../../entities/CRM/Interaction/InterLogEntryCommentLine.Table';
-import { definePage, idField, lastModifiedField, readOnly } from './ApiPage';
+import { caption, definePage } from '../Page';
+import { idField, lastModifiedField, readOnly } from './ApiPage';
 
 /**
  * Page 5076 "Interaction Log Entries" as an API page: non-editable, as BC's
@@ -9,6 +10,7 @@ import { definePage, idField, lastModifiedField, readOnly } from './ApiPage';
  */
 export const EmpireInteractionLogEntries = definePage<InteractionLogEntry>({
   name: 'Empire CRM - Interaction Log Entries',
+  type: 'API',
   entityName: 'interactionLogEntry',
   entitySetName: 'interactionLogEntries',
   table: InteractionLogEntry,
@@ -42,7 +44,7 @@ export const EmpireInteractionLogEntries = definePage<InteractionLogEntry>({
     {
       name: 'note',
       type: 'string',
-      caption: 'Note',
+      caption: caption('Note', 'Notitie'),
       computeRows: {
         reads: ['entryNo'],
         async compute(entries, session) {

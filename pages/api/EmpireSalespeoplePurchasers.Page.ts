@@ -1,6 +1,6 @@
 import { SalespersonPurchaser } from '../../entities/CRM/Team/SalespersonPurchaser.Table';
 import { salespersonFields } from './APIV2SalespeoplePurchasers.Page';
-import { definePage } from './ApiPage';
+import { definePage } from '../Page';
 import { EmpireTasks } from './EmpireTasks.Page';
 import { TaskViews } from '../../entities/CRM/Task/TaskViews';
 
@@ -11,6 +11,7 @@ import { TaskViews } from '../../entities/CRM/Task/TaskViews';
  */
 export const EmpireSalespeoplePurchasers = definePage<SalespersonPurchaser>({
   name: 'Empire CRM - Salespeople/Purchasers',
+  type: 'API',
   entityName: 'salespersonPurchaser',
   entitySetName: 'salespeoplePurchasers',
   table: SalespersonPurchaser,

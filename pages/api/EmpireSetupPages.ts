@@ -3,7 +3,8 @@ import { InteractionTemplate } from '../../entities/CRM/Interaction/InteractionT
 import { Salutation } from '../../entities/CRM/Setup/Salutation.Table';
 import { DutchAddress } from '../../entities/Empire/DutchAddress.Table';
 import { Role } from '../../entities/Empire/Role.Table';
-import { definePage, field, idField, lastModifiedField } from './ApiPage';
+import { definePage } from '../Page';
+import { field, idField, lastModifiedField } from './ApiPage';
 
 /*
  * The setup lists of the process as API pages: plain tables, every field
@@ -12,6 +13,7 @@ import { definePage, field, idField, lastModifiedField } from './ApiPage';
 
 export const EmpireInteractionGroups = definePage<InteractionGroup>({
   name: 'Empire CRM - Interaction Groups',
+  type: 'API',
   entityName: 'interactionGroup',
   entitySetName: 'interactionGroups',
   table: InteractionGroup,
@@ -24,6 +26,7 @@ export const EmpireInteractionGroups = definePage<InteractionGroup>({
 /** Interactiesjablonen, with Empire's popup defaults and the properties of the task a template creates. */
 export const EmpireInteractionTemplates = definePage<InteractionTemplate>({
   name: 'Empire CRM - Interaction Templates',
+  type: 'API',
   entityName: 'interactionTemplate',
   entitySetName: 'interactionTemplates',
   table: InteractionTemplate,
@@ -55,6 +58,7 @@ export const EmpireInteractionTemplates = definePage<InteractionTemplate>({
 
 export const EmpireRoles = definePage<Role>({
   name: 'Empire CRM - Roles',
+  type: 'API',
   entityName: 'role',
   entitySetName: 'roles',
   table: Role,
@@ -66,6 +70,7 @@ export const EmpireRoles = definePage<Role>({
 
 export const EmpireSalutations = definePage<Salutation>({
   name: 'Empire CRM - Salutations',
+  type: 'API',
   entityName: 'salutation',
   entitySetName: 'salutations',
   table: Salutation,
@@ -78,6 +83,7 @@ export const EmpireSalutations = definePage<Salutation>({
 /** The postcode table behind the Straat lookup. */
 export const EmpireDutchAddresses = definePage<DutchAddress>({
   name: 'Empire CRM - Dutch Addresses',
+  type: 'API',
   entityName: 'dutchAddress',
   entitySetName: 'dutchAddresses',
   table: DutchAddress,

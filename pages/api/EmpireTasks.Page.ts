@@ -4,7 +4,8 @@ import { TaskStatus } from '../../entities/CRM/Task/TaskEnums';
 import { UserSetup } from '../../entities/System/UserSetup.Table';
 import { decodeEdmName } from '../../src/http/api/edm';
 import type { ModalResult } from '../../src/runtime/Dialogs';
-import { ActionDialogAnswers, definePage, field, idField, lastModifiedField, readOnly } from './ApiPage';
+import { caption, definePage } from '../Page';
+import { ActionDialogAnswers, field, idField, lastModifiedField, readOnly } from './ApiPage';
 import { wizardMembers } from './InteractionFromTemplateAction';
 
 /**
@@ -18,6 +19,7 @@ import { wizardMembers } from './InteractionFromTemplateAction';
  */
 export const EmpireTasks = definePage<Todo>({
   name: 'Empire CRM - Tasks',
+  type: 'API',
   entityName: 'task',
   entitySetName: 'tasks',
   table: Todo,
@@ -51,7 +53,7 @@ export const EmpireTasks = definePage<Todo>({
     {
       name: 'note',
       type: 'string',
-      caption: 'Notes',
+      caption: caption('Notes', 'Notities'),
       computeRows: {
         reads: ['no', 'organizerToDoNo'],
         compute: (tasks, session) => Todo.notesOf(session, tasks as { no: string; organizerToDoNo: string }[]),

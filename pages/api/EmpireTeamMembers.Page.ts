@@ -1,9 +1,11 @@
 import { TeamSalesperson } from '../../entities/CRM/Team/TeamSalesperson.Table';
-import { definePage, field, idField, lastModifiedField, readOnly } from './ApiPage';
+import { definePage } from '../Page';
+import { field, idField, lastModifiedField, readOnly } from './ApiPage';
 
 /** Table 5084 "Team Salesperson" (the Teams page's members part) as an API page. */
 export const EmpireTeamMembers = definePage<TeamSalesperson>({
   name: 'Empire CRM - Team Members',
+  type: 'API',
   entityName: 'teamMember',
   entitySetName: 'teamMembers',
   table: TeamSalesperson,

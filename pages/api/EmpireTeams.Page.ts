@@ -1,5 +1,6 @@
 import { Team } from '../../entities/CRM/Team/Team.Table';
-import { definePage, field, idField, lastModifiedField } from './ApiPage';
+import { definePage } from '../Page';
+import { field, idField, lastModifiedField } from './ApiPage';
 import { EmpireTasks } from './EmpireTasks.Page';
 import { EmpireTeamMembers } from './EmpireTeamMembers.Page';
 import { TaskViews } from '../../entities/CRM/Task/TaskViews';
@@ -11,6 +12,7 @@ import { TaskViews } from '../../entities/CRM/Task/TaskViews';
  */
 export const EmpireTeams = definePage<Team>({
   name: 'Empire CRM - Teams',
+  type: 'API',
   entityName: 'team',
   entitySetName: 'teams',
   table: Team,

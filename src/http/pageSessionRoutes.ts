@@ -7,7 +7,7 @@ import type { Simulator } from '../host/Simulator';
 import { ManagerOptions, PageSessionManager, PageUser } from '../pageSession/PageSessionManager';
 import { uiPages } from '../../pages';
 import { findPage, tellMe } from '../pageSession/registry';
-import { pick } from '../pageSession/PageTypes';
+import { pick } from '../../pages/Page';
 import { authenticatedUser, basicAuth } from './auth';
 
 /**

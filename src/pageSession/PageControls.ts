@@ -7,7 +7,8 @@ import { FieldMeta, tableMeta } from '../runtime/Metadata';
 import type { TableRecord } from '../runtime/Record';
 import type { Session } from '../runtime/Session';
 import type { PageState } from './PageSessionStore';
-import { PageActionDef, PageContext, PageFieldDef, pick, UiPageDefinition } from './PageTypes';
+import { pick } from '../../pages/Page';
+import { PageActionDef, PageContext, PageFieldDef, UiPageDefinition } from '../../pages/UiPage';
 
 /** The page session's own texts (simulator-authored; BC's client texts are not public). */
 export const PageSessionLabels = defineLabels('Page Session', {

@@ -30,7 +30,8 @@ import {
   refuseWhilePending,
   workingCopy,
 } from './PageSessionStore';
-import { ActionOutcome, OpenRequest, PageContext, PageMode, pick } from './PageTypes';
+import { pick } from '../../pages/Page';
+import { ActionOutcome, OpenRequest, PageContext, PageMode } from '../../pages/UiPage';
 import type { PageView } from './PageView';
 import type { PageViewBuilder } from './PageViewBuilder';
 import { modalPage, openRequest, uiPage } from './registry';

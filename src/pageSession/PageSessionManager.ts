@@ -2,7 +2,7 @@ import type { Language } from '../runtime/Labels';
 import type { Simulator } from '../host/Simulator';
 import { CallResult, PageOperations } from './PageOperation';
 import { ManagerOptions, PageSessionStore, PageUser } from './PageSessionStore';
-import type { OpenRequest } from './PageTypes';
+import type { OpenRequest } from '../../pages/UiPage';
 import { PageViewBuilder } from './PageViewBuilder';
 
 export type { CallResult } from './PageOperation';

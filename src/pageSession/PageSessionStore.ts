@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Mutex } from 'async-mutex';
 import { AuthorizationError, BadRequestError } from '../runtime/BcError';
 import type { Language } from '../runtime/Labels';
-import type { OpenRequest, PageMode, UiPageDefinition } from './PageTypes';
+import type { OpenRequest, PageMode, UiPageDefinition } from '../../pages/UiPage';
 import type { DialogQuestion, RecordedAnswer } from './ReplayDialogs';
 
 export interface PageUser {

@@ -1,5 +1,6 @@
 import type { Language } from '../runtime/Labels';
-import type { OpenRequest, PageMode, PageType } from './PageTypes';
+import type { UiPageType } from '../../pages/Page';
+import type { OpenRequest, PageMode } from '../../pages/UiPage';
 
 /**
  * What the protocol returns for a page session: everything the one renderer
@@ -10,7 +11,7 @@ export interface PageView {
   sessionId: string;
   pageId: number;
   pageName: string;
-  type: PageType;
+  type: UiPageType;
   caption: string;
   mode: PageMode;
   language: Language;

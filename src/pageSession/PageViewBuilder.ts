@@ -15,7 +15,8 @@ import {
   where,
 } from './PageControls';
 import type { PageSessionStore, PageState } from './PageSessionStore';
-import { PageContext, PageFieldDef, pick, UiPageDefinition } from './PageTypes';
+import { pick } from '../../pages/Page';
+import { PageContext, PageFieldDef, UiPageDefinition } from '../../pages/UiPage';
 import { ActionView, DialogView, FieldView, OptionView, PageView, PartView, RowView } from './PageView';
 import { cardPageId, openRequest, pageOf } from './registry';
 import { translate } from './Translations';

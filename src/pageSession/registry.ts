@@ -1,7 +1,8 @@
 import { uiPages } from '../../pages';
 import { BadRequestError } from '../runtime/BcError';
 import type { Language } from '../runtime/Labels';
-import { OpenRequest, PageOpen, PageRef, pick, UiPageDefinition } from './PageTypes';
+import { pick } from '../../pages/Page';
+import { OpenRequest, PageOpen, PageRef, UiPageDefinition } from '../../pages/UiPage';
 
 /** Lookups over the UI pages of the one registry (pages/index.ts). */
 const byId = new Map(uiPages.map((p) => [p.id, p]));

@@ -1,5 +1,5 @@
 import type { Language } from '../runtime/Labels';
-import type { OpenRequest } from '../pageSession/PageTypes';
+import type { OpenRequest } from '../../pages/UiPage';
 import type { CallResult, PageSessionManager } from '../pageSession/PageSessionManager';
 import { findPage } from '../pageSession/registry';
 

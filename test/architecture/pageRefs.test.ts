@@ -1,10 +1,13 @@
-// [ARCHITECTURE] — pages name each other by reference, never by number, and every page is in the one registry
-// (pages/index.ts) that page sessions, the API and the docs read.
+// [ARCHITECTURE] — one page model: every page, UI or API, is made by the one definePage (pages/Page.ts); pages name
+// each other by reference, never by number, and every page is in the one registry (pages/index.ts) that page
+// sessions, the API and the docs read. Page sessions open only UI pages, the API serves only API pages.
 import fs from 'node:fs';
 import path from 'node:path';
-import { apiGroups, uiPages } from '../../pages';
+import { apiGroups, pages, uiPages } from '../../pages';
 import type { ApiPageDefinition } from '../../pages/api/ApiPage';
-import type { PageRef, UiPageDefinition } from '../../src/pageSession/PageTypes';
+import { isDefinedPage } from '../../pages/Page';
+import type { PageRef, UiPageDefinition } from '../../pages/UiPage';
+import { findPage } from '../../src/pageSession/registry';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -18,8 +21,9 @@ function sources(dir: string): string[] {
 
 const pageModules = sources('pages');
 const exported = pageModules.flatMap((m) => Object.entries(require(path.join(ROOT, m)) as Record<string, unknown>));
-const isUiPage = (v: unknown): v is UiPageDefinition => typeof v === 'object' && v !== null && 'type' in v && 'caption' in v && 'id' in v;
-const isApiPage = (v: unknown): v is ApiPageDefinition => typeof v === 'object' && v !== null && 'entitySetName' in v;
+const isPage = (v: unknown): v is { type: unknown } => typeof v === 'object' && v !== null && 'type' in v;
+const isUiPage = (v: unknown): v is UiPageDefinition => isPage(v) && v.type !== 'API' && 'caption' in v && 'id' in v;
+const isApiPage = (v: unknown): v is ApiPageDefinition => isPage(v) && v.type === 'API';
 const registered = new Set<unknown>(uiPages);
 
 test('no page-number literal: pages open, embed and point to their card by reference', () => {
@@ -57,4 +61,32 @@ test('every page a page names (its card, parts, links and the pages its actions 
   );
   expect(named.length).toBeGreaterThan(20);
   expect(named.filter(({ name }) => !registered.has(byName.get(name))).map(({ m, name }) => `${m} → ${name}`)).toEqual([]);
+});
+
+// Anything a page module exports that has a page's members, however it was made (a literal, a spread, a copy).
+const PAGE_MEMBERS = ['type', 'table', 'fields', 'columns', 'groups', 'links', 'entitySetName'];
+const looksLikePage = (v: unknown): v is { name: string } =>
+  typeof v === 'object' && v !== null && typeof (v as { name?: unknown }).name === 'string' && PAGE_MEMBERS.some((k) => k in v);
+
+test('every page a module under pages/ exports was made by the one definePage', () => {
+  const found = exported.filter(([, v]) => looksLikePage(v));
+  expect(found.length).toBeGreaterThanOrEqual(pages.length);
+  expect(found.filter(([, v]) => !isDefinedPage(v)).map(([name]) => name)).toEqual([]);
+});
+
+test('no module declares a definePage of its own', () => {
+  const ownDefinePage = /\b(function\s+definePage|definePage\s*[:=])/;
+  const declared = [...pageModules, ...sources('src')].filter(
+    (m) => m !== path.join('pages', 'Page.ts') && ownDefinePage.test(fs.readFileSync(path.join(ROOT, m), 'utf8')),
+  );
+  expect(declared).toEqual([]);
+});
+
+test('the registry holds page definitions: UI pages open as page sessions, API pages are served by the API', () => {
+  expect(pages.every(isDefinedPage)).toBe(true);
+  expect(uiPages.map((p) => p.type)).not.toContain('API');
+  const apiPages = apiGroups.flatMap((g) => g.pages);
+  expect(apiPages.every((p) => p.type === 'API')).toBe(true);
+  expect(new Set(pages).size).toBe(uiPages.length + apiPages.length);
+  expect(() => findPage(apiPages[0].name)).toThrow(`There is no page named '${apiPages[0].name}'.`);
 });

@@ -10,7 +10,7 @@ import { EmpireTasks } from '../../pages/api/EmpireTasks.Page';
 import { CreateInteraction } from '../../pages/CreateInteraction.Page';
 import { EmpireCreateInteraction } from '../../pages/EmpireCreateInteraction.Page';
 import { tableMeta } from '../../src/runtime/Metadata';
-import type { UiPageDefinition } from '../../src/pageSession/PageTypes';
+import type { UiPageDefinition } from '../../pages/UiPage';
 import { closeSharedSimulator } from '../library/LibraryMarketing';
 import { newInteractionPopup, newPagesCompany, PagesTestCompany } from './LibraryPages';
 

@@ -36,21 +36,21 @@ export function pageFields(page: ApiPageDefinition<any>): FieldInfo[] {
   const meta = tableMeta(page.table);
   const infos = page.fields.map((def): FieldInfo => {
     if (isComputed(def)) {
-      return { def, name: def.name, kind: def.type, readOnly: true, primaryKey: false, caption: def.caption ?? def.name };
+      return { def, name: def.name, kind: def.type, readOnly: true, primaryKey: false, caption: def.caption?.en ?? def.name };
     }
-    const systemKind = SYSTEM_KINDS[def.property];
+    const systemKind = SYSTEM_KINDS[def.source];
     if (systemKind) {
       return {
         def,
         name: def.name,
         kind: systemKind,
-        property: def.property,
+        property: def.source,
         readOnly: true,
         primaryKey: false,
-        caption: def.caption ?? def.name,
+        caption: def.caption?.en ?? def.name,
       };
     }
-    const f = meta.field(def.property);
+    const f = meta.field(def.source);
     return {
       def,
       name: def.name,
@@ -58,9 +58,9 @@ export function pageFields(page: ApiPageDefinition<any>): FieldInfo[] {
       meta: f,
       property: f.calcFormula ? undefined : f.property,
       // A control is read-only if the page says so or the table field is not editable.
-      readOnly: (def.readOnly ?? false) || !f.editable,
+      readOnly: def.editable === false || !f.editable,
       primaryKey: f.primaryKey,
-      caption: def.caption ?? f.caption,
+      caption: def.caption?.en ?? f.caption,
     };
   });
   cache.set(page, infos);

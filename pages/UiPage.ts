@@ -1,35 +1,14 @@
-import type { FindOptionsOrder, FindOptionsWhere } from 'typeorm';
-import type { Language } from '../runtime/Labels';
-import type { TableClass } from '../runtime/Metadata';
-import type { TableRecord } from '../runtime/Record';
-import type { Session } from '../runtime/Session';
+import type { TableClass } from '../src/runtime/Metadata';
+import type { TableRecord } from '../src/runtime/Record';
+import type { Session } from '../src/runtime/Session';
+import type { Caption, PageBase, TableFieldDef, UiPageType } from './Page';
 
 /**
- * UI pages (cards, lists, the role center, popups), declared as data like the
- * API pages in pages/api: page ID and BC name, captions in Dutch and English,
- * fields with their source, FastTab groups, actions and list filters. One
- * engine (PageSession) runs them with TestPage semantics and one renderer in
- * the web client draws them, so no page has code of its own beyond calling
- * table procedures and codeunits.
+ * The UI pages' part of the page model (./Page): cards, lists, the role center, popups, with their FastTab
+ * groups, list columns, parts, actions and role-center links. One engine (src/pageSession) runs them with
+ * TestPage semantics and one renderer in the web client draws them, so no page has code of its own beyond
+ * calling table procedures and codeunits.
  */
-
-/** A caption in both languages of the simulator. nl = the words of the seed documents. */
-export interface Caption {
-  en: string;
-  nl: string;
-}
-
-export function caption(en: string, nl: string): Caption {
-  return { en, nl };
-}
-
-export function pick(c: Caption, language: Language): string {
-  return language === 'nl-NL' ? c.nl : c.en;
-}
-
-export type PageType = 'RoleCenter' | 'List' | 'Card' | 'StandardDialog';
-
-export type Where<T> = FindOptionsWhere<T> | FindOptionsWhere<T>[];
 
 /** How a page was opened: TestPage.OpenNew / OpenEdit / OpenView. */
 export type PageMode = 'new' | 'edit' | 'view';
@@ -56,15 +35,14 @@ export interface LookupDef {
   where?: Record<string, unknown>;
 }
 
-export interface PageFieldDef<T extends TableRecord = TableRecord> {
-  /** Control name: how the protocol, scenarios and the client address the field. */
-  name: string;
-  /** Table property; absent for a page variable (then `compute` gives its value). */
+/**
+ * A control: a table field (`source`, as on API pages; its AL Editable may depend on the record) or a page
+ * variable without one, whose value `compute` gives. The name is how the protocol, scenarios and the client
+ * address it.
+ */
+export interface PageFieldDef<T extends TableRecord = TableRecord>
+  extends Omit<TableFieldDef<boolean | ((ctx: PageContext<T>) => boolean)>, 'source'> {
   source?: string;
-  /** Default: the table field's caption (en) and nl caption. */
-  caption?: Caption;
-  /** AL Editable on the control; table fields with editable:false are never editable. */
-  editable?: boolean | ((ctx: PageContext<T>) => boolean);
   /** AL Visible. */
   visible?: boolean | ((ctx: PageContext<T>) => boolean);
   /** A computed value (FlowField-like, or a page variable). */
@@ -158,28 +136,19 @@ export interface PagePartDef {
   filters: (session: Session) => Promise<Record<string, unknown>>;
 }
 
-export interface UiPageDefinition<T extends TableRecord = TableRecord> {
+export interface UiPageDefinition<T extends TableRecord = TableRecord> extends PageBase<T> {
   /** BC page number (Empire's own pages: the simulator's numbers, as Empire's are not public). */
   id: number;
-  /** The AL object name, e.g. "Contact Card". */
-  name: string;
   caption: Caption;
-  type: PageType;
-  table?: TableClass<T>;
+  type: UiPageType;
   /** SourceTableTemporary: the record lives in the page only (Interactie aanmaken on a temporary Segment Line). */
   temporary?: boolean;
   /** FastTabs (cards, dialogs). */
   groups?: FieldGroupDef<T>[];
   /** Columns (lists). */
   columns?: PageFieldDef<T>[];
-  /** SourceTableView (always applied). */
-  sourceTableView?: Where<T>;
-  order?: FindOptionsOrder<T>;
   /** The card a list opens its records on (CardPageId). */
   cardPage?: PageRef;
-  insertAllowed?: boolean;
-  modifyAllowed?: boolean;
-  deleteAllowed?: boolean;
   /** Page.Editable = false (lists of entries). */
   editable?: boolean;
   actions?: PageActionDef<T>[];
@@ -201,8 +170,4 @@ export interface UiPageDefinition<T extends TableRecord = TableRecord> {
   modalFor?: string;
   /** One line for docs/pages.md. */
   description: string;
-}
-
-export function definePage<T extends TableRecord>(page: UiPageDefinition<T>): UiPageDefinition<T> {
-  return page;
 }
