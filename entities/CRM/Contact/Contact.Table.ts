@@ -1,28 +1,24 @@
 import { BooleanField, Code, DateField, Field, Integer, OnValidate, Table, Text, TimeField } from '../../../src/runtime/Metadata';
 import { TableRecord } from '../../../src/runtime/Record';
 import { NoSeriesCodeunit } from '../../../codeunits/foundation/NoSeries.Codeunit';
-import { composeContactName } from '../../../codeunits/foundation/DutchName';
-import { DutchAddressLookup } from '../../../codeunits/foundation/DutchAddressLookup.Codeunit';
 import { checkValidEmailAddresses } from '../../../codeunits/foundation/MailManagement.Codeunit';
 import { MarketingSetup } from '../Setup/MarketingSetup.Table';
 import { Salutation } from '../Setup/Salutation.Table';
 import type { SalutationType } from '../Setup/SalutationFormula.Table';
 import { SalespersonLabels, SalespersonPurchaser } from '../Team/SalespersonPurchaser.Table';
-import { UserSetup } from '../../System/UserSetup.Table';
 import { Todo } from '../Task/Todo.Table';
-import { ContactBusinessRelation } from './ContactBusinessRelation.Table';
-import { BUSINESS_RELATION, CONTACT_TYPE, ContactBusinessRelationKind, ContactType, CORRESPONDENCE_TYPE } from './ContactEnums';
+import { BUSINESS_RELATION, CONTACT_TYPE, ContactType, CORRESPONDENCE_TYPE } from './ContactEnums';
 import { CUST_VEND_BANK_FIELDS, fieldValue } from './ContactFieldGroups';
 import { ContactLabels } from './ContactLabels';
-import { nameBreakdown, salutationOf, updateSearchName } from './ContactName';
+import { nameBreakdown, nameFromParts, processNameChange, salutationOf } from './ContactName';
 import {
   getCompNo,
   inheritCompanyToPersonData,
-  processPersonNameChange,
   typeChange,
   updatePersons,
 } from './ContactPersons';
-import { releaseLinks, updateCompanyNo } from './ContactLinks';
+import { businessRelationOf, releaseLinks, updateCompanyNo } from './ContactLinks';
+import { applySetupDefaults, resolveStreet } from './ContactDefaults';
 
 /** What a contact asks of process codeunits, as process events (payload `contact`), bound in codeunits/process/subscriptions.ts. */
 export const ContactProcessEvents = {
@@ -197,28 +193,28 @@ export class Contact extends TableRecord {
   @OnValidate('name')
   protected async nameOnValidate(xRec: Contact): Promise<void> {
     nameBreakdown(this);
-    await this.processNameChange(xRec);
+    await processNameChange(this, xRec);
   }
 
   @OnValidate('firstName')
   protected async firstNameOnValidate(xRec: Contact): Promise<void> {
-    await this.nameFromParts(xRec);
+    await nameFromParts(this, xRec);
   }
 
   @OnValidate('middleName')
   protected async middleNameOnValidate(xRec: Contact): Promise<void> {
-    await this.nameFromParts(xRec);
+    await nameFromParts(this, xRec);
   }
 
   @OnValidate('surname')
   protected async surnameOnValidate(xRec: Contact): Promise<void> {
-    await this.nameFromParts(xRec);
+    await nameFromParts(this, xRec);
   }
 
   /** BC's Initials has no trigger; in Empire the Initialen are part of the Naam. */
   @OnValidate('initials')
   protected async initialsOnValidate(xRec: Contact): Promise<void> {
-    await this.nameFromParts(xRec);
+    await nameFromParts(this, xRec);
   }
 
   @OnValidate('phoneNo')
@@ -282,18 +278,7 @@ export class Contact extends TableRecord {
   /** Empire: Straat. A postcode + house number (+ addition) resolves the whole address. */
   @OnValidate('street')
   protected async streetOnValidate(): Promise<void> {
-    const resolved = await new DutchAddressLookup(this.session).resolve(this.street);
-    if (!resolved) return;
-    this.street = resolved.street;
-    this.houseNo = resolved.houseNo;
-    this.houseLetter = resolved.houseLetter;
-    this.houseNoAddition = resolved.houseNoAddition;
-    this.address = resolved.addressLine;
-    this.postCode = resolved.postCode;
-    this.city = resolved.city;
-    this.municipality = resolved.municipality;
-    this.county = resolved.province;
-    this.countryRegionCode = 'NL';
+    await resolveStreet(this);
   }
 
   // ---- table triggers ----
@@ -308,20 +293,7 @@ export class Contact extends TableRecord {
       this.no = await noSeries.getNextNo(this.noSeries);
       while (await s.tryGet(Contact, this.no)) this.no = await noSeries.getNextNo(this.noSeries);
     }
-    if (!this.skipDefaults) {
-      if (this.salespersonCode === '') {
-        this.salespersonCode = setup.defaultSalespersonCode;
-        const mine = await UserSetup.salespersonOf(s);
-        if (mine !== '') this.salespersonCode = mine;
-      }
-      if (this.countryRegionCode === '') this.countryRegionCode = setup.defaultCountryRegionCode;
-      if (this.languageCode === '') this.languageCode = setup.defaultLanguageCode;
-      if (this.correspondenceType === 0) this.correspondenceType = setup.defaultCorrespondenceType;
-      if (this.salutationCode === '') {
-        this.salutationCode =
-          this.type === ContactType.Company ? setup.defCompanySalutationCode : setup.defaultPersonSalutationCode;
-      }
-    }
+    if (!this.skipDefaults) await applySetupDefaults(this, setup);
     await this.updateBusinessRelation();
     // An Insert called from code runs its trigger with xRec = Rec: no type-change checks.
     await typeChange(this, this.copy());
@@ -340,11 +312,6 @@ export class Contact extends TableRecord {
       this.error(ContactLabels.CannotDeleteWithOpenTasksErr, this.no);
     }
     // Unlogged segment lines and open opportunities cannot exist: neither is stored by the simulator.
-    for (const relation of await s.find(ContactBusinessRelation, { contactNo: this.no })) await relation.delete();
-    // The relation's subscriber has just modified this contact; BC re-reads it ("if not Find() then;").
-    const current = await s.tryGet(Contact, this.no);
-    if (current) Object.assign(this, current);
-
     await releaseLinks(this);
   }
 
@@ -383,7 +350,7 @@ export class Contact extends TableRecord {
   /** UpdateBusinessRelation(): field 5086 from the business relations; true when it changed. */
   async updateBusinessRelation(): Promise<boolean> {
     const old = this.contactBusinessRelation;
-    this.contactBusinessRelation = await this.getBusinessRelation();
+    this.contactBusinessRelation = await businessRelationOf(this);
     return old !== this.contactBusinessRelation;
   }
 
@@ -417,45 +384,6 @@ export class Contact extends TableRecord {
 
 
 
-  /** Empire: Naam = Initialen + Tussenvoegsels + Achternaam (first name when there are no initials). */
-  private async nameFromParts(xRec: Contact): Promise<void> {
-    this.name = composeContactName(this.initials || this.firstName, this.middleName, this.surname);
-    await this.processNameChange(xRec);
-  }
-
-
-
-  /** ProcessNameChange(). */
-  private async processNameChange(xRec: Contact): Promise<void> {
-    updateSearchName(this, xRec);
-    if (this.type === ContactType.Company) this.companyName = this.name;
-    else await processPersonNameChange(this);
-  }
-
-
-
-
-
-
-
-  /**
-   * GetBusinessRelation(): None without relations; the linked table when the
-   * only relation links a record through a setup code; Other/Multiple else.
-   * A person counts its own relations and its company's.
-   */
-  private async getBusinessRelation(): Promise<number> {
-    const s = this.session;
-    const contactNos = this.companyNo === '' || this.companyNo === this.no ? [this.no] : [this.no, this.companyNo];
-    const all = (await Promise.all(contactNos.map((no) => s.find(ContactBusinessRelation, { contactNo: no })))).flat();
-    if (all.length === 0) return ContactBusinessRelationKind.None;
-    const setup = await s.get(MarketingSetup, '');
-    const setupCodes = [setup.busRelCodeForCustomers].filter((c) => c !== '');
-    const linked = all.filter((r) => setupCodes.includes(r.businessRelationCode) && r.no !== '');
-    if (linked.length === 0) return all.length === 1 ? ContactBusinessRelationKind.Other : ContactBusinessRelationKind.Multiple;
-    if (linked.length === 1 && all.length === 1) return linked[0].linkToTable;
-    return ContactBusinessRelationKind.Multiple;
-  }
-
 
   private isUpdateNeeded(before: Contact): boolean {
     return CUST_VEND_BANK_FIELDS.some((f) => fieldValue(this, f) !== fieldValue(before, f));
@@ -464,9 +392,4 @@ export class Contact extends TableRecord {
   private checkNoLetters(field: 'phoneNo' | 'mobilePhoneNo'): void {
     if (/\p{L}/u.test(this[field])) this.fieldError(field, ContactLabels.PhoneNoCannotContainLettersErr.text(this.session.language));
   }
-
-
-
-
-
 }

@@ -6,7 +6,9 @@ import { InteractionLogEntry } from '../Interaction/InteractionLogEntry.Table';
 import { CommentTableName, RlshpMgtCommentLine } from '../Task/RlshpMgtCommentLine.Table';
 import { Todo } from '../Task/Todo.Table';
 import { Contact } from './Contact.Table';
-import { ContactType } from './ContactEnums';
+import { ContactBusinessRelation } from './ContactBusinessRelation.Table';
+import { ContactBusinessRelationKind, ContactType } from './ContactEnums';
+import { MarketingSetup } from '../Setup/MarketingSetup.Table';
 
 /**
  * Table 5050's procedures for the records that point at a contact
@@ -36,9 +38,13 @@ export async function updateCompanyNo(person: Contact, xRec: Contact): Promise<v
   if (person.currFieldNo !== 0) await person.modify();
 }
 
-/** OnDelete, after the business relations are gone: entries, tasks and roles let go of the contact; a company's persons go with it. */
+/** OnDelete: the business relations go, then entries, tasks and roles let go of the contact; a company's persons go with it. */
 export async function releaseLinks(contact: Contact): Promise<void> {
   const s = contact.session;
+  for (const relation of await s.find(ContactBusinessRelation, { contactNo: contact.no })) await relation.delete();
+  // The relation's subscriber has just modified this contact; BC re-reads it ("if not Find() then;").
+  const current = await s.tryGet(Contact, contact.no);
+  if (current) Object.assign(contact, current);
   if (contact.type === ContactType.Company) {
     for (const entry of await s.find(InteractionLogEntry, { contactCompanyNo: contact.no })) {
       entry.contactCompanyNo = '';
@@ -71,4 +77,22 @@ export async function releaseLinks(contact: Contact): Promise<void> {
     customer.primaryContactNo = '';
     await customer.modify();
   }
+}
+
+/**
+ * GetBusinessRelation(): None without relations; the linked table when the
+ * only relation links a record through a setup code; Other/Multiple else.
+ * A person counts its own relations and its company's.
+ */
+export async function businessRelationOf(contact: Contact): Promise<number> {
+  const s = contact.session;
+  const contactNos = contact.companyNo === '' || contact.companyNo === contact.no ? [contact.no] : [contact.no, contact.companyNo];
+  const all = (await Promise.all(contactNos.map((no) => s.find(ContactBusinessRelation, { contactNo: no })))).flat();
+  if (all.length === 0) return ContactBusinessRelationKind.None;
+  const setup = await s.get(MarketingSetup, '');
+  const setupCodes = [setup.busRelCodeForCustomers].filter((c) => c !== '');
+  const linked = all.filter((r) => setupCodes.includes(r.businessRelationCode) && r.no !== '');
+  if (linked.length === 0) return all.length === 1 ? ContactBusinessRelationKind.Other : ContactBusinessRelationKind.Multiple;
+  if (linked.length === 1 && all.length === 1) return linked[0].linkToTable;
+  return ContactBusinessRelationKind.Multiple;
 }

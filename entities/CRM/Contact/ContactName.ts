@@ -1,15 +1,28 @@
-import { composeSearchName } from '../../../codeunits/foundation/DutchName';
+import { composeContactName, composeSearchName } from '../../../codeunits/foundation/DutchName';
 import { strSubstNo } from '../../../src/runtime/Labels';
 import { SalutationFormula, SalutationNamePart, SalutationType } from '../Setup/SalutationFormula.Table';
 import type { Contact } from './Contact.Table';
 import { ContactType } from './ContactEnums';
 import { ContactLabels } from './ContactLabels';
+import { processPersonNameChange } from './ContactPersons';
 
 /**
  * Table 5050's name procedures: BC's name breakdown and search name with
  * Empire's name parts (Initialen, Tussenvoegsels, Achternaam), and the
  * salutation built from them. Kept beside the table, called by its triggers.
  */
+
+/** Empire: Naam = Initialen + Tussenvoegsels + Achternaam (first name when there are no initials). */
+export async function nameFromParts(contact: Contact, xRec: Contact): Promise<void> {
+  contact.name = composeContactName(contact.initials || contact.firstName, contact.middleName, contact.surname);
+  await processNameChange(contact, xRec);
+}
+/** ProcessNameChange(). */
+export async function processNameChange(contact: Contact, xRec: Contact): Promise<void> {
+  updateSearchName(contact, xRec);
+  if (contact.type === ContactType.Company) contact.companyName = contact.name;
+  else await processPersonNameChange(contact);
+}
 
 export function hasNameParts(contact: Contact): boolean {
   return contact.initials !== '' || contact.firstName !== '' || contact.middleName !== '' || contact.surname !== '';

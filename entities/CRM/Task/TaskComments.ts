@@ -1,3 +1,8 @@
+import { In } from 'typeorm';
+import type { Session } from '../../../src/runtime/Session';
+import { CommentTableName, RlshpMgtCommentLine } from './RlshpMgtCommentLine.Table';
+import type { Todo } from './Todo.Table';
+
 /** The Notities of a task or contact moment are comment lines of 80 characters (tables 5061, 5123). */
 
 /** A note as comment lines of at most 80 characters, split on line breaks and then on words. */
@@ -21,4 +26,49 @@ export function splitComment(text: string, width = 80): string[] {
     if (current) lines.push(current);
   }
   return lines;
+}
+
+/** Where a task's comment lines are kept: under its Organizer To-do No. (the team task's), else its own No. */
+function commentKey(task: { no: string; organizerToDoNo: string }): string {
+  return task.organizerToDoNo || task.no;
+}
+
+/** Adds a line to a task's Notities (comments live under the Organizer To-do No.). */
+export async function addTaskComment(task: Todo, text: string): Promise<void> {
+  const s = task.session;
+  const key = commentKey(task);
+  // "Last line + 10000" must not be computed by two sessions at once (two notes on one task).
+  await s.lockTable(RlshpMgtCommentLine);
+  const last = await s.findFirst(RlshpMgtCommentLine, { tableName: CommentTableName.ToDo, no: key, subNo: 0 }, { lineNo: 'DESC' });
+  let lineNo = last?.lineNo ?? 0;
+  for (const chunk of splitComment(text)) {
+    lineNo += 10000;
+    const line = s.create(RlshpMgtCommentLine);
+    line.tableName = CommentTableName.ToDo;
+    line.no = key;
+    line.subNo = 0;
+    line.lineNo = lineNo;
+    line.date = s.workDate();
+    await line.validate('comment', chunk);
+    await line.insert(true);
+  }
+}
+
+/** A task's Notities as comment lines. */
+export function taskComments(task: Todo): Promise<RlshpMgtCommentLine[]> {
+  return task.session.find(RlshpMgtCommentLine, { tableName: CommentTableName.ToDo, no: commentKey(task), subNo: 0 });
+}
+
+/** The Notities of many tasks at once, one text per task (lines joined by a line break): one read for a list's page. */
+export async function taskNotes(session: Session, tasks: readonly { no: string; organizerToDoNo: string }[]): Promise<string[]> {
+  const keys = [...new Set(tasks.map(commentKey))];
+  const lines = new Map<string, string[]>(keys.map((k) => [k, []]));
+  // Chunked: a page of 20,000 tasks must stay under every database's parameter limit.
+  for (let i = 0; i < keys.length; i += 500) {
+    const chunk = keys.slice(i, i + 500);
+    for (const l of await session.find(RlshpMgtCommentLine, { tableName: CommentTableName.ToDo, no: In(chunk), subNo: 0 })) {
+      lines.get(l.no)!.push(l.comment);
+    }
+  }
+  return tasks.map((t) => lines.get(commentKey(t))!.join('\n'));
 }

@@ -1,7 +1,9 @@
 import { In, Not } from 'typeorm';
 import { TeamSalesperson } from '../Team/TeamSalesperson.Table';
-import { TaskSystemType } from './TaskEnums';
+import { NotSupportedError } from '../../../src/runtime/BcError';
+import { TaskSystemType, TaskType } from './TaskEnums';
 import { Todo } from './Todo.Table';
+import { TodoLabels } from './TodoLabels';
 
 /**
  * Table 5080's team-task procedures (bc-domain-spec §5.3): a team task is one
@@ -128,4 +130,48 @@ export async function reopen(task: Todo): Promise<void> {
   await task.reload();
   await task.validate('closed', false);
   await task.modify(true);
+}
+
+/** Team Code.OnValidate (§5.5), from a page: a salesperson task goes to a team, or a team task to another team. */
+export async function teamCodeChanged(task: Todo, xRec: Todo): Promise<void> {
+  if (task.teamCode === xRec.teamCode || task.no === '' || task.currFieldNo === 0) return;
+  task.checkTeamOrSalesperson();
+  if (task.type === TaskType.Meeting) throw new NotSupportedError('Reassigning a meeting task');
+  let confirmed: boolean;
+  if (xRec.teamCode !== '') {
+    confirmed = task.closed
+      ? await task.confirm(TodoLabels.Text039, true, task.no, xRec.teamCode, task.teamCode)
+      : await task.confirm(TodoLabels.TasksWillBeDeletedQst, true, xRec.teamCode, task.teamCode);
+    if (confirmed) {
+      await changeTeam(task);
+      if (task.closed) await reopen(task);
+    }
+  } else {
+    confirmed = task.closed ? await task.confirm(TodoLabels.Text042, true, task.no, task.teamCode) : true;
+    if (confirmed) {
+      await reassignSalespersonTaskToTeam(task);
+      if (task.closed) await reopen(task);
+    }
+  }
+  if (!confirmed) task.teamCode = xRec.teamCode;
+}
+
+/** Salesperson Code.OnValidate (§5.5), from a page: taking a team task (Empire: Medewerker = yourself). */
+export async function salespersonCodeChanged(task: Todo, xRec: Todo): Promise<void> {
+  if (task.salespersonCode === xRec.salespersonCode || task.no === '' || task.currFieldNo === 0) return;
+  task.checkTeamOrSalesperson();
+  if (task.type === TaskType.Meeting) {
+    if (task.teamCode === '') task.error(TodoLabels.Text009, task.fieldCaption('salespersonCode'));
+    throw new NotSupportedError('Reassigning a meeting task');
+  }
+  if (task.teamCode === '') return;
+  const confirmed = task.closed
+    ? await task.confirm(TodoLabels.Text041, true, task.no, task.salespersonCode)
+    : await task.confirm(TodoLabels.Text032, true, task.no, task.salespersonCode);
+  if (!confirmed) {
+    task.salespersonCode = xRec.salespersonCode;
+    return;
+  }
+  await reassignTeamTaskToSalesperson(task);
+  if (task.closed) await reopen(task);
 }

@@ -1,4 +1,4 @@
-import { In, Not } from 'typeorm';
+import { Not } from 'typeorm';
 import {
   BigInteger,
   BooleanField,
@@ -35,16 +35,8 @@ import {
   TaskSystemType,
   TaskType,
 } from './TaskEnums';
-import { splitComment } from './TaskComments';
-import {
-  changeTeam,
-  createOrganizerTasks,
-  createSubTask,
-  reassignSalespersonTaskToTeam,
-  reassignTeamTaskToSalesperson,
-  reopen,
-  updateAttendeeTasks,
-} from './TeamTasks';
+import { addTaskComment, taskComments, taskNotes } from './TaskComments';
+import { createOrganizerTasks, createSubTask, salespersonCodeChanged, teamCodeChanged, updateAttendeeTasks } from './TeamTasks';
 import { EmpireTaskLabels, TodoLabels } from './TodoLabels';
 
 /** What a task asks of process codeunits, as process events (payload `task`), bound in codeunits/process/subscriptions.ts. */
@@ -52,11 +44,6 @@ export const TodoProcessEvents = {
   /** Todo.CreateInteraction: the Create Interaction wizard from the task (CreateInteractionFromTask). */
   createInteraction: 'To-do.CreateInteraction',
 } as const;
-
-/** Where a task's comment lines are kept: under its Organizer To-do No. (the team task's), else its own No. */
-function commentKey(task: { no: string; organizerToDoNo: string }): string {
-  return task.organizerToDoNo || task.no;
-}
 
 /**
  * Table 5080 "To-do", caption Task (Empire: Taak). A team task is one row of
@@ -227,7 +214,7 @@ export class Todo extends TableRecord {
     this.contactCompanyNo = contact ? contact.companyNo : '';
     if (
       this.no !== '' &&
-      this.isCalledFromPage() &&
+      this.currFieldNo !== 0 &&
       this.contactNo !== xRec.contactNo &&
       this.no === this.organizerToDoNo &&
       this.type !== TaskType.Meeting
@@ -295,47 +282,13 @@ export class Todo extends TableRecord {
   /** Team Code.OnValidate (§5.5): a salesperson task goes to a team, or a team task to another team. */
   @OnValidate('teamCode')
   protected async teamCodeOnValidate(xRec: Todo): Promise<void> {
-    if (this.teamCode === xRec.teamCode || this.no === '' || !this.isCalledFromPage()) return;
-    this.checkTeamOrSalesperson();
-    if (this.type === TaskType.Meeting) throw new NotSupportedError('Reassigning a meeting task');
-    let confirmed: boolean;
-    if (xRec.teamCode !== '') {
-      confirmed = this.closed
-        ? await this.confirm(TodoLabels.Text039, true, this.no, xRec.teamCode, this.teamCode)
-        : await this.confirm(TodoLabels.TasksWillBeDeletedQst, true, xRec.teamCode, this.teamCode);
-      if (confirmed) {
-        await changeTeam(this);
-        if (this.closed) await reopen(this);
-      }
-    } else {
-      confirmed = this.closed ? await this.confirm(TodoLabels.Text042, true, this.no, this.teamCode) : true;
-      if (confirmed) {
-        await reassignSalespersonTaskToTeam(this);
-        if (this.closed) await reopen(this);
-      }
-    }
-    if (!confirmed) this.teamCode = xRec.teamCode;
+    await teamCodeChanged(this, xRec);
   }
 
   /** Salesperson Code.OnValidate (§5.5): taking a team task (Empire: Medewerker = yourself). */
   @OnValidate('salespersonCode')
   protected async salespersonCodeOnValidate(xRec: Todo): Promise<void> {
-    if (this.salespersonCode === xRec.salespersonCode || this.no === '' || !this.isCalledFromPage()) return;
-    this.checkTeamOrSalesperson();
-    if (this.type === TaskType.Meeting) {
-      if (this.teamCode === '') this.error(TodoLabels.Text009, this.fieldCaption('salespersonCode'));
-      throw new NotSupportedError('Reassigning a meeting task');
-    }
-    if (this.teamCode === '') return;
-    const confirmed = this.closed
-      ? await this.confirm(TodoLabels.Text041, true, this.no, this.salespersonCode)
-      : await this.confirm(TodoLabels.Text032, true, this.no, this.salespersonCode);
-    if (!confirmed) {
-      this.salespersonCode = xRec.salespersonCode;
-      return;
-    }
-    await reassignTeamTaskToSalesperson(this);
-    if (this.closed) await reopen(this);
+    await salespersonCodeChanged(this, xRec);
   }
 
   // ---- table triggers ----
@@ -404,24 +357,8 @@ export class Todo extends TableRecord {
   }
 
   /** Adds a line to the task's Notities (comments live under the Organizer To-do No.). */
-  async addComment(text: string): Promise<void> {
-    const s = this.session;
-    const key = this.organizerToDoNo || this.no;
-    // "Last line + 10000" must not be computed by two sessions at once (two notes on one task).
-    await s.lockTable(RlshpMgtCommentLine);
-    const last = await s.findFirst(RlshpMgtCommentLine, { tableName: CommentTableName.ToDo, no: key, subNo: 0 }, { lineNo: 'DESC' });
-    let lineNo = last?.lineNo ?? 0;
-    for (const chunk of splitComment(text)) {
-      lineNo += 10000;
-      const line = s.create(RlshpMgtCommentLine);
-      line.tableName = CommentTableName.ToDo;
-      line.no = key;
-      line.subNo = 0;
-      line.lineNo = lineNo;
-      line.date = s.workDate();
-      await line.validate('comment', chunk);
-      await line.insert(true);
-    }
+  addComment(text: string): Promise<void> {
+    return addTaskComment(this, text);
   }
 
   /**
@@ -433,29 +370,17 @@ export class Todo extends TableRecord {
   }
 
   /** The task's Notities: comment lines kept under the Organizer To-do No., so a team task and its copies share them. */
-  async comments(): Promise<RlshpMgtCommentLine[]> {
-    return this.session.find(RlshpMgtCommentLine, { tableName: CommentTableName.ToDo, no: commentKey(this), subNo: 0 });
+  comments(): Promise<RlshpMgtCommentLine[]> {
+    return taskComments(this);
   }
 
-  /** The Notities of many tasks at once, one text per task (lines joined by a line break): one read for a list's page. */
-  static async notesOf(session: Session, tasks: readonly { no: string; organizerToDoNo: string }[]): Promise<string[]> {
-    const keys = [...new Set(tasks.map(commentKey))];
-    const lines = new Map<string, string[]>(keys.map((k) => [k, []]));
-    // Chunked: a page of 20,000 tasks must stay under every database's parameter limit.
-    for (let i = 0; i < keys.length; i += 500) {
-      const chunk = keys.slice(i, i + 500);
-      for (const l of await session.find(RlshpMgtCommentLine, { tableName: CommentTableName.ToDo, no: In(chunk), subNo: 0 })) {
-        lines.get(l.no)!.push(l.comment);
-      }
-    }
-    return tasks.map((t) => lines.get(commentKey(t))!.join('\n'));
+  /** The Notities of many tasks at once, one text per task: one read for a list's page. */
+  static notesOf(session: Session, tasks: readonly { no: string; organizerToDoNo: string }[]): Promise<string[]> {
+    return taskNotes(session, tasks);
   }
 
-  private isCalledFromPage(): boolean {
-    return this.currFieldNo !== 0;
-  }
-
-  private checkTeamOrSalesperson(): void {
+  /** CheckTeamOrSalesperson: a task belongs to a team or a salesperson. */
+  checkTeamOrSalesperson(): void {
     if (this.teamCode === '' && this.salespersonCode === '') {
       this.error(TodoLabels.Text035, this.fieldCaption('salespersonCode'), this.fieldCaption('teamCode'));
     }
