@@ -10,6 +10,7 @@ import { docsRoutes } from './docs';
 import { correlationId, errorMiddleware, ErrorOptions } from './errorMiddleware';
 import { HttpErrors } from './HttpErrors';
 import { DEFAULT_JOURNAL_SIZE, RequestJournal } from './journal';
+import { securityHeaders } from './securityHeaders';
 import { simRoutes } from './simRoutes';
 import { pageSessionRoutes } from './pageSessionRoutes';
 
@@ -43,6 +44,7 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
   app.disable('x-powered-by');
   // OData has its own ETags (@odata.etag, If-Match); Express's body hashes would be a second, different kind.
   app.set('etag', false);
+  app.use(securityHeaders);
   app.use(correlationId);
   const journal = new RequestJournal(options.journalSize ?? DEFAULT_JOURNAL_SIZE);
   (app.locals as { simulator?: AppLocals }).simulator = { journal };

@@ -65,6 +65,25 @@ describe('Error envelope and correlation id', () => {
     expect(a.headers['x-correlation-id']).not.toBe(b.headers['x-correlation-id']);
   });
 
+  test('every answer — data, error, unauthenticated, page session, web client — carries the security headers', async () => {
+    const answers = [
+      await tc.get('/api/v2.0/companies'),
+      await tc.get(`${tc.v2}/contacts(00000000-0000-0000-0000-000000000000)`),
+      await request(tc.app).get('/api/v2.0/companies'),
+      await request(tc.app).get('/nothing-here'),
+      await request(tc.app).get('/web/index.html'),
+    ];
+    expect(answers.map((r) => r.status)).toEqual([200, 404, 401, 404, 200]);
+    for (const res of answers) {
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['x-frame-options']).toBe('DENY');
+      expect(res.headers['content-security-policy']).toBe("frame-ancestors 'none'");
+      expect(res.headers['referrer-policy']).toBe('no-referrer');
+    }
+    // Data and errors are never cached; the web client's own files keep their static caching rules.
+    for (const res of answers.slice(0, 4)) expect(res.headers['cache-control']).toBe('no-store');
+  });
+
   test('a business-logic error keeps its BC code and text: Application_DialogException from the table', async () => {
     const res = await tc.post(`${tc.v2}/contacts`, { displayName: 'X', email: 'not-an-address' });
     expectBcError(res, 400, 'Application_DialogException', 'The email address "not-an-address" is not valid.');
