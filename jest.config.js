@@ -5,5 +5,7 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: false }] },
   setupFiles: ['reflect-metadata'],
+  // PostgreSQL tests skip with one line when no server runs (never in CI): test/globalSetup.js.
+  globalSetup: '<rootDir>/test/globalSetup.js',
   testTimeout: 30000,
 };
