@@ -146,7 +146,8 @@ export function simRoutes(sim: Simulator, options: SimControlsOptions = {}): Rou
     }
     await runAs(sim, c, req, res, async (s) => {
       const setup = await s.get(SimulatorSetup, '');
-      await setup.validate('frozenAt', new Date(s.clock.now().getTime() + ms).toISOString());
+      // Validated as a DateTime: an amount past BC's range (year 9999) is refused, never stored wrapped round.
+      await setup.validate('frozenAt', new Date(s.clock.now().getTime() + ms));
       await setup.modify();
     });
     res.json(await readClock(sim, c, req, res));

@@ -29,6 +29,13 @@ export function blankValue(field: FieldMeta): unknown {
 }
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** BC's ranges: Integer ±2,147,483,647; Decimal ±999,999,999,999,999.99; BigInteger as far as a JS number is exact. */
+const INTEGER_MAX = 2_147_483_647;
+const DECIMAL_MAX = 999_999_999_999_999.99;
+/** DateTime from 1753-01-01 (SQL Server's datetime, which BC keeps) to the end of 9999; Date from 0001-01-01. */
+const DATETIME_MIN = Date.UTC(1753, 0, 1);
+const DATETIME_MAX = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 const TIME_RE = /^\d{2}:\d{2}(:\d{2})?$/;
 
 /** Assignment rules of AL: Code uppercased and trimmed, lengths checked, options by value or name. */
@@ -49,9 +56,12 @@ export function coerceFieldValue(field: FieldMeta, value: unknown): unknown {
     case 'BigInteger':
     case 'Decimal': {
       const n = typeof value === 'number' ? value : Number(value ?? 0);
-      if (!Number.isFinite(n) || (t.kind !== 'Decimal' && !Number.isInteger(n))) {
-        throw new DialogError(`The value "${String(value)}" can't be evaluated into type ${t.kind}.`);
-      }
+      // Out of the type's range is refused as BC's Evaluate refuses it, never stored altered.
+      const inRange =
+        t.kind === 'Integer' ? Number.isInteger(n) && Math.abs(n) <= INTEGER_MAX
+        : t.kind === 'BigInteger' ? Number.isSafeInteger(n)
+        : Number.isFinite(n) && Math.abs(n) <= DECIMAL_MAX;
+      if (!inRange) throw new DialogError(`The value "${String(value)}" can't be evaluated into type ${t.kind}.`);
       return n;
     }
     case 'Boolean':
@@ -69,8 +79,9 @@ export function coerceFieldValue(field: FieldMeta, value: unknown): unknown {
     case 'Date':
       if (value === null || value === undefined || value === '') return null;
       // A real calendar date only: JavaScript would roll 1980-02-30 over to March.
-      if (typeof value === 'string' && DATE_RE.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)) {
-        return value;
+      if (typeof value === 'string' && DATE_RE.test(value) && value >= '0001-01-01') {
+        const d = new Date(`${value}T00:00:00Z`);
+        if (!Number.isNaN(d.getTime()) && d.toISOString().startsWith(value)) return value;
       }
       throw new DialogError(`The value "${String(value)}" can't be evaluated into type Date.`);
     case 'Time':
@@ -80,7 +91,11 @@ export function coerceFieldValue(field: FieldMeta, value: unknown): unknown {
     case 'DateTime': {
       if (value === null || value === undefined || value === '') return null;
       const d = value instanceof Date ? value : new Date(String(value));
-      if (Number.isNaN(d.getTime())) throw new DialogError(`The value "${String(value)}" can't be evaluated into type DateTime.`);
+      const ms = d.getTime();
+      if (Number.isNaN(ms) || ms < DATETIME_MIN || ms > DATETIME_MAX) {
+        const shown = value instanceof Date && !Number.isNaN(ms) ? value.toISOString() : String(value);
+        throw new DialogError(`The value "${shown}" can't be evaluated into type DateTime.`);
+      }
       return d;
     }
   }

@@ -202,6 +202,39 @@ describe('values', () => {
   });
 });
 
+describe("values outside BC's types", () => {
+  test('an Integer past Edm.Int32, a non-integer, a Decimal past 999,999,999,999,999.99: 400 with BC\'s text, nothing stored', async () => {
+    const tc = await newHttpCompany();
+    await tc.run(async (s) => {
+      const { createSalesperson } = await import('../library/LibraryMarketing');
+      await createSalesperson(s, 'SP', 'Sales', tc.userName);
+    });
+    const hh = await tc.post(`${tc.crm}/contacts`, { surname: 'Grens' });
+    expect(hh.status).toBe(201);
+    const etag = hh.body['@odata.etag'] as string;
+    const cases: [Record<string, unknown>, string][] = [
+      // The OData layer refuses what is no Edm.Int32 before AL sees it.
+      [{ houseNumber: 1e300 }, "Cannot convert the literal '1e+300' to the expected type 'Edm.Int32'."],
+      [{ houseNumber: 2147483648 }, "Cannot convert the literal '2147483648' to the expected type 'Edm.Int32'."],
+      [{ houseNumber: 12.5 }, "Cannot convert the literal '12.5' to the expected type 'Edm.Int32'."],
+    ];
+    for (const [body, text] of cases) {
+      const res = await tc.patch(`${tc.crm}/contacts(${hh.body.id})`, body, etag);
+      expect({ body, status: res.status, text: errorText(res.body) }).toEqual({ body, status: 400, text });
+    }
+    // The largest Integer is a value like any other.
+    const max = await tc.patch(`${tc.crm}/contacts(${hh.body.id})`, { houseNumber: 2147483647 }, etag);
+    expect(max.status).toBe(200);
+    expect(max.body.houseNumber).toBe(2147483647);
+    const sp = (await tc.get(`${tc.v2}/salespeoplePurchasers?$filter=code eq 'SP'`)).body.value[0];
+    const decimal = await tc.patch(`${tc.v2}/salespeoplePurchasers(${sp.id})`, { commisionPercent: 1e18 }, sp['@odata.etag']);
+    expect(decimal.status).toBe(400);
+    // A Decimal within Edm.Decimal but past BC's Decimal is refused by the field, as AL's Evaluate refuses it.
+    expect(errorText(decimal.body)).toBe('The value "1000000000000000000" can\'t be evaluated into type Decimal.');
+    expect((await tc.get(`${tc.v2}/salespeoplePurchasers(${sp.id})`)).body['@odata.etag']).toBe(sp['@odata.etag']);
+  });
+});
+
 describe('one request, one transaction', () => {
   test('an error halfway rolls back what the request already wrote (new person + role: unknown role code)', async () => {
     const tc = await newHttpCompany();

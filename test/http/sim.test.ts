@@ -1,6 +1,6 @@
 // [FEATURE] [HTTP] [Simulator controls] — the company clock and reset to the seed.
 import { closeSharedSimulator } from '../library/LibraryMarketing';
-import { arrangeContactmomentSetup, newHttpCompany } from '../library/LibraryHttp';
+import { arrangeContactmomentSetup, errorText, newHttpCompany } from '../library/LibraryHttp';
 
 afterAll(closeSharedSimulator);
 
@@ -116,6 +116,22 @@ describe('/_sim/companies/{company}/clock/advance', () => {
     expect(res.body).toMatchObject({ frozenAt: '2026-06-18T11:30:00.000Z', today: '2026-06-18' });
     expect((await tc.post(`/_sim/companies/${tc.companyId}/clock/advance`, { days: -1 })).status).toBe(400);
     expect((await tc.post(`/_sim/companies/${tc.companyId}/clock/advance`, { weeks: 1 })).status).toBe(400);
+  });
+
+  test("a moment outside BC's DateTime range (to 9999-12-31) or an impossible date is refused with BC's text; the clock keeps its time", async () => {
+    const tc = await newHttpCompany();
+    await tc.put(`/_sim/companies/${tc.companyId}/clock`, { frozenAt: '2026-06-15T10:00:00Z', workDate: '2026-06-12' });
+    const refused = [
+      await tc.post(`/_sim/companies/${tc.companyId}/clock/advance`, { days: 1e300 }),
+      await tc.post(`/_sim/companies/${tc.companyId}/clock/advance`, { days: 2_920_000 }),
+      await tc.put(`/_sim/companies/${tc.companyId}/clock`, { workDate: '0000-00-00' }),
+      await tc.put(`/_sim/companies/${tc.companyId}/clock`, { frozenAt: '1700-01-01T00:00:00Z' }),
+    ];
+    expect(refused.map((r) => r.status)).toEqual([400, 400, 400, 400]);
+    expect(errorText(refused[1].body)).toBe('The value "+010021-02-21T10:00:00.000Z" can\'t be evaluated into type DateTime.');
+    expect(errorText(refused[2].body)).toBe('The value "0000-00-00" can\'t be evaluated into type Date.');
+    const clock = await tc.get(`/_sim/companies/${tc.companyId}/clock`);
+    expect(clock.body).toMatchObject({ frozenAt: '2026-06-15T10:00:00.000Z', workDate: '2026-06-12' });
   });
 });
 

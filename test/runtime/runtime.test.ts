@@ -265,3 +265,29 @@ describe('clock and date formulas', () => {
     expect(() => calcDate('<2WD>', '2026-03-02')).toThrow(/not supported/);
   });
 });
+
+describe("values in BC's types (the one place values enter records)", () => {
+  test("Integer, Decimal, Date and DateTime outside BC's ranges are refused with Evaluate's text, never stored altered", async () => {
+    const tc = await newTestCompany();
+    await tc.run(async (s) => {
+      const c = await createHousehold(s, 'Grenzen');
+      const refused = async (field: string, value: unknown) => {
+        const err = await c.validate(field, value).then(() => null, (e: Error) => e);
+        return err?.message;
+      };
+      expect(await refused('houseNo', 2_147_483_648)).toBe('The value "2147483648" can\'t be evaluated into type Integer.');
+      expect(await refused('houseNo', -2_147_483_648)).toBe('The value "-2147483648" can\'t be evaluated into type Integer.');
+      expect(await refused('houseNo', 1e300)).toBe('The value "1e+300" can\'t be evaluated into type Integer.');
+      await c.validate('houseNo', 2_147_483_647);
+      expect(c.houseNo).toBe(2_147_483_647);
+      expect(await refused('birthDate', '0000-00-00')).toBe('The value "0000-00-00" can\'t be evaluated into type Date.');
+      expect(await refused('birthDate', '2026-02-30')).toBe('The value "2026-02-30" can\'t be evaluated into type Date.');
+      await c.validate('birthDate', '0001-01-01');
+      const setup = await s.get(SimulatorSetup, '');
+      const frozen = async (value: unknown) => setup.validate('frozenAt', value).then(() => null, (e: Error) => e.message);
+      expect(await frozen('1752-12-31T23:59:59Z')).toBe('The value "1752-12-31T23:59:59Z" can\'t be evaluated into type DateTime.');
+      expect(await frozen(new Date(Date.UTC(10000, 0, 1)))).toBe('The value "+010000-01-01T00:00:00.000Z" can\'t be evaluated into type DateTime.');
+      expect(await frozen('9999-12-31T23:59:59Z')).toBeNull();
+    });
+  });
+});

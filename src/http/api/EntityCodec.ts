@@ -280,11 +280,15 @@ function fromJson(info: FieldInfo, value: unknown): unknown {
       return value;
     case 'Integer':
       expect('number', 'Edm.Int32');
-      if (!Number.isInteger(value)) throw HttpErrors.cannotConvertLiteral(String(value), 'Edm.Int32');
+      // Edm.Int32's range is the OData layer's check, before any AL code sees the value.
+      if (!Number.isInteger(value) || (value as number) < -2_147_483_648 || (value as number) > 2_147_483_647) {
+        throw HttpErrors.cannotConvertLiteral(String(value), 'Edm.Int32');
+      }
       return value;
     case 'BigInteger':
       expect('number', 'Edm.Int64');
-      if (!Number.isInteger(value)) throw HttpErrors.cannotConvertLiteral(String(value), 'Edm.Int64');
+      // Beyond 2^53 a JSON number has already lost digits: refused rather than stored altered.
+      if (!Number.isSafeInteger(value)) throw HttpErrors.cannotConvertLiteral(String(value), 'Edm.Int64');
       return value;
     case 'Decimal':
       expect('number', 'Edm.Decimal');
