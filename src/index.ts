@@ -151,4 +151,4 @@ export * from './runtime/BcError';
 export { seedDemoCompany, demoUsers, DEMO_COMPANY_NAME } from './seed/demo';
 export { seedEmptyCompany } from './seed/empty';
 export * as entities from '../entities';
-export { apiGroups } from '../pages/api';
+export { apiGroups } from '../pages';

@@ -34,7 +34,7 @@ import express from 'express';
 import { EmpireInteraction } from '../../codeunits/process/EmpireInteraction.Codeunit';
 import type { ApiCall } from '../../src/http/api/apiCall';
 import { ApiService } from '../../src/http/api/ApiService';
-import { apiGroups } from '../../pages/api';
+import { apiGroups } from '../../pages';
 import { createApp } from '../../src/http/app';
 import { Simulator } from '../../src/host/Simulator';
 import { demoUsers, seedDemoCompany } from '../../src/seed/demo';
