@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { createCompanyDataSource } from '../../ormconfig';
 import { SimulatorSetup } from '../../entities/Simulator/SimulatorSetup.Table';
 import { migrate } from '../db/migration';
 import { RestoreImage, restoreImage } from '../db/restore';
 import { dialectOf } from '../db/schema';
+import { newSystemFields } from '../db/systemFields';
 
 /** A company's data as rows per table: what reset, snapshot and restore move. */
 export interface Snapshot {
@@ -55,10 +55,7 @@ export class SeedImages {
           frozenAt: this.moment,
           workDate: null,
           timeZone: 'Europe/Amsterdam',
-          systemId: randomUUID(),
-          systemCreatedAt: this.moment,
-          systemModifiedAt: this.moment,
-          rowVersion: 1,
+          ...newSystemFields(this.moment),
         });
         await manager.insert(SimulatorSetup, setup);
         await this.run(seed, manager);

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Mutex } from 'async-mutex';
 import { DataSource, EntityManager } from 'typeorm';
 import { schemaSet } from '../../ormconfig';
@@ -25,6 +24,7 @@ import { runInTransaction } from '../db/store/transaction';
 import '../../codeunits/process/subscriptions';
 import { SeedImages, Snapshot, takeSnapshot } from './SeedImages';
 import { SystemUsers, type UserSpec } from './SystemUsers';
+import { newSystemFields } from '../db/systemFields';
 
 export type { UserSpec } from './SystemUsers';
 
@@ -190,10 +190,7 @@ export class Simulator {
         evaluationCompany: false,
         displayName: options.displayName ?? name,
         seed,
-        systemId: randomUUID(),
-        systemCreatedAt: new Date(),
-        systemModifiedAt: new Date(),
-        rowVersion: 1,
+        ...newSystemFields(),
       });
       await manager.insert(Company, c);
       return c;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { User } from '../../entities/System/User.Table';
 import type { Language } from '../runtime/Labels';
+import { newSystemFields } from '../db/systemFields';
 
 export interface UserSpec {
   userName: string;
@@ -55,10 +56,7 @@ export class SystemUsers {
         fullName: spec.fullName,
         webServiceAccessKey: spec.webServiceAccessKey,
         language: spec.language ?? 'nl-NL',
-        systemId: randomUUID(),
-        systemCreatedAt: new Date(),
-        systemModifiedAt: new Date(),
-        rowVersion: 1,
+        ...newSystemFields(),
       });
       await manager.insert(User, u);
       return u;

@@ -10,6 +10,7 @@ import { executorFor, type Executor } from './executor';
 import { compilePageQuery } from './pageQuery';
 import { tablePlan, type ColumnPlan, type TablePlan } from './TablePlan';
 import { compileOrder, compileWhere } from './where';
+import { newSystemFields } from '../systemFields';
 
 /** A row the transaction has seen: its stored values, and whether this transaction holds its lock. */
 interface Known {
@@ -342,10 +343,7 @@ export class StoreTransaction implements RecordStore {
       await this.insert(meta, {
         primaryKey: '',
         setupVersion: randomUUID(),
-        systemId: randomUUID(),
-        systemCreatedAt: now,
-        systemModifiedAt: now,
-        rowVersion: 1,
+        ...newSystemFields(now),
       });
     }
   }
