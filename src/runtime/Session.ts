@@ -9,6 +9,8 @@ import { PlatformText } from './PlatformErrors';
 import { assignerFor, type TableRecord } from './Record';
 import type { RecordStore, RowValues } from './RecordStore';
 
+const FIND_AMONG_CHUNK = 500;
+
 export interface CompanyRef {
   id: string;
   name: string;
@@ -95,6 +97,25 @@ export class Session {
   ): Promise<T[]> {
     const rows = await this.store.find(tableMeta(cls), where as Record<string, unknown>, order as Record<string, unknown>, take);
     return rows.map((r) => this.load(cls, r));
+  }
+
+  /**
+   * The records whose `property` is one of `values` (AL `SetFilter(Field, A|B|…)`), with `where` on top, for a
+   * list's page of keys at once. Read in chunks, so a page of 20,000 keys stays under every database's limit on
+   * parameters (SQL Server's 2,100); each chunk in the table's key order.
+   */
+  async findAmong<T extends TableRecord>(
+    cls: TableClass<T>,
+    property: keyof T & string,
+    values: readonly unknown[],
+    where: Where<T> = {},
+  ): Promise<T[]> {
+    const out: T[] = [];
+    for (let i = 0; i < values.length; i += FIND_AMONG_CHUNK) {
+      const chunk = values.slice(i, i + FIND_AMONG_CHUNK);
+      out.push(...(await this.find(cls, { ...where, [property]: chunk.length === 1 ? chunk[0] : chunk } as Where<T>)));
+    }
+    return out;
   }
 
   async findFirst<T extends TableRecord>(cls: TableClass<T>, where: Where<T> = {}, order?: FindOptionsOrder<T>): Promise<T | null> {

@@ -1,4 +1,3 @@
-import { In } from 'typeorm';
 import { Code, DateField, Field, Integer, Table, Text } from '../../../src/runtime/Metadata';
 import { TableRecord } from '../../../src/runtime/Record';
 import type { Session } from '../../../src/runtime/Session';
@@ -35,12 +34,7 @@ export class InterLogEntryCommentLine extends TableRecord {
    */
   static async linesOf(session: Session, entryNos: readonly number[]): Promise<Map<number, string[]>> {
     const lines = new Map<number, string[]>(entryNos.map((n) => [n, []]));
-    // Chunked: a page of 20,000 entries must stay under every database's parameter limit.
-    for (let i = 0; i < entryNos.length; i += 500) {
-      const chunk = entryNos.slice(i, i + 500);
-      const where = chunk.length === 1 ? { entryNo: chunk[0] } : { entryNo: In(chunk) };
-      for (const l of await session.find(InterLogEntryCommentLine, where)) lines.get(l.entryNo)!.push(l.comment);
-    }
+    for (const l of await session.findAmong(InterLogEntryCommentLine, 'entryNo', entryNos)) lines.get(l.entryNo)!.push(l.comment);
     return lines;
   }
 }

@@ -1,4 +1,3 @@
-import { In } from 'typeorm';
 import type { Session } from '../../../src/runtime/Session';
 import { CommentTableName, RlshpMgtCommentLine } from './RlshpMgtCommentLine.Table';
 import type { Todo } from './Todo.Table';
@@ -63,12 +62,7 @@ export function taskComments(task: Todo): Promise<RlshpMgtCommentLine[]> {
 export async function taskNotes(session: Session, tasks: readonly { no: string; organizerToDoNo: string }[]): Promise<string[]> {
   const keys = [...new Set(tasks.map(commentKey))];
   const lines = new Map<string, string[]>(keys.map((k) => [k, []]));
-  // Chunked: a page of 20,000 tasks must stay under every database's parameter limit.
-  for (let i = 0; i < keys.length; i += 500) {
-    const chunk = keys.slice(i, i + 500);
-    for (const l of await session.find(RlshpMgtCommentLine, { tableName: CommentTableName.ToDo, no: In(chunk), subNo: 0 })) {
-      lines.get(l.no)!.push(l.comment);
-    }
-  }
+  const comments = await session.findAmong(RlshpMgtCommentLine, 'no', keys, { tableName: CommentTableName.ToDo, subNo: 0 });
+  for (const l of comments) lines.get(l.no)!.push(l.comment);
   return tasks.map((t) => lines.get(commentKey(t))!.join('\n'));
 }
