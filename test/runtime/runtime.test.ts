@@ -291,3 +291,20 @@ describe("values in BC's types (the one place values enter records)", () => {
     });
   });
 });
+
+describe('Session.findAmong', () => {
+  test('finds the records among more values than one statement takes (chunks of 500), each once', async () => {
+    const tc = await newTestCompany();
+    await tc.run(async (s) => {
+      const made = [await createHousehold(s, 'Eerste'), await createHousehold(s, 'Midden'), await createHousehold(s, 'Laatste')];
+      const values = Array.from({ length: 1200 }, (_, i) => `NOPE${i}`);
+      values[0] = made[0].no;
+      values[600] = made[1].no;
+      values[1199] = made[2].no;
+      const found = await s.findAmong(Contact, 'no', values);
+      expect(found.map((c) => c.no)).toEqual(made.map((c) => c.no));
+      expect(await s.findAmong(Contact, 'no', values, { name: made[1].name })).toHaveLength(1);
+      expect(await s.findAmong(Contact, 'no', [])).toEqual([]);
+    });
+  });
+});
