@@ -1,5 +1,5 @@
 import type { Contact } from './Contact.Table';
-import { CORRESPONDENCE_TYPE } from './ContactEnums';
+import { displayValue } from '../../../src/runtime/Format';
 
 /** The contact's fields as groups that BC's procedures treat alike, and plain access to a field by name. */
 export type ContactField = keyof Contact & string;
@@ -48,7 +48,5 @@ export function setFieldValue(contact: Contact, field: ContactField, value: unkn
 
 /** A field as Format() writes it: an option by its name, so a blank Correspondence Type (' ') counts as filled in. */
 export function formatField(contact: Contact, field: ContactField): string {
-  const v = fieldValue(contact, field);
-  if (field === 'correspondenceType') return CORRESPONDENCE_TYPE.members!.find((m) => m.value === v)?.name ?? String(v);
-  return String(v ?? '');
+  return displayValue(contact.meta().field(field), fieldValue(contact, field));
 }
