@@ -15,7 +15,8 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const running = await startSimulator({
     port: config.port,
-    host: config.host ?? '0.0.0.0',
+    host: config.host,
+    allowedHosts: config.allowedHosts,
     dataDir: config.dataDir,
     bodyLimit: config.bodyLimit,
   });
