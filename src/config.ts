@@ -49,7 +49,7 @@ export function checkBinding(host: string, users: ReadonlyArray<{ userName: stri
   if (exposed.length === 0) return;
   throw new Error(
     `refusing to listen on ${host}: ${exposed.length} user(s) still have their well-known demo key (demo-<name>): ${exposed.join(', ')}. ` +
-      'Start on 127.0.0.1 (leave HOST unset), give them keys of their own (PATCH /_sim/users/{name} {"webServiceAccessKey": "…"}) ' +
-      'or delete them (DELETE /_sim/users/{name}), then start on the other interface.',
+      'Start on 127.0.0.1 (leave HOST unset), give them keys of their own (PATCH /_sim/users/{name} {"webServiceAccessKey": "…"}), ' +
+      'then start on the other interface. (A deleted demo user is made again, with the demo key, at the next start.)',
   );
 }
