@@ -49,8 +49,8 @@ export class SystemUsers {
   }
 
   /** The user, or BC's record-not-found error. */
-  async get(userName: string): Promise<User> {
-    const user = await this.system.manager.findOne(User, { where: { userName: userName.toUpperCase() } });
+  async get(userName: string, manager: EntityManager = this.system.manager): Promise<User> {
+    const user = await manager.findOne(User, { where: { userName: userName.toUpperCase() } });
     if (!user) throw new RecordNotFoundError(PlatformText.recordNotFound('User', `User Name='${userName.toUpperCase()}'`));
     return user;
   }
@@ -84,7 +84,7 @@ export class SystemUsers {
     checkSpec(change);
     try {
       return await this.exclusive('User', async (manager) => {
-        const user = await this.get(userName);
+        const user = await this.get(userName, manager);
         Object.assign(user, change, { systemModifiedAt: new Date(), rowVersion: user.rowVersion + 1 });
         await manager.update(User, { userSecurityId: user.userSecurityId }, { ...change, systemModifiedAt: user.systemModifiedAt, rowVersion: user.rowVersion });
         return user;
@@ -98,7 +98,7 @@ export class SystemUsers {
   async delete(userName: string): Promise<void> {
     try {
       await this.exclusive('User', async (manager) => {
-        const user = await this.get(userName);
+        const user = await this.get(userName, manager);
         await this.permissions.removeAllOf(manager, user);
         await manager.delete(User, { userSecurityId: user.userSecurityId });
       });
