@@ -1,5 +1,6 @@
 import path from 'node:path';
 import pkg from '../package.json';
+import { demoAccessKey } from './seed/demoData';
 
 /** The simulator's version (package.json), shown by the server and in `companies.systemVersion`. */
 export const SIMULATOR_VERSION: string = pkg.version;
@@ -7,8 +8,10 @@ export const SIMULATOR_VERSION: string = pkg.version;
 export interface ServerConfig {
   /** `PORT`, default 3000. 0 picks a free port. */
   port: number;
-  /** `HOST`, default: all interfaces. */
+  /** `HOST`, default 127.0.0.1 (this machine only). */
   host?: string;
+  /** `EMPIRE_SIM_ALLOWED_HOSTS`, comma-separated: more names the Host header may carry (besides localhost, 127.0.0.1, [::1] and HOST). */
+  allowedHosts: string[];
   /** `EMPIRE_SIM_DATA_DIR`, default ./data; `:memory:` keeps everything in memory (gone on exit). */
   dataDir: string | null;
   /** `EMPIRE_SIM_BODY_LIMIT`, default 4mb: larger request bodies get 413. */
@@ -24,7 +27,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   return {
     port,
     host: env.HOST || undefined,
+    allowedHosts: (env.EMPIRE_SIM_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter((h) => h !== ''),
     dataDir: dir === ':memory:' ? null : path.resolve(dir),
     bodyLimit: env.EMPIRE_SIM_BODY_LIMIT ?? '4mb',
   };
+}
+
+/** 127.0.0.0/8, ::1 and localhost: reachable from this machine only. */
+export function isLoopback(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h) || /^::ffff:127(\.\d{1,3}){3}$/.test(h);
+}
+
+/**
+ * Listening beyond this machine while a user still has the documented demo key (`demo-<name>`) would let
+ * anyone on the network sign in as them: refused, with what to do instead.
+ */
+export function checkBinding(host: string, users: ReadonlyArray<{ userName: string; webServiceAccessKey: string }>): void {
+  if (isLoopback(host)) return;
+  const exposed = users.filter((u) => u.webServiceAccessKey === demoAccessKey(u.userName)).map((u) => u.userName);
+  if (exposed.length === 0) return;
+  throw new Error(
+    `refusing to listen on ${host}: ${exposed.length} user(s) still have their well-known demo key (demo-<name>): ${exposed.join(', ')}. ` +
+      'Start on 127.0.0.1 (leave HOST unset), give them keys of their own (PATCH /_sim/users/{name} {"webServiceAccessKey": "…"}), ' +
+      'then start on the other interface. (A deleted demo user is made again, with the demo key, at the next start.)',
+  );
 }

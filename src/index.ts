@@ -2,10 +2,13 @@ import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { AppLocals, createApp } from './http/app';
+import { checkBinding } from './config';
+import { hostNamesFor, LOOPBACK_HOSTS } from './http/frontDoor';
 import type { RequestJournal } from './http/journal';
 import { seedDemoCompany, demoUsers, DEMO_COMPANY_DISPLAY_NAME, DEMO_COMPANY_NAME } from './seed/demo';
 import { seedEmptyCompany } from './seed/empty';
 import { SeedFunction, Simulator, Snapshot, UserSpec } from './host/Simulator';
+import { BUSINESS_USER_SET } from './host/Permissions';
 
 /**
  * empire-sim as a library: start a simulator with its HTTP API in-process
@@ -22,8 +25,13 @@ import { SeedFunction, Simulator, Snapshot, UserSpec } from './host/Simulator';
 export interface StartOptions {
   /** TCP port; 0 (default) picks a free one. */
   port?: number;
-  /** Interface to listen on; default 127.0.0.1. */
+  /**
+   * Interface to listen on; default 127.0.0.1. Another one is refused while any user still has a
+   * well-known demo key (checkBinding in src/config.ts).
+   */
   host?: string;
+  /** More names the Host header may carry, besides localhost, 127.0.0.1, [::1] and the bound host (all interfaces: this machine's names). */
+  allowedHosts?: string[];
   /** Folder for the SQLite files; null (default) keeps everything in memory. */
   dataDir?: string | null;
   /** The seed of the company created when there is none yet: 'demo' (default) or 'empty'. */
@@ -65,8 +73,12 @@ export const seeds: Record<string, SeedFunction> = { demo: seedDemoCompany, empt
 export async function startSimulator(options: StartOptions = {}): Promise<RunningSimulator> {
   const sim = await Simulator.start({ dataDir: options.dataDir ?? null, seeds, users: demoUsers });
   try {
+    const host = options.host ?? '127.0.0.1';
+    checkBinding(host, await sim.listUsers());
     const company = await ensureCompany(sim, options.seed ?? 'demo');
+    await letDemoUsersIn(sim, company.name);
     const app = createApp(sim, {
+      allowedHosts: [...LOOPBACK_HOSTS, ...hostNamesFor(host), ...(options.allowedHosts ?? [])],
       bodyLimit: options.bodyLimit,
       maxPageSize: options.maxPageSize,
       journalSize: options.journalSize,
@@ -74,7 +86,6 @@ export async function startSimulator(options: StartOptions = {}): Promise<Runnin
       seeds: Object.keys(seeds),
     });
     const journal = (app.locals as { simulator: AppLocals }).simulator.journal;
-    const host = options.host ?? '127.0.0.1';
     const server = await listen(app, options.port ?? 0, host);
     const port = (server.address() as AddressInfo).port;
     const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
@@ -120,6 +131,18 @@ async function ensureCompany(sim: Simulator, seed: 'demo' | 'empty') {
   return seed === 'demo'
     ? sim.createCompany(DEMO_COMPANY_NAME, { displayName: DEMO_COMPANY_DISPLAY_NAME, seed: 'demo' })
     : sim.createCompany('Empty', { seed: 'empty' });
+}
+
+/**
+ * The demo employees work in the company the library started with, also when it is not the demo company
+ * (`seed: 'empty'`), as the quick start promises; a user who already has a set there keeps what they have.
+ */
+async function letDemoUsersIn(sim: Simulator, companyName: string): Promise<void> {
+  for (const spec of demoUsers) {
+    const user = await sim.findUser(spec.userName);
+    if (!user || (await sim.permissions.of(user)).canUse(companyName)) continue;
+    await sim.permissions.assign(user, { roleId: BUSINESS_USER_SET, company: companyName });
+  }
 }
 
 function listen(app: ReturnType<typeof createApp>, port: number, host: string | undefined): Promise<Server> {

@@ -15,7 +15,8 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const running = await startSimulator({
     port: config.port,
-    host: config.host ?? '0.0.0.0',
+    host: config.host,
+    allowedHosts: config.allowedHosts,
     dataDir: config.dataDir,
     bodyLimit: config.bodyLimit,
   });
@@ -41,13 +42,14 @@ async function printBanner(running: RunningSimulator, ms: number): Promise<void>
     `  id      ${companyId}`,
     `Standard API v2.0   ${url}/api/v2.0/companies(${companyId})/contacts`,
     `Empire CRM API      ${crm}/tasks`,
-    `Simulator controls  ${url}/_sim/companies/${companyId}/clock   (POST .../reset)`,
+    `Simulator controls  ${url}/_sim/companies/${companyId}/clock   (POST .../reset; SUPER users only)`,
     '',
-    'Users (HTTP Basic: user name + web service access key):',
+    'Users (HTTP Basic: user name + web service access key; permission set):',
     ...running.users.map((u) => {
       const info = who.get(u.userName.toUpperCase());
       const extra = info ? `  salesperson ${info.salesperson || '-'}${info.teams.length ? `, teams ${info.teams.join(', ')}` : ''}` : '';
-      return `  ${u.userName.padEnd(8)} ${u.webServiceAccessKey.padEnd(14)} ${u.fullName.padEnd(24)}${extra}`;
+      const sets = (u.permissions ?? []).map((p) => p.roleId).join(', ');
+      return `  ${u.userName.padEnd(8)} ${u.webServiceAccessKey.padEnd(14)} ${u.fullName.padEnd(24)} ${sets.padEnd(20)}${extra}`;
     }),
     '',
     `Try: curl -u ANNE:demo-anne '${crm}/teams'`,

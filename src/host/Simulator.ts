@@ -24,6 +24,7 @@ import { runInTransaction } from '../db/store/transaction';
 import '../../codeunits/process/subscriptions';
 import { SeedImages, Snapshot, takeSnapshot } from './SeedImages';
 import { SystemUsers, type UserSpec } from './SystemUsers';
+import { Permissions } from './Permissions';
 import { newSystemFields } from '../db/systemFields';
 
 export type { UserSpec } from './SystemUsers';
@@ -73,8 +74,6 @@ interface CompanyStore {
   cache: CompanyCache;
 }
 
-/** How long an authenticated user is taken from memory before the system database is asked again. */
-
 /** How often an instance on a server database looks for companies other instances created or deleted. */
 const COMPANY_REFRESH_MS = 2000;
 
@@ -91,7 +90,9 @@ export class Simulator {
   private readonly opening = new Map<string, Promise<CompanyStore>>();
   private readonly seeds: SeedImages;
   private readonly systemMutex = new Mutex();
-  private readonly users: SystemUsers;
+  /** Users (create, change, delete) and their permission sets per company (Access Control). */
+  readonly users: SystemUsers;
+  readonly permissions: Permissions;
   private refreshTimer: NodeJS.Timeout | null = null;
 
   private constructor(
@@ -99,7 +100,8 @@ export class Simulator {
     private readonly storage: Storage,
     private readonly system: DataSource,
   ) {
-    this.users = new SystemUsers(system, (resource, fn) => this.systemTransaction(resource, fn));
+    this.permissions = new Permissions(system, (resource, fn) => this.systemTransaction(resource, fn));
+    this.users = new SystemUsers(system, (resource, fn) => this.systemTransaction(resource, fn), this.permissions);
     this.seeds = new SeedImages(options.seedMoment ?? new Date('2026-01-05T08:00:00Z'), async (seed, manager) => {
       const session = await this.openSession(manager, Object.assign(new Company(), { name: 'SEED', systemId: '' }), { userId: 'SEED' });
       await this.options.seeds[seed](session);
@@ -114,6 +116,7 @@ export class Simulator {
       for (const company of await system.manager.find(Company, { order: { name: 'ASC' } })) {
         await sim.openStore(company, false);
       }
+      await sim.permissions.ensurePermissionSets();
       for (const u of options.users ?? []) await sim.ensureUser(u);
     } catch (e) {
       await sim.close();

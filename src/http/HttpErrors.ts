@@ -1,4 +1,4 @@
-import { BcError, BadRequestError, NotSupportedError } from '../runtime/BcError';
+import { AuthorizationError, BcError, BadRequestError, NotSupportedError } from '../runtime/BcError';
 
 /**
  * The OData/HTTP-level texts of BC's web-service stack, verbatim where known
@@ -91,7 +91,20 @@ export const ODataText = {
   requestTooLarge: (limit: string) => `The request body is larger than the maximum allowed size (${limit}).`,
   /** simulator */
   badHeader: (header: string, reason: string) => `The ${header} header is not valid: ${reason}`,
+  // ---- the front door and permissions (docs/api.md, Permissions) ----
+  /** HTTP.sys's answer to a Host it does not serve (BC on-premises runs behind it); the envelope is the simulator's. */
+  invalidHostname: 'Bad Request - Invalid Hostname',
+  /** Microsoft.OData.Core's text for a body it cannot read ("of the response" is in its text for requests too). */
+  unsupportedMediaType: (contentType: string, supported: string[]) =>
+    `A supported MIME type could not be found that matches the content type of the response. None of the supported type(s) '${supported.join(', ')}' matches the content type '${contentType}'.`,
+  /** BC's opening of a permission error; the part in parentheses is the simulator's (it has no object permissions). */
+  permissionsPrevented: (what: string) => `Sorry, the current permissions prevented the action. (${what})`,
 };
+
+/** A body of a type the server does not read (415; BC's code for it is not documented). */
+export class UnsupportedMediaTypeError extends BcError {
+  readonly code = 'BadRequest_UnsupportedMediaType';
+}
 
 /** A body above the configured limit (BC: HTTP 413, "Max body size"). */
 export class RequestTooLargeError extends BcError {
@@ -120,6 +133,14 @@ export const HttpErrors = {
     new BadRequestError('BadRequest_RequiredParamNotProvided', ODataText.missingParameter(parameter, action)),
   badHeader: (header: string, reason: string) => new BadRequestError('BadRequest', ODataText.badHeader(header, reason)),
   requestTooLarge: (limit: string) => new RequestTooLargeError(ODataText.requestTooLarge(limit)),
+  invalidHostname: () => new BadRequestError('BadRequest', ODataText.invalidHostname),
+  unsupportedMediaType: (contentType: string, supported: string[]) =>
+    new UnsupportedMediaTypeError(ODataText.unsupportedMediaType(contentType, supported)),
+  /** Not SUPER where the action needs it (all companies, or the company named). */
+  superRequired: (what: string, company?: string) =>
+    new AuthorizationError(ODataText.permissionsPrevented(`${what}: needs the SUPER permission set ${company === undefined ? 'for all companies' : `in company '${company}'`}`)),
+  noCompanyAccess: (company: string) =>
+    new AuthorizationError(ODataText.permissionsPrevented(`Company '${company}': the user has no permission set in it`)),
   notSupported: (what: string) => new NotSupportedError(what),
   querySyntaxAt: (pos: number, text: string) => new BadRequestError('BadRequest', ODataText.syntaxErrorAt(pos, text)),
   invalidCharacter: (ch: string, pos: number, text: string) => new BadRequestError('BadRequest', ODataText.invalidCharacter(ch, pos, text)),

@@ -10,8 +10,10 @@ import { docsRoutes } from './docs';
 import { correlationId, errorMiddleware, ErrorOptions } from './errorMiddleware';
 import { HttpErrors } from './HttpErrors';
 import { DEFAULT_JOURNAL_SIZE, RequestJournal } from './journal';
+import { bodyTypeCheck, hostCheck, LOOPBACK_HOSTS } from './frontDoor';
 import { securityHeaders } from './securityHeaders';
 import { simRoutes } from './simRoutes';
+import { simUserRoutes } from './simUserRoutes';
 import { pageSessionRoutes } from './pageSessionRoutes';
 
 export interface AppOptions {
@@ -27,6 +29,8 @@ export interface AppOptions {
   seeds?: string[];
   /** HTTP status of a stale ETag (Request_EntityChanged): 409 (default, BC's HTTP table) or 412. */
   conflictStatus?: 409 | 412;
+  /** Host names (without port) requests may address; default localhost, 127.0.0.1 and [::1]. */
+  allowedHosts?: string[];
 }
 
 /** What createApp exposes besides the routes (app.locals.simulator). */
@@ -36,8 +40,9 @@ export interface AppLocals {
 
 /**
  * The HTTP façade over a running Simulator. The pipeline, in order:
- * correlation id → authentication (API and /_sim) → JSON body → the API
- * pages / simulator controls → unknown route → the one error middleware.
+ * correlation id → journal → Host header → body type → page sessions →
+ * authentication (API and /_sim) → JSON body → the API pages / simulator
+ * controls → unknown route → the one error middleware.
  */
 export function createApp(sim: Simulator, options: AppOptions = {}): Express {
   const app = express();
@@ -49,6 +54,8 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
   const journal = new RequestJournal(options.journalSize ?? DEFAULT_JOURNAL_SIZE);
   (app.locals as { simulator?: AppLocals }).simulator = { journal };
   app.use(journal.middleware());
+  app.use(hostCheck(options.allowedHosts ?? LOOPBACK_HOSTS));
+  app.use(bodyTypeCheck);
   (app.locals as { errorOptions?: ErrorOptions }).errorOptions = { conflictStatus: options.conflictStatus };
   app.use(pageSessionRoutes(sim)); // page sessions + web client (docs/pages.md); before `/` so browsers get the client
 
@@ -64,12 +71,12 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
     });
   });
 
-  // Every body is read as JSON whatever its Content-Type, so a wrong body is always BC's "Invalid Request Body".
+  // bodyTypeCheck let only JSON bodies through; read them whatever parameters the type has.
   const json = express.json({ limit: options.bodyLimit ?? '4mb', type: () => true, strict: true });
   const groups = options.groups ?? apiGroups;
   app.use('/api', basicAuth(sim), json, apiHandler(sim, groups, { maxPageSize: options.maxPageSize ?? DEFAULT_MAX_PAGE_SIZE, conflictStatus: options.conflictStatus }));
   app.use('/_sim', docsRoutes(groups));
-  app.use('/_sim', basicAuth(sim), json, simRoutes(sim, { journal, seeds: options.seeds }));
+  app.use('/_sim', basicAuth(sim), json, simRoutes(sim, { journal, seeds: options.seeds }), simUserRoutes(sim));
 
   app.use((req) => {
     const first = req.path.split('/').filter((s) => s !== '')[0] ?? '';

@@ -1,9 +1,10 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
+import type { Company } from '../../entities/System/Company.Table';
 import type { User } from '../../entities/System/User.Table';
 import { AuthenticationError } from '../runtime/BcError';
 import type { Simulator } from '../host/Simulator';
-import { ODataText } from './HttpErrors';
+import { HttpErrors, ODataText } from './HttpErrors';
 
 /**
  * HTTP Basic with user name + web-service access key (BC on-premises,
@@ -42,4 +43,29 @@ function sameSecret(a: string, b: string): boolean {
 
 export function authenticatedUser(locals: Record<string, unknown>): User {
   return locals.user as User;
+}
+
+// ---- what the user may do (their permission sets: src/host/Permissions.ts) ----
+
+/** The companies the user has a permission set in: what `companies` lists show them. */
+export async function visibleCompanies(sim: Simulator, user: User): Promise<Company[]> {
+  const access = await sim.permissions.of(user);
+  return sim.listCompanies().filter((c) => access.canUse(c.name));
+}
+
+/** A request into a company the user has no permission set in is refused, named as the request named it. */
+export async function requireCompanyAccess(sim: Simulator, user: User, company: Company, namedAs: string): Promise<void> {
+  if (!(await sim.permissions.of(user)).canUse(company.name)) throw HttpErrors.noCompanyAccess(namedAs);
+}
+
+/** SUPER for all companies: creating companies and users, the request journal. */
+export async function requireAdmin(sim: Simulator, user: User, what: string): Promise<void> {
+  if (!(await sim.permissions.of(user)).isAdmin) throw HttpErrors.superRequired(what);
+}
+
+/** SUPER in the company (or all): reset, snapshots, clock, delete. */
+export async function requireSuperIn(sim: Simulator, user: User, company: Company, namedAs: string, what: string): Promise<void> {
+  const access = await sim.permissions.of(user);
+  if (!access.canUse(company.name)) throw HttpErrors.noCompanyAccess(namedAs);
+  if (!access.canAdminister(company.name)) throw HttpErrors.superRequired(what, namedAs);
 }

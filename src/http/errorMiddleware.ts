@@ -27,6 +27,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   Simulator_DatabaseConflict: 409,
   BadRequest_MethodNotAllowed: 405,
   Request_EntityTooLarge: 413,
+  BadRequest_UnsupportedMediaType: 415,
   Simulator_NotSupported: 501,
 };
 

@@ -6,7 +6,9 @@ import { CORRELATION_HEADER } from './errorMiddleware';
  * method, URL, status, duration, correlation id and user, in a bounded ring
  * buffer — a long-running simulator must not grow without limit (WireMock's
  * unbounded journal is a known out-of-memory cause, bc-api.md §3). Read and
- * cleared through `/_sim/requests`.
+ * cleared through `/_sim/requests` (SUPER only). Requests without an
+ * authenticated user are counted, not kept: anyone can send those, and
+ * must not be able to push the real ones out of the ring.
  */
 export interface JournalEntry {
   /** Increasing number of the request since the journal was created. */
@@ -18,8 +20,8 @@ export interface JournalEntry {
   status: number;
   durationMs: number;
   correlationId: string;
-  /** The authenticated user, if the request got that far. */
-  user?: string;
+  /** The authenticated user. */
+  user: string;
 }
 
 export const DEFAULT_JOURNAL_SIZE = 1000;
@@ -28,6 +30,8 @@ export class RequestJournal {
   private readonly entries: JournalEntry[] = [];
   private next = 0;
   private seq = 0;
+  /** Requests without an authenticated user since the journal was created or cleared. */
+  unauthenticated = 0;
 
   constructor(readonly capacity = DEFAULT_JOURNAL_SIZE) {}
 
@@ -48,6 +52,7 @@ export class RequestJournal {
   clear(): void {
     this.entries.length = 0;
     this.next = 0;
+    this.unauthenticated = 0;
   }
 
   /** Express middleware: records each request when its response is finished (or the connection closed). */
@@ -59,6 +64,11 @@ export class RequestJournal {
       const record = () => {
         if (done) return;
         done = true;
+        const user = (res.locals.user as { userName?: string } | undefined)?.userName;
+        if (!user) {
+          this.unauthenticated++;
+          return;
+        }
         this.add({
           at,
           method: req.method,
@@ -66,7 +76,7 @@ export class RequestJournal {
           status: res.statusCode,
           durationMs: Number(process.hrtime.bigint() - start) / 1e6,
           correlationId: String(res.getHeader(CORRELATION_HEADER) ?? ''),
-          user: (res.locals.user as { userName?: string } | undefined)?.userName,
+          user,
         });
       };
       res.once('finish', record);

@@ -8,7 +8,7 @@ import { ManagerOptions, PageSessionManager, PageUser } from '../pageSession/Pag
 import { uiPages } from '../../pages';
 import { findPage, tellMe } from '../pageSession/registry';
 import { pick } from '../../pages/Page';
-import { authenticatedUser, basicAuth } from './auth';
+import { authenticatedUser, basicAuth, requireCompanyAccess, visibleCompanies } from './auth';
 
 /**
  * Page sessions over HTTP (TestPage semantics; docs/pages.md) and the web
@@ -45,13 +45,14 @@ export function pageSessionRoutes(sim: Simulator, options: ManagerOptions = {}):
   });
   pages.use(basicAuth(sim), express.json({ limit: '1mb', type: () => true }));
 
-  pages.get('/me', (req, res) => {
+  pages.get('/me', async (req, res) => {
     const user = authenticatedUser(res.locals);
+    const companies = await visibleCompanies(sim, user);
     res.json({
       userName: user.userName,
       fullName: user.fullName,
       language: languageOf(req, res),
-      companies: sim.listCompanies().map((c) => ({ id: c.systemId, name: c.name, displayName: c.displayName })),
+      companies: companies.map((c) => ({ id: c.systemId, name: c.name, displayName: c.displayName })),
     });
   });
 
@@ -69,7 +70,9 @@ export function pageSessionRoutes(sim: Simulator, options: ManagerOptions = {}):
   pages.post('/sessions', async (req, res) => {
     const body = objectBody(req);
     const page = findPage(body.page as string | number);
-    const company = String(body.company ?? sim.listCompanies()[0]?.systemId ?? '');
+    const company = String(body.company ?? (await visibleCompanies(sim, authenticatedUser(res.locals)))[0]?.systemId ?? '');
+    // Sessions are opened only in a company the user has a permission set in; later calls go to the owner's session.
+    await requireCompanyAccess(sim, authenticatedUser(res.locals), sim.company(company), company);
     const user = userOf(req, res);
     if (body.language === 'nl-NL' || body.language === 'en-US') user.language = body.language;
     res.json(

@@ -5,7 +5,7 @@ import type { Company } from '../../entities/System/Company.Table';
 import { BadRequestError, RecordNotFoundError } from '../runtime/BcError';
 import type { Session } from '../runtime/Session';
 import type { Simulator, Snapshot } from '../host/Simulator';
-import { authenticatedUser } from './auth';
+import { authenticatedUser, requireAdmin, requireCompanyAccess, requireSuperIn, visibleCompanies } from './auth';
 import { HttpErrors } from './HttpErrors';
 import type { RequestJournal } from './journal';
 
@@ -14,7 +14,9 @@ import type { RequestJournal } from './journal';
  * API; documented in the OpenAPI document at /_sim/openapi.json): companies
  * created from a seed and deleted, reset to the seed, snapshots taken and
  * restored, the company clock (Today/Time/WorkDate), and the request journal.
- * Companies are named by id or by name.
+ * Companies are named by id or by name. Who may: a user lists and reads the
+ * companies they have a permission set in; changing one needs SUPER in it;
+ * creating companies and the journal need SUPER for all companies.
  */
 
 export interface SimControlsOptions {
@@ -39,12 +41,13 @@ export function simRoutes(sim: Simulator, options: SimControlsOptions = {}): Rou
 
   // ---- companies ----
 
-  router.get('/companies', (_req, res) => {
-    res.json({ value: sim.listCompanies().map(companyJson) });
+  router.get('/companies', async (_req, res) => {
+    res.json({ value: (await visibleCompanies(sim, authenticatedUser(res.locals))).map(companyJson) });
   });
 
   /** `{"name": "TRAINEE-01", "displayName"?: "...", "seed"?: "demo" | "empty"}` → 201 with the company. */
   router.post('/companies', async (req, res) => {
+    await requireAdmin(sim, authenticatedUser(res.locals), 'Create a company');
     const body = objectBody(req, ['name', 'displayName', 'seed'], 'simulatorCompany');
     for (const key of ['name', 'displayName', 'seed']) {
       if (body[key] !== undefined && typeof body[key] !== 'string') throw HttpErrors.cannotConvertPrimitive('Edm.String');
@@ -58,32 +61,33 @@ export function simRoutes(sim: Simulator, options: SimControlsOptions = {}): Rou
     res.json(companyJson(c));
   });
 
-  router.get('/companies/:company', (req, res) => {
-    res.json(companyJson(company(sim, req)));
+  router.get('/companies/:company', async (req, res) => {
+    res.json(companyJson(await usable(sim, req, res)));
   });
 
   router.delete('/companies/:company', async (req, res) => {
-    const c = company(sim, req);
+    const c = await administered(sim, req, res, 'Delete the company');
     await sim.deleteCompany(c.systemId);
+    await sim.permissions.removeCompany(c.name);
     snapshots.delete(c.systemId);
     res.status(204).end();
   });
 
   /** The company's data back to its seed (what a trainer does between exercises, a test before each case). */
   router.post('/companies/:company/reset', async (req, res) => {
-    await sim.resetCompany(company(sim, req).systemId);
+    await sim.resetCompany((await administered(sim, req, res, 'Reset the company')).systemId);
     res.status(204).end();
   });
 
   // ---- snapshots ----
 
-  router.get('/companies/:company/snapshots', (req, res) => {
-    const list = snapshots.get(company(sim, req).systemId) ?? [];
+  router.get('/companies/:company/snapshots', async (req, res) => {
+    const list = snapshots.get((await administered(sim, req, res, 'List snapshots')).systemId) ?? [];
     res.json({ value: list.map(snapshotJson) });
   });
 
   router.post('/companies/:company/snapshots', async (req, res) => {
-    const c = company(sim, req);
+    const c = await administered(sim, req, res, 'Take a snapshot');
     const list = snapshots.get(c.systemId) ?? [];
     if (list.length >= maxSnapshots) {
       throw new BadRequestError('BadRequest', `The company has ${list.length} snapshots, the most the simulator keeps; delete one first.`);
@@ -96,13 +100,13 @@ export function simRoutes(sim: Simulator, options: SimControlsOptions = {}): Rou
   });
 
   router.post('/companies/:company/snapshots/:snapshot/restore', async (req, res) => {
-    const c = company(sim, req);
+    const c = await administered(sim, req, res, 'Restore a snapshot');
     await sim.restore(c.systemId, findSnapshot(snapshots, c, req).snapshot);
     res.status(204).end();
   });
 
-  router.delete('/companies/:company/snapshots/:snapshot', (req, res) => {
-    const c = company(sim, req);
+  router.delete('/companies/:company/snapshots/:snapshot', async (req, res) => {
+    const c = await administered(sim, req, res, 'Delete a snapshot');
     const stored = findSnapshot(snapshots, c, req);
     snapshots.set(
       c.systemId,
@@ -114,12 +118,12 @@ export function simRoutes(sim: Simulator, options: SimControlsOptions = {}): Rou
   // ---- clock ----
 
   router.get('/companies/:company/clock', async (req, res) => {
-    res.json(await readClock(sim, company(sim, req), req, res));
+    res.json(await readClock(sim, await usable(sim, req, res), req, res));
   });
 
   /** `{"frozenAt": "2026-03-02T09:00:00Z" | null, "workDate": "2026-03-02" | null}`; absent = unchanged. */
   router.put('/companies/:company/clock', async (req, res) => {
-    const c = company(sim, req);
+    const c = await administered(sim, req, res, 'Set the clock');
     const body = objectBody(req, ['frozenAt', 'workDate'], 'simulatorClock');
     await runAs(sim, c, req, res, async (s) => {
       const setup = await s.get(SimulatorSetup, '');
@@ -136,7 +140,7 @@ export function simRoutes(sim: Simulator, options: SimControlsOptions = {}): Rou
    * needs not wait for a date formula or a deadline.
    */
   router.post('/companies/:company/clock/advance', async (req, res) => {
-    const c = company(sim, req);
+    const c = await administered(sim, req, res, 'Advance the clock');
     const body = objectBody(req, ['days', 'hours', 'minutes', 'seconds'], 'simulatorClockAdvance');
     let ms = 0;
     const unit: Record<string, number> = { days: 86_400_000, hours: 3_600_000, minutes: 60_000, seconds: 1000 };
@@ -155,7 +159,7 @@ export function simRoutes(sim: Simulator, options: SimControlsOptions = {}): Rou
 
   /** Back to the real clock, WorkDate = Today. */
   router.delete('/companies/:company/clock', async (req, res) => {
-    const c = company(sim, req);
+    const c = await administered(sim, req, res, 'Reset the clock');
     await runAs(sim, c, req, res, async (s) => {
       const setup = await s.get(SimulatorSetup, '');
       setup.frozenAt = null;
@@ -172,7 +176,8 @@ export function simRoutes(sim: Simulator, options: SimControlsOptions = {}): Rou
   });
 
   /** `?limit=N` (the last N), `?method=PATCH`, `?status=409`, `?correlationId=…`: oldest first. */
-  router.get('/requests', (req, res) => {
+  router.get('/requests', async (req, res) => {
+    await requireAdmin(sim, authenticatedUser(res.locals), 'Read the request journal');
     const journal = options.journal;
     let entries = journal ? journal.list() : [];
     const q = req.query as Record<string, unknown>;
@@ -183,10 +188,11 @@ export function simRoutes(sim: Simulator, options: SimControlsOptions = {}): Rou
       if (typeof q.limit !== 'string' || !/^\d+$/.test(q.limit)) throw HttpErrors.invalidTopSkip(String(q.limit), '$top');
       entries = entries.slice(Math.max(0, entries.length - Number(q.limit)));
     }
-    res.json({ capacity: journal?.capacity ?? 0, value: entries });
+    res.json({ capacity: journal?.capacity ?? 0, unauthenticated: journal?.unauthenticated ?? 0, value: entries });
   });
 
-  router.delete('/requests', (_req, res) => {
+  router.delete('/requests', async (_req, res) => {
+    await requireAdmin(sim, authenticatedUser(res.locals), 'Clear the request journal');
     options.journal?.clear();
     res.status(204).end();
   });
@@ -211,7 +217,7 @@ function findSnapshot(snapshots: Map<string, StoredSnapshot[]>, c: Company, req:
 }
 
 /** A JSON object body with only the given properties (BC's unknown-property error otherwise). */
-function objectBody(req: Request, allowed: string[], entity: string): Record<string, unknown> {
+export function objectBody(req: Request, allowed: string[], entity: string): Record<string, unknown> {
   const body = (req.body ?? {}) as unknown;
   if (body === null || typeof body !== 'object' || Array.isArray(body)) throw HttpErrors.invalidRequestBody();
   for (const key of Object.keys(body)) {
@@ -220,8 +226,18 @@ function objectBody(req: Request, allowed: string[], entity: string): Record<str
   return body as Record<string, unknown>;
 }
 
-function company(sim: Simulator, req: Request): Company {
-  return sim.company(String(req.params.company));
+/** The company of the URL, if the user has a permission set in it. */
+async function usable(sim: Simulator, req: Request, res: Response): Promise<Company> {
+  const c = sim.company(String(req.params.company));
+  await requireCompanyAccess(sim, authenticatedUser(res.locals), c, String(req.params.company));
+  return c;
+}
+
+/** The company of the URL, if the user is SUPER in it. */
+async function administered(sim: Simulator, req: Request, res: Response, what: string): Promise<Company> {
+  const c = sim.company(String(req.params.company));
+  await requireSuperIn(sim, authenticatedUser(res.locals), c, String(req.params.company), what);
+  return c;
 }
 
 function runAs<T>(sim: Simulator, c: Company, _req: Request, res: Response, fn: (s: Session) => Promise<T>): Promise<T> {

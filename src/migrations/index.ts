@@ -1,8 +1,9 @@
 // Written by `npm run migration:generate` (src/db/tools/migrations.ts): the migrations in version order.
 import { SystemInitialSchema1795401459997 } from './system/1795401459997-InitialSchema';
+import { SystemAccessControl1796198664022 } from './system/1796198664022-AccessControl';
 import { CompanyInitialSchema1795401459997 } from './company/1795401459997-InitialSchema';
 import { CompanyDataPathKeys1796182393440 } from './company/1796182393440-DataPathKeys';
 import { CompanyApiTaskListKey1796190019465 } from './company/1796190019465-ApiTaskListKey';
 
-export const systemMigrations: Function[] = [SystemInitialSchema1795401459997];
+export const systemMigrations: Function[] = [SystemInitialSchema1795401459997, SystemAccessControl1796198664022];
 export const companyMigrations: Function[] = [CompanyInitialSchema1795401459997, CompanyDataPathKeys1796182393440, CompanyApiTaskListKey1796190019465];

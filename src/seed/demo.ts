@@ -27,6 +27,7 @@ import { Clock, localParts } from '../runtime/Clock';
 import { DialogPort, ScriptedDialogs } from '../runtime/Dialogs';
 import { Session } from '../runtime/Session';
 import type { UserSpec } from '../host/Simulator';
+import { BUSINESS_USER_SET, SUPER } from '../host/Permissions';
 import { demoAddresses } from './demoAddresses';
 import {
   DEMO_BUSINESS_RELATIONS,
@@ -46,19 +47,26 @@ import {
   DemoPerson,
   Gender,
   demoAccessKey,
+  DEMO_COMPANY_NAME,
 } from './demoData';
 
 export { DEMO_COMPANY_DISPLAY_NAME, DEMO_COMPANY_NAME, demoAccessKey } from './demoData';
 
+/** The demo user who administers the simulator: the corporation's application manager (SUPER in all companies). */
+export const DEMO_ADMIN = 'TRAINER';
+
 /**
  * The demo users: one per employee plus the trainer. Password (web-service
  * access key) = `demo-` + the user name in lower case, e.g. ANNE / demo-anne.
+ * The employees work in the demo company (D365 BUS FULL ACCESS there); the
+ * trainer is SUPER in every company.
  */
 export const demoUsers: UserSpec[] = DEMO_EMPLOYEES.map((e) => ({
   userName: e.userName,
   fullName: e.name,
   webServiceAccessKey: demoAccessKey(e.userName),
   language: 'nl-NL',
+  permissions: [e.userName === DEMO_ADMIN ? { roleId: SUPER } : { roleId: BUSINESS_USER_SET, company: DEMO_COMPANY_NAME }],
 }));
 
 /**

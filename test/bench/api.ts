@@ -36,6 +36,7 @@ import type { ApiCall } from '../../src/http/api/apiCall';
 import { ApiService } from '../../src/http/api/ApiService';
 import { apiGroups } from '../../pages';
 import { createApp } from '../../src/http/app';
+import { BUSINESS_USER_SET, SUPER } from '../../src/host/Permissions';
 import { Simulator } from '../../src/host/Simulator';
 import { demoUsers, seedDemoCompany } from '../../src/seed/demo';
 import { seedEmptyCompany } from '../../src/seed/empty';
@@ -93,7 +94,17 @@ async function serve(sizes: Sizes): Promise<void> {
   const sim = await Simulator.start({
     dataDir,
     seeds: { empty: seedEmptyCompany, demo: seedDemoCompany },
-    users: [...demoUsers, ...KCC_USERS.map((u) => ({ userName: u, fullName: u, webServiceAccessKey: `bench-${u.toLowerCase()}`, language: 'en-US' as const }))],
+    // The measuring user also resets companies (/_sim): SUPER in this throwaway simulator; the KCC users work in BENCH.
+    users: [
+      ...demoUsers.map((u) => (u.userName === USER ? { ...u, permissions: [{ roleId: SUPER }] } : u)),
+      ...KCC_USERS.map((u) => ({
+        userName: u,
+        fullName: u,
+        webServiceAccessKey: `bench-${u.toLowerCase()}`,
+        language: 'en-US' as const,
+        permissions: [{ roleId: BUSINESS_USER_SET, company: 'BENCH' }],
+      })),
+    ],
   });
   const company = await sim.createCompany('BENCH', { seed: 'empty' });
   await setUpBenchCompany(sim, company.systemId);

@@ -3,6 +3,7 @@
 import { ChildProcess, fork } from 'node:child_process';
 import path from 'node:path';
 import { Simulator } from '../../src/host/Simulator';
+import { BUSINESS_USER_SET } from '../../src/host/Permissions';
 import { seedEmptyCompany } from '../../src/seed/empty';
 import { describePg, dropSharedSchemas, PG_DOWN_HINT, sharedPgConfig, sharedPgEnv } from './pg';
 import { arrangeScenario, checkInvariants, LOST_RACE, memberCodes, readState } from './scenario';
@@ -65,7 +66,13 @@ describePg('PostgreSQL: two HTTP server instances on different ports over one da
     companyId = (await sim.createCompany('Empty', { seed: 'empty' })).systemId;
     await arrangeScenario(sim, companyId, MEMBERS);
     for (const user of ['ANNE', ...memberCodes(MEMBERS)]) {
-      await sim.ensureUser({ userName: user, fullName: user, webServiceAccessKey: `key-${user.toLowerCase()}`, language: 'en-US' });
+      await sim.ensureUser({
+        userName: user,
+        fullName: user,
+        webServiceAccessKey: `key-${user.toLowerCase()}`,
+        language: 'en-US',
+        permissions: [{ roleId: BUSINESS_USER_SET, company: 'Empty' }],
+      });
     }
     // One after the other: the first finds the company, so neither tries to create one.
     instances.push(await startInstance());

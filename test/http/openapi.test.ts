@@ -42,6 +42,11 @@ test('a valid OpenAPI 3 document with every entity set, navigation, action and s
       '/_sim/companies/{company}/clock',
       '/_sim/companies/{company}/clock/advance',
       '/_sim/requests',
+      '/_sim/users',
+      '/_sim/users/{user}',
+      '/_sim/users/{user}/permissions',
+      '/_sim/users/{user}/permissions/{roleId}',
+      '/_sim/permissionSets',
     ]),
   );
   const task = doc.components.schemas['empire.crm.v1.0.task'];

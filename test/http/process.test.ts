@@ -1,7 +1,7 @@
 // [FEATURE] [Afhandelen contactmoment] [HTTP] — the seed process end to end, only through the API.
 import request from 'supertest';
 import { closeSharedSimulator } from '../library/LibraryMarketing';
-import { arrangeContactmomentSetup, basic, errorText, HttpTestCompany, MY_SALESPERSON, newHttpCompany } from '../library/LibraryHttp';
+import { arrangeContactmomentSetup, basic, createBusinessUser, errorText, HttpTestCompany, MY_SALESPERSON, newHttpCompany } from '../library/LibraryHttp';
 
 afterAll(closeSharedSimulator);
 
@@ -212,7 +212,7 @@ describe('Afhandelen contactmoment — a question that needs a follow-up action'
 
   test('assignToMe for a user without a salesperson in User Setup → TestField error, task untouched', async () => {
     const tc = await arrange();
-    await tc.sim.ensureUser({ userName: 'NOSP', fullName: 'No Salesperson', webServiceAccessKey: 'k', language: 'en-US' });
+    await createBusinessUser(tc, 'NOSP', 'k');
     const { household } = await createHouseholdWithPerson(tc);
     const cm = await tc.post(`${tc.crm}/contacts(${household.id})/Microsoft.NAV.createInteractionFromTemplate`, { templateCode: 'VRAAG', note: 'x' });
     const res = await request(tc.app)

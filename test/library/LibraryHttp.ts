@@ -4,6 +4,7 @@ import { DutchAddress, Role, Salutation } from '../../entities';
 import { InformationFlow, InitiatedBy } from '../../entities/CRM/Interaction/InteractionEnums';
 import { TaskPriority } from '../../entities/CRM/Task/TaskEnums';
 import { createApp, AppOptions } from '../../src/http/app';
+import { BUSINESS_USER_SET, SUPER } from '../../src/host/Permissions';
 import type { Session } from '../../src/runtime/Session';
 import { createInteractionTemplate, createSalesperson, createTeam, newTestCompany, TestCompany } from './LibraryMarketing';
 
@@ -40,7 +41,8 @@ const apps = new WeakMap<object, Express>();
 
 export async function newHttpCompany(options: AppOptions = {}): Promise<HttpTestCompany> {
   const tc = await newTestCompany();
-  await tc.sim.ensureUser({ userName: TEST_USER, fullName: 'Test User', webServiceAccessKey: TEST_KEY, language: 'en-US' });
+  // The library's user administers the simulator (SUPER in all companies), as existing tests need; permission tests make their own users.
+  await tc.sim.ensureUser({ userName: TEST_USER, fullName: 'Test User', webServiceAccessKey: TEST_KEY, language: 'en-US', permissions: [{ roleId: SUPER }] });
   let app = Object.keys(options).length ? undefined : apps.get(tc.sim);
   if (!app) {
     app = createApp(tc.sim, options);
@@ -169,3 +171,12 @@ async function addAddress(s: Session, postCode: string, houseNo: number, letter:
   await a.insert(true);
 }
 
+
+/** A user who works in the company only (D365 BUS FULL ACCESS there, no SUPER): what a trainee or an employee is. */
+export async function createBusinessUser(tc: TestCompany, userName: string, key: string, language: 'en-US' | 'nl-NL' = 'en-US'): Promise<string> {
+  const user = await tc.sim.ensureUser({ userName, fullName: userName, webServiceAccessKey: key, language });
+  const company = tc.sim.company(tc.companyId).name;
+  // The file's simulator is shared by its test companies: the user may exist already, with sets in other companies.
+  if (!(await tc.sim.permissions.of(user)).canUse(company)) await tc.sim.permissions.assign(user, { roleId: BUSINESS_USER_SET, company });
+  return basic(userName, key);
+}

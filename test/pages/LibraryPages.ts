@@ -2,7 +2,7 @@ import request from 'supertest';
 import { UserSetup } from '../../entities';
 import type { CallResult } from '../../src/pageSession/PageSessionManager';
 import type { PageView } from '../../src/pageSession/PageView';
-import { arrangeContactmomentSetup, basic, HttpTestCompany, newHttpCompany } from '../library/LibraryHttp';
+import { arrangeContactmomentSetup, basic, createBusinessUser, HttpTestCompany, newHttpCompany } from '../library/LibraryHttp';
 
 /**
  * Test library for page sessions: an HTTP test company with the contactmoment
@@ -20,7 +20,7 @@ export const BOB_KEY = 'bob-key-123';
 export async function newPagesCompany(): Promise<PagesTestCompany> {
   const tc = await newHttpCompany();
   await arrangeContactmomentSetup(tc);
-  await tc.sim.ensureUser({ userName: 'BOB', fullName: 'Bob Jansen', webServiceAccessKey: BOB_KEY, language: 'nl-NL' });
+  await createBusinessUser(tc, 'BOB', BOB_KEY, 'nl-NL');
   await tc.run(async (s) => {
     const us = s.create(UserSetup);
     us.userId = 'BOB';

@@ -3,6 +3,7 @@ import type { User } from '../../../entities/System/User.Table';
 import { requestLanguage, type Language } from '../../runtime/Labels';
 import type { Session } from '../../runtime/Session';
 import type { Simulator } from '../../host/Simulator';
+import { requireCompanyAccess } from '../auth';
 import { dialogsForRequest, dialogTraceValue, DIALOG_TRACE_HEADER } from '../dialogs';
 import { HttpErrors } from '../HttpErrors';
 import { parseActionParameters, runAction } from './actions';
@@ -70,7 +71,7 @@ export class ApiService {
         if (method !== 'POST') throw HttpErrors.methodNotAllowed(method, '$batch', 'ServiceDocument');
         return handleBatch(this, call, resource.basePath);
       case 'companies':
-        return companies(this.sim, method, baseUrl, resource, query);
+        return companies(this.sim, call.user, method, baseUrl, resource, query);
       case 'page':
         return this.pageRequest(call, method, baseUrl, resource, query, runner);
     }
@@ -85,6 +86,7 @@ export class ApiService {
     run: CompanyRunner,
   ): Promise<ApiReply> {
     const company = await findCompany(this.sim, resource.companyId);
+    await requireCompanyAccess(this.sim, call.user, company, resource.companyId);
     const { steps, action } = resource;
     const last = steps[steps.length - 1];
     const page = last.page;

@@ -2,7 +2,9 @@
 
 export type Json = Record<string, unknown>;
 
-const ERRORS = { '400': { $ref: '#/components/responses/error' }, '401': { $ref: '#/components/responses/error' }, '404': { $ref: '#/components/responses/error' } };
+const error = { $ref: '#/components/responses/error' };
+/** Every operation may answer these (403: no permission set in the company, or not SUPER; 415: a body that is not JSON). */
+const ERRORS = { '400': error, '401': error, '403': error, '404': error, '415': error };
 
 export function op(operationId: string, tag: string, summary: string, extra: Json, responses: Json): Json {
   return { operationId, tags: [tag], summary, ...extra, responses: { ...responses, ...ERRORS } };

@@ -1,6 +1,9 @@
 import { Json, jsonResponse, op, ref } from './openapiParts';
 
-/** The simulator's own controls under /_sim (src/http/simRoutes.ts) in the OpenAPI document: not part of BC. */
+/**
+ * The simulator's own controls under /_sim (src/http/simRoutes.ts, simUserRoutes.ts) in the OpenAPI document: not
+ * part of BC. Who may call what (docs/api.md, Permissions) is in each summary; refused is 403 Authorization_InsufficientPermissions.
+ */
 export function addSimControls(paths: Json, schemas: Json): void {
   const tag = 'simulator';
   schemas['sim.company'] = {
@@ -35,17 +38,37 @@ export function addSimControls(paths: Json, schemas: Json): void {
       user: { type: 'string' },
     },
   };
+  schemas['sim.permission'] = {
+    type: 'object',
+    properties: {
+      id: { type: 'string', description: 'Role ID', example: 'D365 BUS FULL ACCESS' },
+      displayName: { type: 'string' },
+      company: { type: 'string', description: "Company Name; '' = all companies" },
+      scope: { type: 'string', example: 'System' },
+      appID: { type: 'string', format: 'uuid' },
+    },
+  };
+  schemas['sim.user'] = {
+    type: 'object',
+    properties: {
+      id: { type: 'string', format: 'uuid', description: 'User Security ID' },
+      userName: { type: 'string' },
+      fullName: { type: 'string' },
+      language: { type: 'string', enum: ['nl-NL', 'en-US'] },
+      permissions: { type: 'array', items: ref('sim.permission') },
+    },
+  };
   const company = { name: 'company', in: 'path', required: true, schema: { type: 'string' }, description: 'Company id or name.' };
   const snapshot = { name: 'snapshot', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
   const list = (schema: string) => jsonResponse({ type: 'object', properties: { value: { type: 'array', items: ref(schema) } } });
   const done = { '204': { description: 'Done' } };
   const body = (schema: Json) => ({ required: true, content: { 'application/json': { schema } } });
   paths['/_sim/companies'] = {
-    get: op('sim.companies.list', tag, 'The companies with their seed.', {}, { '200': list('sim.company') }),
+    get: op('sim.companies.list', tag, 'The companies the user has a permission set in, with their seed.', {}, { '200': list('sim.company') }),
     post: op(
       'sim.companies.create',
       tag,
-      'A new company from a seed (for a trainee or a test).',
+      'A new company from a seed (for a trainee or a test). SUPER for all companies.',
       {
         requestBody: body({
           type: 'object',
@@ -57,11 +80,11 @@ export function addSimControls(paths: Json, schemas: Json): void {
     ),
   };
   paths['/_sim/companies/{company}'] = {
-    get: op('sim.companies.get', tag, 'A company.', { parameters: [company] }, { '200': jsonResponse(ref('sim.company')) }),
-    delete: op('sim.companies.delete', tag, 'Deletes the company and its data.', { parameters: [company] }, done),
+    get: op('sim.companies.get', tag, 'A company the user has a permission set in.', { parameters: [company] }, { '200': jsonResponse(ref('sim.company')) }),
+    delete: op('sim.companies.delete', tag, 'Deletes the company, its data and its permission-set assignments. SUPER in the company.', { parameters: [company] }, done),
   };
   paths['/_sim/companies/{company}/reset'] = {
-    post: op('sim.companies.reset', tag, "The company's data back to its seed.", { parameters: [company] }, done),
+    post: op('sim.companies.reset', tag, "The company's data back to its seed. SUPER in the company (as every snapshot and clock change).", { parameters: [company] }, done),
   };
   paths['/_sim/companies/{company}/snapshots'] = {
     get: op('sim.snapshots.list', tag, "The company's snapshots (kept in memory).", { parameters: [company] }, { '200': list('sim.snapshot') }),
@@ -114,7 +137,7 @@ export function addSimControls(paths: Json, schemas: Json): void {
     get: op(
       'sim.requests.list',
       tag,
-      'The request journal (bounded ring buffer), oldest first.',
+      'The request journal (bounded ring buffer), oldest first; requests without an authenticated user only counted. SUPER for all companies.',
       {
         parameters: [
           { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 0 }, description: 'The last N.' },
@@ -123,8 +146,88 @@ export function addSimControls(paths: Json, schemas: Json): void {
           { name: 'correlationId', in: 'query', schema: { type: 'string' } },
         ],
       },
-      { '200': jsonResponse({ type: 'object', properties: { capacity: { type: 'integer' }, value: { type: 'array', items: ref('sim.request') } } }) },
+      {
+        '200': jsonResponse({
+          type: 'object',
+          properties: { capacity: { type: 'integer' }, unauthenticated: { type: 'integer' }, value: { type: 'array', items: ref('sim.request') } },
+        }),
+      },
     ),
-    delete: op('sim.requests.clear', tag, 'Clears the journal.', {}, done),
+    delete: op('sim.requests.clear', tag, 'Clears the journal and its count of unauthenticated requests. SUPER for all companies.', {}, done),
+  };
+  addUserControls(paths, tag, body, list, done);
+}
+
+/** `/_sim/users` and `/_sim/permissionSets` (src/http/simUserRoutes.ts): all SUPER for all companies. */
+function addUserControls(paths: Json, tag: string, body: (schema: Json) => Json, list: (schema: string) => Json, done: Json): void {
+  const user = { name: 'user', in: 'path', required: true, schema: { type: 'string' }, description: 'User name (case-insensitive).' };
+  const grant = {
+    type: 'object',
+    required: ['roleId'],
+    properties: { roleId: { type: 'string', example: 'D365 BUS FULL ACCESS' }, company: { type: 'string', description: "Company name or id; absent or '' = all companies" } },
+  };
+  paths['/_sim/permissionSets'] = {
+    get: op('sim.permissionSets.list', tag, 'The permission sets (Aggregate Permission Set).', {}, {
+      '200': jsonResponse({ type: 'object', properties: { value: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, displayName: { type: 'string' }, scope: { type: 'string' }, appID: { type: 'string' } } } } } }),
+    }),
+  };
+  paths['/_sim/users'] = {
+    get: op('sim.users.list', tag, 'The users with their permission sets (keys are never shown).', {}, { '200': list('sim.user') }),
+    post: op(
+      'sim.users.create',
+      tag,
+      'A new user with a web-service access key (at least 8 characters) and permission sets.',
+      {
+        requestBody: body({
+          type: 'object',
+          required: ['userName', 'webServiceAccessKey'],
+          properties: {
+            userName: { type: 'string', maxLength: 50 },
+            fullName: { type: 'string', maxLength: 80 },
+            webServiceAccessKey: { type: 'string', minLength: 8, maxLength: 80 },
+            language: { type: 'string', enum: ['nl-NL', 'en-US'], default: 'nl-NL' },
+            permissions: { type: 'array', items: grant },
+          },
+        }),
+      },
+      { '201': jsonResponse(ref('sim.user')) },
+    ),
+  };
+  paths['/_sim/users/{user}'] = {
+    get: op('sim.users.get', tag, 'A user.', { parameters: [user] }, { '200': jsonResponse(ref('sim.user')) }),
+    patch: op(
+      'sim.users.update',
+      tag,
+      'Changes the full name, key or language.',
+      {
+        parameters: [user],
+        requestBody: body({
+          type: 'object',
+          properties: { fullName: { type: 'string' }, webServiceAccessKey: { type: 'string', minLength: 8 }, language: { type: 'string', enum: ['nl-NL', 'en-US'] } },
+        }),
+      },
+      { '200': jsonResponse(ref('sim.user')) },
+    ),
+    delete: op('sim.users.delete', tag, 'Deletes the user and their permission sets (not the last SUPER user).', { parameters: [user] }, done),
+  };
+  paths['/_sim/users/{user}/permissions'] = {
+    post: op('sim.users.permissions.assign', tag, 'Gives the user a permission set in a company (or all).', { parameters: [user], requestBody: body(grant) }, {
+      '201': jsonResponse(ref('sim.permission')),
+    }),
+  };
+  paths['/_sim/users/{user}/permissions/{roleId}'] = {
+    delete: op(
+      'sim.users.permissions.remove',
+      tag,
+      "Takes the permission set away (the last SUPER for all companies stays).",
+      {
+        parameters: [
+          user,
+          { name: 'roleId', in: 'path', required: true, schema: { type: 'string' } },
+          { name: 'company', in: 'query', schema: { type: 'string' }, description: "Company name or id; absent = the all-companies assignment" },
+        ],
+      },
+      done,
+    ),
   };
 }

@@ -1,9 +1,11 @@
 import type { ApiGroup } from '../../../pages/api/ApiPage';
 import type { Company } from '../../../entities/System/Company.Table';
+import type { User } from '../../../entities/System/User.Table';
 import { RecordNotFoundError } from '../../runtime/BcError';
 import { PlatformText } from '../../runtime/PlatformErrors';
 import type { Simulator } from '../../host/Simulator';
 import { SIMULATOR_VERSION } from '../../config';
+import { requireCompanyAccess, visibleCompanies } from '../auth';
 import { HttpErrors } from '../HttpErrors';
 import type { ApiReply } from './apiCall';
 import { etagOf } from './etag';
@@ -28,9 +30,13 @@ export function serviceDocument(group: ApiGroup, method: string, baseUrl: string
   };
 }
 
-/** `companies`, `companies(id)` and `companies/$count`; the query options are applied here, in memory. */
+/**
+ * `companies`, `companies(id)` and `companies/$count`: the companies the user has a permission set in, as BC
+ * lists them; the query options are applied here, in memory.
+ */
 export async function companies(
   sim: Simulator,
+  user: User,
   method: string,
   baseUrl: string,
   resource: Extract<ApiResource, { kind: 'companies' }>,
@@ -42,7 +48,9 @@ export async function companies(
     for (const key of query.options.keys()) {
       if (key !== '$select' && key !== '$schemaversion' && key !== '$format') throw HttpErrors.optionNotAllowedHere(key);
     }
-    const entity = companyEntity(await findCompany(sim, companyId));
+    const company = await findCompany(sim, companyId);
+    await requireCompanyAccess(sim, user, company, companyId);
+    const entity = companyEntity(company);
     return { status: 200, body: { '@odata.context': `${baseUrl}/$metadata#companies/$entity`, ...selectCompany(entity, query) } };
   }
   for (const key of query.options.keys()) {
@@ -50,7 +58,7 @@ export async function companies(
   }
   const plan = readSchemaVersion(query.options);
   const filterText = query.options.get('$filter');
-  let all = sim.listCompanies().map(companyEntity);
+  let all = (await visibleCompanies(sim, user)).map(companyEntity);
   if (filterText !== undefined) {
     const { bound } = bindFilter(parseFilter(filterText), companyEntityType, { nestedFunctions: plan.nestedFunctions, navigations: [] });
     all = all.filter((c) => evaluateFilter(bound, companyValues(c)));
