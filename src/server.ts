@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { In } from 'typeorm';
 import { TeamSalesperson } from '../entities/CRM/Team/TeamSalesperson.Table';
 import { UserSetup } from '../entities/System/UserSetup.Table';
-import { loadConfig, SIMULATOR_VERSION } from './config';
+import { loadConfig, loadLimits, SIMULATOR_VERSION } from './config';
 import { RunningSimulator, startSimulator } from './index';
 
 /**
@@ -18,6 +18,7 @@ async function main(): Promise<void> {
     host: config.host ?? '0.0.0.0',
     dataDir: config.dataDir,
     bodyLimit: config.bodyLimit,
+    limits: loadLimits(),
   });
   await printBanner(running, Date.now() - started);
   const stop = async (signal: string) => {

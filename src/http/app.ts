@@ -4,7 +4,8 @@ import type { ApiGroup } from '../../pages/api/ApiPage';
 import type { Simulator } from '../host/Simulator';
 import { SIMULATOR_VERSION } from '../config';
 import { apiHandler } from './api/express';
-import { DEFAULT_MAX_PAGE_SIZE } from './api/limits';
+import { DEFAULT_MAX_PAGE_SIZE, ResponseLimits } from './api/limits';
+import type { ManagerOptions } from '../pageSession/PageSessionManager';
 import { basicAuth } from './auth';
 import { docsRoutes } from './docs';
 import { correlationId, errorMiddleware, ErrorOptions } from './errorMiddleware';
@@ -14,7 +15,7 @@ import { securityHeaders } from './securityHeaders';
 import { simRoutes } from './simRoutes';
 import { pageSessionRoutes } from './pageSessionRoutes';
 
-export interface AppOptions {
+export interface AppOptions extends ResponseLimits {
   /** Largest accepted request body (body-parser syntax); larger → 413. Default 4mb. */
   bodyLimit?: string | number;
   /** The API route groups; default: Microsoft's v2.0 and empire/crm/v1.0. */
@@ -27,6 +28,8 @@ export interface AppOptions {
   seeds?: string[];
   /** HTTP status of a stale ETag (Request_EntityChanged): 409 (default, BC's HTTP table) or 412. */
   conflictStatus?: 409 | 412;
+  /** Page sessions' limits and idle expiry (docs/limits.md). */
+  pageSessions?: ManagerOptions;
 }
 
 /** What createApp exposes besides the routes (app.locals.simulator). */
@@ -50,7 +53,7 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
   (app.locals as { simulator?: AppLocals }).simulator = { journal };
   app.use(journal.middleware());
   (app.locals as { errorOptions?: ErrorOptions }).errorOptions = { conflictStatus: options.conflictStatus };
-  app.use(pageSessionRoutes(sim)); // page sessions + web client (docs/pages.md); before `/` so browsers get the client
+  app.use(pageSessionRoutes(sim, options.pageSessions)); // page sessions + web client (docs/pages.md); before `/` so browsers get the client
 
   app.get('/', (_req, res) => {
     res.json({
@@ -67,7 +70,12 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
   // Every body is read as JSON whatever its Content-Type, so a wrong body is always BC's "Invalid Request Body".
   const json = express.json({ limit: options.bodyLimit ?? '4mb', type: () => true, strict: true });
   const groups = options.groups ?? apiGroups;
-  app.use('/api', basicAuth(sim), json, apiHandler(sim, groups, { maxPageSize: options.maxPageSize ?? DEFAULT_MAX_PAGE_SIZE, conflictStatus: options.conflictStatus }));
+  app.use('/api', basicAuth(sim), json, apiHandler(sim, groups, {
+    maxPageSize: options.maxPageSize ?? DEFAULT_MAX_PAGE_SIZE,
+    conflictStatus: options.conflictStatus,
+    maxExpandedEntities: options.maxExpandedEntities,
+    maxBatchEntities: options.maxBatchEntities,
+  }));
   app.use('/_sim', docsRoutes(groups));
   app.use('/_sim', basicAuth(sim), json, simRoutes(sim, { journal, seeds: options.seeds }));
 

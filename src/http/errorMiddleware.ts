@@ -27,6 +27,10 @@ const STATUS_BY_CODE: Record<string, number> = {
   Simulator_DatabaseConflict: 409,
   BadRequest_MethodNotAllowed: 405,
   Request_EntityTooLarge: 413,
+  // The limits of docs/limits.md: the simulator's codes where BC documents only the status.
+  Request_Timeout: 408,
+  Request_HeaderFieldsTooLarge: 431,
+  Simulator_TooManyPageSessions: 429,
   Simulator_NotSupported: 501,
 };
 

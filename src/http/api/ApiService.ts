@@ -10,7 +10,7 @@ import type { ApiCall, ApiReply, CompanyRunner } from './apiCall';
 import { handleBatch } from './batch';
 import { deleteEntity, insertEntity, modifyEntity, readEntity, resolveSteps } from './entityOperations';
 import { parseEntityBody } from './EntityCodec';
-import { DEFAULT_MAX_PAGE_SIZE } from './limits';
+import { DEFAULT_MAX_PAGE_SIZE, RESPONSE_LIMITS, ResponseBudget, ResponseLimits } from './limits';
 import { metadataDocument } from './metadata';
 import { ApiResource, parseApiPath } from './ODataPath';
 import { readRows, serializeRows } from './odata/collection';
@@ -34,7 +34,7 @@ import { contextUrl, nextLink, RequestContext } from './urls';
 /** The header that reports $filter parts the simulator ignored as BC ignores them (any/all lambdas). */
 export const IGNORED_FILTER_HEADER = 'X-Sim-Ignored-Filter';
 
-export interface ApiOptions {
+export interface ApiOptions extends ResponseLimits {
   /** Largest page of a collection (server-driven paging); `Prefer: odata.maxpagesize` may ask for less. */
   maxPageSize?: number;
   /** Status of a stale ETag inside a $batch (the error middleware has its own copy for plain requests). */
@@ -44,6 +44,7 @@ export interface ApiOptions {
 export class ApiService {
   readonly maxPageSize: number;
   readonly conflictStatus?: number;
+  readonly responseLimits: Required<ResponseLimits>;
 
   constructor(
     readonly sim: Simulator,
@@ -52,6 +53,10 @@ export class ApiService {
   ) {
     this.maxPageSize = options.maxPageSize ?? DEFAULT_MAX_PAGE_SIZE;
     this.conflictStatus = options.conflictStatus;
+    this.responseLimits = {
+      maxExpandedEntities: options.maxExpandedEntities ?? RESPONSE_LIMITS.maxExpandedEntities,
+      maxBatchEntities: options.maxBatchEntities ?? RESPONSE_LIMITS.maxBatchEntities,
+    };
   }
 
   async handle(call: ApiCall, run?: CompanyRunner): Promise<ApiReply> {
@@ -124,7 +129,7 @@ export class ApiService {
 
     const user = call.user;
     const dialogs = dialogsForRequest(call.header.bind(call), action?.def.dialogAnswers?.(params));
-    const context: RequestContext = { baseUrl, companyId: company.systemId, steps, options };
+    const context: RequestContext = { baseUrl, companyId: company.systemId, steps, options, budget: call.budget ?? new ResponseBudget(this.responseLimits) };
     try {
       return await run(company.systemId, { userId: user.userName, dialogs, language: languageFor(call, user) }, async (session) => {
         const resolved = await resolveSteps(session, steps);
@@ -178,7 +183,7 @@ export class ApiService {
     const { rows, nextToken, count } = await readRows(session, page, where, ctx.options, paging);
     const body: Record<string, unknown> = { '@odata.context': contextUrl(ctx, false) };
     if (count !== undefined) body['@odata.count'] = count;
-    body.value = await serializeRows(session, page, rows, ctx.options);
+    body.value = await serializeRows(session, page, rows, ctx.options, ctx.budget);
     if (nextToken) body['@odata.nextLink'] = nextLink(call, nextToken);
     return { status: 200, body };
   }
