@@ -180,7 +180,9 @@ export class ApiService {
     where: Where<any> | null,
     paging: ReturnType<ApiService['paging']>,
   ): Promise<ApiReply> {
-    const { rows, nextToken, count } = await readRows(session, page, where, ctx.options, paging);
+    // In a $batch no more rows are read than the batch has room for: a page that would not fit fails before it is read whole.
+    const room = ctx.budget.readable();
+    const { rows, nextToken, count } = await readRows(session, page, where, ctx.options, room < paging.pageSize ? { ...paging, pageSize: room } : paging);
     const body: Record<string, unknown> = { '@odata.context': contextUrl(ctx, false) };
     if (count !== undefined) body['@odata.count'] = count;
     body.value = await serializeRows(session, page, rows, ctx.options, ctx.budget);

@@ -8,13 +8,13 @@ export const MAX_BATCH_OPERATIONS = 100;
 
 /** How much one response may hold (docs/limits.md); BC bounds it by page size and time, the simulator by entities. */
 export interface ResponseLimits {
-  /** Entities `$expand` may add to one response, each navigation followed counting one too (default 20,000). */
+  /** Entities `$expand` may add to one response, each navigation followed counting one too (default 10,000). */
   maxExpandedEntities?: number;
-  /** Entities in all the responses of one `$batch` together, expanded ones included (default 50,000). */
+  /** Entities in all the responses of one `$batch` together, expanded ones and navigations followed included (default 20,000: one of BC's largest pages). */
   maxBatchEntities?: number;
 }
 
-export const RESPONSE_LIMITS: Required<ResponseLimits> = { maxExpandedEntities: 20_000, maxBatchEntities: 50_000 };
+export const RESPONSE_LIMITS: Required<ResponseLimits> = { maxExpandedEntities: 10_000, maxBatchEntities: 20_000 };
 
 /**
  * What a response may still hold. Every entity written is spent before it is
@@ -51,7 +51,16 @@ export class ResponseBudget {
 
   /** How many entities an expansion may still read (one more tells that there were too many). */
   expandable(): number {
-    return Math.max(0, this.limits.maxExpandedEntities - this.expanded) + 1;
+    return Math.min(Math.max(0, this.limits.maxExpandedEntities - this.expanded), this.batchRoom()) + 1;
+  }
+
+  /** How many entities a collection may still read: in a $batch what the batch has left, plus one; otherwise no bound here (the page size is). */
+  readable(): number {
+    return this.batch ? this.batchRoom() + 1 : Infinity;
+  }
+
+  private batchRoom(): number {
+    return this.batch ? Math.max(0, this.limits.maxBatchEntities - this.batch.entities) : Infinity;
   }
 
   /** The request failed: its entities are not in the batch's answer, so they no longer count there. */
