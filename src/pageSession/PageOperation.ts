@@ -241,9 +241,8 @@ export class PageOperations {
     const page = modalPage(question.request.pageName);
     if (!page) return null;
     const request: OpenRequest = { pageId: page.id, mode: page.type === 'List' ? 'view' : 'new' };
-    const modal = this.store.create(parent.owner, parent.language, parent.companyId, page, request, parent.id);
+    const modal = this.store.create(parent.owner, parent.language, parent.companyId, page, request, parent.id, true);
     await this.fill(session, modal);
-    modal.modalOf = parent.id;
     if (page.type !== 'List' && modal.draft) Object.assign(modal.draft, question.request.defaults);
     this.store.add(modal);
     return modal.id;

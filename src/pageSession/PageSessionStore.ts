@@ -17,7 +17,7 @@ export interface ManagerOptions {
   now?: () => number;
   /** Rows a list shows at most. */
   pageSize?: number;
-  /** Open page sessions one user may have (default 100); modal pages count. */
+  /** Open page sessions one user may have (default 100); modal pages count, but are never refused (a question opens at most one per page). */
   maxPerUser?: number;
   /** Open page sessions of all users together (default 2,000). */
   maxTotal?: number;
@@ -115,9 +115,11 @@ export class PageSessionStore {
     page: UiPageDefinition<any>,
     request: OpenRequest,
     parentId: string | null,
+    /** The modal page a question on `parentId` opens: never refused, as there is at most one per open page. */
+    modal = false,
   ): PageState {
     this.prune();
-    this.checkRoom(owner);
+    if (!modal) this.checkRoom(owner);
     this.checkState({ context: request.context, filters: request.filters });
     return {
       id: randomUUID(),
@@ -135,7 +137,7 @@ export class PageSessionStore {
       pending: null,
       messages: [],
       parentId,
-      modalOf: null,
+      modalOf: modal ? parentId : null,
       expiresAt: this.now() + this.ttl,
       mutex: new Mutex(),
     };
@@ -144,7 +146,7 @@ export class PageSessionStore {
   /** Checked again here: opens that ran at the same time all passed create() before any was kept. */
   add(state: PageState): void {
     this.prune();
-    this.checkRoom(state.owner);
+    if (!state.modalOf) this.checkRoom(state.owner);
     this.sessions.set(state.id, state);
   }
 
