@@ -5,6 +5,7 @@
 import net from 'node:net';
 import v8 from 'node:v8';
 import vm from 'node:vm';
+import { loadLimits } from '../../src/config';
 import { RunningSimulator, startSimulator } from '../../src/index';
 import { PageSessionManager } from '../../src/pageSession/PageSessionManager';
 import { basic } from '../library/LibraryHttp';
@@ -265,6 +266,25 @@ describe('the HTTP server', () => {
       expect(reply.code).toBe('Request_Timeout');
     } finally {
       await slow.stop();
+    }
+  });
+});
+
+describe('settings from the environment', () => {
+  test('each variable sets its limit; a value that is not a positive whole number is refused with the variable named', () => {
+    expect(
+      loadLimits({
+        EMPIRE_SIM_MAX_COMPANIES: '7',
+        EMPIRE_SIM_MAX_CONNECTIONS: '50',
+        EMPIRE_SIM_HEADERS_TIMEOUT_MS: '1000',
+        EMPIRE_SIM_MAX_BATCH_ENTITIES: '900',
+        EMPIRE_SIM_PAGE_SESSIONS_PER_USER: '3',
+        EMPIRE_SIM_PAGE_SESSION_TTL_MS: '60000',
+      }),
+    ).toEqual({ maxCompanies: 7, maxConnections: 50, headersTimeout: 1000, maxBatchEntities: 900, pageSessions: { maxPerUser: 3, ttlMs: 60000 } });
+    expect(loadLimits({})).toEqual({ pageSessions: {} });
+    for (const bad of ['0', '-1', '1.5', 'ten', '1e3']) {
+      expect(() => loadLimits({ EMPIRE_SIM_MAX_COMPANIES: bad })).toThrow(`EMPIRE_SIM_MAX_COMPANIES must be a whole number of at least 1, not '${bad}'.`);
     }
   });
 });
