@@ -226,9 +226,13 @@ export function workingCopy(state: PageState): PageState {
   return { ...state, fieldErrors: { ...state.fieldErrors }, messages: [...state.messages] };
 }
 
+/** Messages waiting to be acknowledged that a page session keeps; a client that never acknowledges them loses the oldest. */
+export const MAX_PENDING_MESSAGES = 50;
+
 /** The operation committed: the session takes what it changed. */
 export function keepOutcome(state: PageState, work: PageState): void {
-  const { mode, recordId, draft, fieldErrors, messages } = work;
+  const { mode, recordId, draft, fieldErrors } = work;
+  const messages = work.messages.length > MAX_PENDING_MESSAGES ? work.messages.slice(-MAX_PENDING_MESSAGES) : work.messages;
   const outcome: Outcome = { mode, recordId, draft, fieldErrors, messages };
   Object.assign(state, outcome);
 }

@@ -258,12 +258,16 @@ describe('the HTTP server', () => {
     await expectOthersServed();
   });
 
-  test('a client that sends its headers too slowly gets 408 in BC envelope and loses the connection', async () => {
+  test('a client that sends its headers or its body too slowly gets 408 in BC envelope and loses the connection', async () => {
     const slow = await startSimulator({ seed: 'empty', limits: { headersTimeout: 300, requestTimeout: 600 } });
     try {
       const reply = envelopeOf(await raw(slow.url, 'GET / HTTP/1.1\r\nHost: x\r\n'));
       expect(reply.status).toBe(408);
       expect(reply.code).toBe('Request_Timeout');
+      // Headers in time, the body never complete: requestTimeout.
+      const body = envelopeOf(await raw(slow.url, `POST /_sim/companies HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\nAuthorization: ${auth('ANNE').authorization}\r\n\r\n{"na`));
+      expect(body.status).toBe(408);
+      expect(body.code).toBe('Request_Timeout');
     } finally {
       await slow.stop();
     }

@@ -2,6 +2,7 @@
 // (a refused modal would leave the question unanswerable); other pages are still refused (docs/limits.md).
 import { Todo } from '../../entities';
 import { closeSharedSimulator } from '../library/LibraryMarketing';
+import { keepOutcome, MAX_PENDING_MESSAGES, PageState } from '../../src/pageSession/PageSessionStore';
 import { newPagesCompany } from './LibraryPages';
 
 afterAll(closeSharedSimulator);
@@ -33,4 +34,13 @@ test('at maxPerUser, the Create Interaction modal of Text004 still opens and is 
   const cancelled = await tc.bob.answer(task.sessionId, 'Cancel');
   expect(cancelled.view.dialog).toBeNull();
   await tc.run(async (s) => expect((await s.get(Todo, 'TD000001')).closed).toBe(true));
+});
+
+test('a page session keeps the newest MAX_PENDING_MESSAGES messages an operation leaves unacknowledged', () => {
+  const state = { messages: [] } as unknown as PageState;
+  const work = { ...state, messages: Array.from({ length: MAX_PENDING_MESSAGES + 10 }, (_, i) => `m${i}`) } as PageState;
+  keepOutcome(state, work);
+  expect(state.messages).toHaveLength(MAX_PENDING_MESSAGES);
+  expect(state.messages[0]).toBe('m10');
+  expect(state.messages[MAX_PENDING_MESSAGES - 1]).toBe(`m${MAX_PENDING_MESSAGES + 9}`);
 });
