@@ -53,3 +53,48 @@ export function checkBinding(host: string, users: ReadonlyArray<{ userName: stri
       'then start on the other interface. (A deleted demo user is made again, with the demo key, at the next start.)',
   );
 }
+
+// ---- Limits (docs/limits.md): every resource a client can make the server hold is bounded ----
+
+/** The limits settable from the environment; what is not set keeps its default. */
+export interface LimitsConfig {
+  maxCompanies?: number;
+  maxConnections?: number;
+  headersTimeout?: number;
+  requestTimeout?: number;
+  keepAliveTimeout?: number;
+  maxExpandedEntities?: number;
+  maxBatchEntities?: number;
+  pageSessions: { ttlMs?: number; maxPerUser?: number; maxTotal?: number; maxStateChars?: number };
+}
+
+/** Environment variable → the limit it sets (all whole numbers; times in milliseconds). */
+export const LIMIT_VARIABLES = {
+  EMPIRE_SIM_MAX_COMPANIES: 'maxCompanies',
+  EMPIRE_SIM_MAX_CONNECTIONS: 'maxConnections',
+  EMPIRE_SIM_HEADERS_TIMEOUT_MS: 'headersTimeout',
+  EMPIRE_SIM_REQUEST_TIMEOUT_MS: 'requestTimeout',
+  EMPIRE_SIM_KEEP_ALIVE_TIMEOUT_MS: 'keepAliveTimeout',
+  EMPIRE_SIM_MAX_EXPANDED_ENTITIES: 'maxExpandedEntities',
+  EMPIRE_SIM_MAX_BATCH_ENTITIES: 'maxBatchEntities',
+  EMPIRE_SIM_PAGE_SESSION_TTL_MS: 'pageSessions.ttlMs',
+  EMPIRE_SIM_PAGE_SESSIONS_PER_USER: 'pageSessions.maxPerUser',
+  EMPIRE_SIM_PAGE_SESSIONS_TOTAL: 'pageSessions.maxTotal',
+  EMPIRE_SIM_PAGE_SESSION_STATE_CHARS: 'pageSessions.maxStateChars',
+} as const;
+
+/** The limits from the environment; a value that is not a positive whole number stops the server with a clear message. */
+export function loadLimits(env: NodeJS.ProcessEnv = process.env): LimitsConfig {
+  const limits: LimitsConfig = { pageSessions: {} };
+  for (const [variable, setting] of Object.entries(LIMIT_VARIABLES)) {
+    const text = env[variable];
+    if (text === undefined || text === '') continue;
+    if (!/^\d+$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text))) {
+      throw new Error(`${variable} must be a whole number of at least 1, not '${text}'.`);
+    }
+    const [group, name] = setting.split('.');
+    if (name) (limits.pageSessions as Record<string, number>)[name] = Number(text);
+    else (limits as unknown as Record<string, number>)[group] = Number(text);
+  }
+  return limits;
+}

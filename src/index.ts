@@ -5,6 +5,9 @@ import { AppLocals, createApp } from './http/app';
 import { checkBinding } from './config';
 import { hostNamesFor, LOOPBACK_HOSTS } from './http/frontDoor';
 import type { RequestJournal } from './http/journal';
+import type { ResponseLimits } from './http/api/limits';
+import { createLimitedServer, ServerLimits } from './http/serverLimits';
+import type { ManagerOptions } from './pageSession/PageSessionManager';
 import { seedDemoCompany, demoUsers, DEMO_COMPANY_DISPLAY_NAME, DEMO_COMPANY_NAME } from './seed/demo';
 import { seedEmptyCompany } from './seed/empty';
 import { SeedFunction, Simulator, Snapshot, UserSpec } from './host/Simulator';
@@ -44,6 +47,16 @@ export interface StartOptions {
   journalSize?: number;
   /** HTTP status of a stale ETag: 409 (default, BC's HTTP table) or 412. */
   conflictStatus?: 409 | 412;
+  /** Every resource bounded (docs/limits.md): the defaults hold for what is not given. */
+  limits?: Limits;
+}
+
+/** The limits of docs/limits.md, by the layer that enforces them. */
+export interface Limits extends ServerLimits, ResponseLimits {
+  /** Companies this instance may hold (default 100). */
+  maxCompanies?: number;
+  /** Page sessions: idle expiry (`ttlMs`), per user, in total, client-sent state size. */
+  pageSessions?: Pick<ManagerOptions, 'ttlMs' | 'maxPerUser' | 'maxTotal' | 'maxStateChars'>;
 }
 
 export interface RunningSimulator {
@@ -71,7 +84,8 @@ export interface RunningSimulator {
 export const seeds: Record<string, SeedFunction> = { demo: seedDemoCompany, empty: seedEmptyCompany };
 
 export async function startSimulator(options: StartOptions = {}): Promise<RunningSimulator> {
-  const sim = await Simulator.start({ dataDir: options.dataDir ?? null, seeds, users: demoUsers });
+  const limits = options.limits ?? {};
+  const sim = await Simulator.start({ dataDir: options.dataDir ?? null, seeds, users: demoUsers, maxCompanies: limits.maxCompanies });
   try {
     const host = options.host ?? '127.0.0.1';
     checkBinding(host, await sim.listUsers());
@@ -84,9 +98,12 @@ export async function startSimulator(options: StartOptions = {}): Promise<Runnin
       journalSize: options.journalSize,
       conflictStatus: options.conflictStatus,
       seeds: Object.keys(seeds),
+      pageSessions: limits.pageSessions,
+      maxExpandedEntities: limits.maxExpandedEntities,
+      maxBatchEntities: limits.maxBatchEntities,
     });
     const journal = (app.locals as { simulator: AppLocals }).simulator.journal;
-    const server = await listen(app, options.port ?? 0, host);
+    const server = await listen(createLimitedServer(app, limits), options.port ?? 0, host);
     const port = (server.address() as AddressInfo).port;
     const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
     let stopped = false;
@@ -145,9 +162,9 @@ async function letDemoUsersIn(sim: Simulator, companyName: string): Promise<void
   }
 }
 
-function listen(app: ReturnType<typeof createApp>, port: number, host: string | undefined): Promise<Server> {
+function listen(server: Server, port: number, host: string | undefined): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = app.listen(port, host as string);
+    server.listen(port, host);
     server.once('listening', () => resolve(server));
     server.once('error', reject);
   });

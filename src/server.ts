@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { In } from 'typeorm';
 import { TeamSalesperson } from '../entities/CRM/Team/TeamSalesperson.Table';
 import { UserSetup } from '../entities/System/UserSetup.Table';
-import { loadConfig, SIMULATOR_VERSION } from './config';
+import { loadConfig, loadLimits, SIMULATOR_VERSION } from './config';
 import { RunningSimulator, startSimulator } from './index';
 
 /**
@@ -19,6 +19,7 @@ async function main(): Promise<void> {
     allowedHosts: config.allowedHosts,
     dataDir: config.dataDir,
     bodyLimit: config.bodyLimit,
+    limits: loadLimits(),
   });
   await printBanner(running, Date.now() - started);
   const stop = async (signal: string) => {

@@ -52,6 +52,8 @@ export interface SimulatorOptions {
   users?: UserSpec[];
   /** Moment the seeds run at, so every seeded company is identical. */
   seedMoment?: Date;
+  /** Companies this instance may hold (default 100: each SQLite company keeps about 3 files open; docs/limits.md). */
+  maxCompanies?: number;
 }
 
 /** Who runs an operation, and how its dialogs get answered. */
@@ -187,6 +189,8 @@ export class Simulator {
       if (name.length === 0 || name.length > 30) {
         throw new BadRequestError('BadRequest', `A company name must have 1 to 30 characters.`);
       }
+      const max = this.options.maxCompanies ?? 100;
+      if ((await manager.count(Company)) >= max) throw new BadRequestError('Simulator_TooManyCompanies', `This instance already has the maximum number of companies (${max}). Delete a company first.`);
       const c = new Company();
       Object.assign(c, {
         name,

@@ -4,7 +4,8 @@ import type { ApiGroup } from '../../pages/api/ApiPage';
 import type { Simulator } from '../host/Simulator';
 import { SIMULATOR_VERSION } from '../config';
 import { apiHandler } from './api/express';
-import { DEFAULT_MAX_PAGE_SIZE } from './api/limits';
+import { DEFAULT_MAX_PAGE_SIZE, ResponseLimits } from './api/limits';
+import type { ManagerOptions } from '../pageSession/PageSessionManager';
 import { basicAuth } from './auth';
 import { docsRoutes } from './docs';
 import { correlationId, errorMiddleware, ErrorOptions } from './errorMiddleware';
@@ -16,7 +17,7 @@ import { simRoutes } from './simRoutes';
 import { simUserRoutes } from './simUserRoutes';
 import { pageSessionRoutes } from './pageSessionRoutes';
 
-export interface AppOptions {
+export interface AppOptions extends ResponseLimits {
   /** Largest accepted request body (body-parser syntax); larger → 413. Default 4mb. */
   bodyLimit?: string | number;
   /** The API route groups; default: Microsoft's v2.0 and empire/crm/v1.0. */
@@ -31,6 +32,8 @@ export interface AppOptions {
   conflictStatus?: 409 | 412;
   /** Host names (without port) requests may address; default localhost, 127.0.0.1 and [::1]. */
   allowedHosts?: string[];
+  /** Page sessions' limits and idle expiry (docs/limits.md). */
+  pageSessions?: ManagerOptions;
 }
 
 /** What createApp exposes besides the routes (app.locals.simulator). */
@@ -57,7 +60,7 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
   app.use(hostCheck(options.allowedHosts ?? LOOPBACK_HOSTS));
   app.use(bodyTypeCheck);
   (app.locals as { errorOptions?: ErrorOptions }).errorOptions = { conflictStatus: options.conflictStatus };
-  app.use(pageSessionRoutes(sim)); // page sessions + web client (docs/pages.md); before `/` so browsers get the client
+  app.use(pageSessionRoutes(sim, options.pageSessions)); // page sessions + web client (docs/pages.md); before `/` so browsers get the client
 
   app.get('/', (_req, res) => {
     res.json({
@@ -74,7 +77,12 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
   // bodyTypeCheck let only JSON bodies through; read them whatever parameters the type has.
   const json = express.json({ limit: options.bodyLimit ?? '4mb', type: () => true, strict: true });
   const groups = options.groups ?? apiGroups;
-  app.use('/api', basicAuth(sim), json, apiHandler(sim, groups, { maxPageSize: options.maxPageSize ?? DEFAULT_MAX_PAGE_SIZE, conflictStatus: options.conflictStatus }));
+  app.use('/api', basicAuth(sim), json, apiHandler(sim, groups, {
+    maxPageSize: options.maxPageSize ?? DEFAULT_MAX_PAGE_SIZE,
+    conflictStatus: options.conflictStatus,
+    maxExpandedEntities: options.maxExpandedEntities,
+    maxBatchEntities: options.maxBatchEntities,
+  }));
   app.use('/_sim', docsRoutes(groups));
   app.use('/_sim', basicAuth(sim), json, simRoutes(sim, { journal, seeds: options.seeds }), simUserRoutes(sim));
 

@@ -28,6 +28,10 @@ const STATUS_BY_CODE: Record<string, number> = {
   BadRequest_MethodNotAllowed: 405,
   Request_EntityTooLarge: 413,
   BadRequest_UnsupportedMediaType: 415,
+  // The limits of docs/limits.md: the simulator's codes where BC documents only the status.
+  Request_Timeout: 408,
+  Request_HeaderFieldsTooLarge: 431,
+  Simulator_TooManyPageSessions: 429,
   Simulator_NotSupported: 501,
 };
 

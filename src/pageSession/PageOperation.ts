@@ -139,11 +139,14 @@ export class PageOperations {
   /** TestPage.Filter.SetFilter on a list's filter pane (control → text; empty text removes it). */
   async setFilter(state: PageState, filters: Record<string, string>): Promise<CallResult> {
     refuseWhilePending(state);
+    const next = { ...state.userFilters };
     for (const [name, text] of Object.entries(filters)) {
       const f = findField(state, name);
-      if (text === '' || text === null || text === undefined) delete state.userFilters[f.name];
-      else state.userFilters[f.name] = String(text);
+      if (text === '' || text === null || text === undefined) delete next[f.name];
+      else next[f.name] = String(text);
     }
+    this.store.checkState({ context: state.context, filters: state.filters, userFilters: next });
+    state.userFilters = next;
     const view = await this.read(state, async (session) => {
       state.recordId = await firstRowId(session, state);
     });
@@ -238,9 +241,8 @@ export class PageOperations {
     const page = modalPage(question.request.pageName);
     if (!page) return null;
     const request: OpenRequest = { pageId: page.id, mode: page.type === 'List' ? 'view' : 'new' };
-    const modal = this.store.create(parent.owner, parent.language, parent.companyId, page, request, parent.id);
+    const modal = this.store.create(parent.owner, parent.language, parent.companyId, page, request, parent.id, true);
     await this.fill(session, modal);
-    modal.modalOf = parent.id;
     if (page.type !== 'List' && modal.draft) Object.assign(modal.draft, question.request.defaults);
     this.store.add(modal);
     return modal.id;

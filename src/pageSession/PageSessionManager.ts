@@ -46,6 +46,8 @@ export class PageSessionManager {
   /** TestPage.Field.Value := …: validate (OnValidate with CurrFieldNo) and save as the client does. */
   async setField(user: PageUser, id: string, field: string, value: unknown, language?: Language): Promise<CallResult> {
     const state = this.store.take(user, id, language);
+    // A refused value stays on its field with the error, so it is kept as long as the session.
+    this.store.checkState(value);
     return state.mutex.runExclusive(() => this.ops.start(state, { kind: 'setField', field, value }));
   }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Mutex } from 'async-mutex';
-import { AuthorizationError, BadRequestError } from '../runtime/BcError';
+import { AuthorizationError, BadRequestError, BcError } from '../runtime/BcError';
 import type { Language } from '../runtime/Labels';
 import type { OpenRequest, PageMode, UiPageDefinition } from '../../pages/UiPage';
 import type { DialogQuestion, RecordedAnswer } from './ReplayDialogs';
@@ -17,6 +17,25 @@ export interface ManagerOptions {
   now?: () => number;
   /** Rows a list shows at most. */
   pageSize?: number;
+  /** Open page sessions one user may have (default 100); modal pages count, but are never refused (a question opens at most one per page). */
+  maxPerUser?: number;
+  /** Open page sessions of all users together (default 2,000). */
+  maxTotal?: number;
+  /** Size of what a client may store in a page session, as JSON characters: context, filters and filter pane together, or one typed value (default 16,384). */
+  maxStateChars?: number;
+}
+
+/** The defaults of ManagerOptions' limits (docs/limits.md). */
+export const PAGE_SESSION_LIMITS = { ttlMs: 30 * 60 * 1000, maxPerUser: 100, maxTotal: 2_000, maxStateChars: 16_384 } as const;
+
+/** simulator: BC has no page-session API; a page session over a limit is refused with 429, as BC refuses requests over its limits. */
+export class TooManyPageSessionsError extends BcError {
+  readonly code = 'Simulator_TooManyPageSessions';
+}
+
+/** simulator: client-sent state over its limit; the code and status are those of a body over BC's size limit (413). */
+export class PageStateTooLargeError extends BcError {
+  readonly code = 'Request_EntityTooLarge';
 }
 
 export type Operation =
@@ -66,8 +85,6 @@ export interface PageState {
 /** What an operation may change of a page session; it changes a copy, kept only once its transaction has committed. */
 type Outcome = Pick<PageState, 'mode' | 'recordId' | 'draft' | 'fieldErrors' | 'messages'>;
 
-const DEFAULT_TTL = 30 * 60 * 1000;
-
 /**
  * The open page sessions of one process: who owns each, when it expires, how
  * many rows a list shows. Nothing here reads the database.
@@ -77,11 +94,17 @@ export class PageSessionStore {
   private readonly ttl: number;
   private readonly now: () => number;
   readonly pageSize: number;
+  private readonly maxPerUser: number;
+  private readonly maxTotal: number;
+  private readonly maxStateChars: number;
 
   constructor(options: ManagerOptions = {}) {
-    this.ttl = options.ttlMs ?? DEFAULT_TTL;
+    this.ttl = options.ttlMs ?? PAGE_SESSION_LIMITS.ttlMs;
     this.now = options.now ?? Date.now;
     this.pageSize = options.pageSize ?? 200;
+    this.maxPerUser = options.maxPerUser ?? PAGE_SESSION_LIMITS.maxPerUser;
+    this.maxTotal = options.maxTotal ?? PAGE_SESSION_LIMITS.maxTotal;
+    this.maxStateChars = options.maxStateChars ?? PAGE_SESSION_LIMITS.maxStateChars;
   }
 
   /** A new page session's state, not yet kept (an open that fails leaves nothing behind). */
@@ -92,8 +115,12 @@ export class PageSessionStore {
     page: UiPageDefinition<any>,
     request: OpenRequest,
     parentId: string | null,
+    /** The modal page a question on `parentId` opens: never refused, as there is at most one per open page. */
+    modal = false,
   ): PageState {
     this.prune();
+    if (!modal) this.checkRoom(owner);
+    this.checkState({ context: request.context, filters: request.filters });
     return {
       id: randomUUID(),
       owner: owner.toUpperCase(),
@@ -110,14 +137,47 @@ export class PageSessionStore {
       pending: null,
       messages: [],
       parentId,
-      modalOf: null,
+      modalOf: modal ? parentId : null,
       expiresAt: this.now() + this.ttl,
       mutex: new Mutex(),
     };
   }
 
+  /** Checked again here: opens that ran at the same time all passed create() before any was kept. */
   add(state: PageState): void {
+    this.prune();
+    if (!state.modalOf) this.checkRoom(state.owner);
     this.sessions.set(state.id, state);
+  }
+
+  /**
+   * What a client stores in a page session (context, filters, the filter
+   * pane, a typed value that stays on its field with its error) is kept for
+   * the session's life: its size is bounded so that sessions bound memory.
+   */
+  checkState(state: unknown): void {
+    const chars = JSON.stringify(state ?? null)?.length ?? 0;
+    if (chars > this.maxStateChars) {
+      throw new PageStateTooLargeError(
+        `The page session data is ${chars} characters long; at most ${this.maxStateChars} are allowed.`,
+      );
+    }
+  }
+
+  private checkRoom(owner: string): void {
+    const user = owner.toUpperCase();
+    if (this.sessions.size >= this.maxTotal) {
+      throw new TooManyPageSessionsError(
+        `The maximum number of open page sessions (${this.maxTotal}) has been reached. Close pages, or try again when idle ones have expired.`,
+      );
+    }
+    let own = 0;
+    for (const s of this.sessions.values()) if (s.owner === user) own++;
+    if (own >= this.maxPerUser) {
+      throw new TooManyPageSessionsError(
+        `User ${user} has the maximum number of open page sessions (${this.maxPerUser}). Close pages, or try again when idle ones have expired.`,
+      );
+    }
   }
 
   get(id: string): PageState | undefined {
@@ -166,9 +226,13 @@ export function workingCopy(state: PageState): PageState {
   return { ...state, fieldErrors: { ...state.fieldErrors }, messages: [...state.messages] };
 }
 
+/** Messages waiting to be acknowledged that a page session keeps; a client that never acknowledges them loses the oldest. */
+export const MAX_PENDING_MESSAGES = 50;
+
 /** The operation committed: the session takes what it changed. */
 export function keepOutcome(state: PageState, work: PageState): void {
-  const { mode, recordId, draft, fieldErrors, messages } = work;
+  const { mode, recordId, draft, fieldErrors } = work;
+  const messages = work.messages.length > MAX_PENDING_MESSAGES ? work.messages.slice(-MAX_PENDING_MESSAGES) : work.messages;
   const outcome: Outcome = { mode, recordId, draft, fieldErrors, messages };
   Object.assign(state, outcome);
 }

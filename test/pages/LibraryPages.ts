@@ -3,6 +3,7 @@ import { UserSetup } from '../../entities';
 import type { CallResult } from '../../src/pageSession/PageSessionManager';
 import type { PageView } from '../../src/pageSession/PageView';
 import { arrangeContactmomentSetup, basic, createBusinessUser, HttpTestCompany, newHttpCompany } from '../library/LibraryHttp';
+import type { AppOptions } from '../../src/http/app';
 
 /**
  * Test library for page sessions: an HTTP test company with the contactmoment
@@ -17,8 +18,8 @@ export interface PagesTestCompany extends HttpTestCompany {
 
 export const BOB_KEY = 'bob-key-123';
 
-export async function newPagesCompany(): Promise<PagesTestCompany> {
-  const tc = await newHttpCompany();
+export async function newPagesCompany(options: AppOptions = {}): Promise<PagesTestCompany> {
+  const tc = await newHttpCompany(options);
   await arrangeContactmomentSetup(tc);
   await createBusinessUser(tc, 'BOB', BOB_KEY, 'nl-NL');
   await tc.run(async (s) => {

@@ -11,7 +11,7 @@ import type { ApiCall, ApiReply, CompanyRunner } from './apiCall';
 import { handleBatch } from './batch';
 import { deleteEntity, insertEntity, modifyEntity, readEntity, resolveSteps } from './entityOperations';
 import { parseEntityBody } from './EntityCodec';
-import { DEFAULT_MAX_PAGE_SIZE } from './limits';
+import { DEFAULT_MAX_PAGE_SIZE, RESPONSE_LIMITS, ResponseBudget, ResponseLimits } from './limits';
 import { metadataDocument } from './metadata';
 import { ApiResource, parseApiPath } from './ODataPath';
 import { readRows, serializeRows } from './odata/collection';
@@ -35,7 +35,7 @@ import { contextUrl, nextLink, RequestContext } from './urls';
 /** The header that reports $filter parts the simulator ignored as BC ignores them (any/all lambdas). */
 export const IGNORED_FILTER_HEADER = 'X-Sim-Ignored-Filter';
 
-export interface ApiOptions {
+export interface ApiOptions extends ResponseLimits {
   /** Largest page of a collection (server-driven paging); `Prefer: odata.maxpagesize` may ask for less. */
   maxPageSize?: number;
   /** Status of a stale ETag inside a $batch (the error middleware has its own copy for plain requests). */
@@ -45,6 +45,7 @@ export interface ApiOptions {
 export class ApiService {
   readonly maxPageSize: number;
   readonly conflictStatus?: number;
+  readonly responseLimits: Required<ResponseLimits>;
 
   constructor(
     readonly sim: Simulator,
@@ -53,6 +54,10 @@ export class ApiService {
   ) {
     this.maxPageSize = options.maxPageSize ?? DEFAULT_MAX_PAGE_SIZE;
     this.conflictStatus = options.conflictStatus;
+    this.responseLimits = {
+      maxExpandedEntities: options.maxExpandedEntities ?? RESPONSE_LIMITS.maxExpandedEntities,
+      maxBatchEntities: options.maxBatchEntities ?? RESPONSE_LIMITS.maxBatchEntities,
+    };
   }
 
   async handle(call: ApiCall, run?: CompanyRunner): Promise<ApiReply> {
@@ -126,7 +131,7 @@ export class ApiService {
 
     const user = call.user;
     const dialogs = dialogsForRequest(call.header.bind(call), action?.def.dialogAnswers?.(params));
-    const context: RequestContext = { baseUrl, companyId: company.systemId, steps, options };
+    const context: RequestContext = { baseUrl, companyId: company.systemId, steps, options, budget: call.budget ?? new ResponseBudget(this.responseLimits) };
     try {
       return await run(company.systemId, { userId: user.userName, dialogs, language: languageFor(call, user) }, async (session) => {
         const resolved = await resolveSteps(session, steps);
@@ -177,10 +182,12 @@ export class ApiService {
     where: Where<any> | null,
     paging: ReturnType<ApiService['paging']>,
   ): Promise<ApiReply> {
-    const { rows, nextToken, count } = await readRows(session, page, where, ctx.options, paging);
+    // In a $batch no more rows are read than the batch has room for: a page that would not fit fails before it is read whole.
+    const room = ctx.budget.readable();
+    const { rows, nextToken, count } = await readRows(session, page, where, ctx.options, room < paging.pageSize ? { ...paging, pageSize: room } : paging);
     const body: Record<string, unknown> = { '@odata.context': contextUrl(ctx, false) };
     if (count !== undefined) body['@odata.count'] = count;
-    body.value = await serializeRows(session, page, rows, ctx.options);
+    body.value = await serializeRows(session, page, rows, ctx.options, ctx.budget);
     if (nextToken) body['@odata.nextLink'] = nextLink(call, nextToken);
     return { status: 200, body };
   }

@@ -20,12 +20,12 @@ export async function runAction(
   switch (result.kind) {
     case 'updated':
       await rec.reload();
-      return { status: 200, body: { '@odata.context': contextUrl(ctx, true), ...(await serializeWithExpand(session, page, rec, ctx.options)) } };
+      return { status: 200, body: { '@odata.context': contextUrl(ctx, true), ...(await serializeWithExpand(session, page, rec, ctx.options, ctx.budget)) } };
     case 'created': {
       await result.record.reload();
       const body = result.body ?? {
         '@odata.context': contextUrl(ctx, true, result.page),
-        ...(await serializeRows(session, result.page, [result.record], { expand: [] }))[0],
+        ...(await serializeRows(session, result.page, [result.record], { expand: [] }, ctx.budget))[0],
       };
       return { status: 201, location: canonicalUrl(ctx, result.page, result.record), body };
     }

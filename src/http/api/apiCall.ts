@@ -1,6 +1,7 @@
 import type { User } from '../../../entities/System/User.Table';
 import type { Session } from '../../runtime/Session';
 import type { Actor } from '../../host/Simulator';
+import type { ResponseBudget } from './limits';
 
 /** One API request, independent of Express (a $batch's inner requests are these too). */
 export interface ApiCall {
@@ -16,6 +17,8 @@ export interface ApiCall {
   origin: string;
   /** Headers of the response, set also when the request fails (dialog trace, ignored filter...). */
   responseHeaders: Record<string, string>;
+  /** A $batch's inner request: its share of the batch's budget (otherwise the request makes its own). */
+  budget?: ResponseBudget;
 }
 
 export interface ApiReply {

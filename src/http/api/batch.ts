@@ -4,7 +4,7 @@ import { CORRELATION_HEADER, errorReply } from '../errorMiddleware';
 import { HttpErrors } from '../HttpErrors';
 import type { ApiCall, ApiReply, CompanyRunner } from './apiCall';
 import type { ApiService } from './ApiService';
-import { MAX_BATCH_OPERATIONS } from './limits';
+import { MAX_BATCH_OPERATIONS, ResponseBudget } from './limits';
 import { parseApiPath } from './ODataPath';
 
 /**
@@ -53,10 +53,11 @@ export async function handleBatch(service: ApiService, call: ApiCall, basePath: 
   const responses: InnerResponse[] = [];
   const locations = new Map<string, string>();
   const failed = new Set<string>();
+  const budget = new ResponseBudget(service.responseLimits);
 
   const runAll = async (run?: CompanyRunner, abortOnError = false) => {
     for (const r of requests) {
-      const response = await runOne(service, call, basePath, r, locations, failed, run);
+      const response = await runOne(service, call, basePath, r, locations, failed, run, budget);
       if (response.status >= 400) {
         failed.add(r.id);
         if (abortOnError) throw new RollBack(response);
@@ -106,6 +107,7 @@ async function runOne(
   locations: Map<string, string>,
   failed: Set<string>,
   run: CompanyRunner | undefined,
+  batchBudget: ResponseBudget,
 ): Promise<InnerResponse> {
   const correlationId = randomUUID();
   const call: ApiCall = {
@@ -117,6 +119,7 @@ async function runOne(
     user: outer.user,
     origin: outer.origin,
     responseHeaders: {},
+    budget: new ResponseBudget(service.responseLimits, batchBudget),
   };
   try {
     const dependency = r.dependsOn.find((d) => failed.has(d));
@@ -140,6 +143,7 @@ async function runOne(
     if (reply.body !== undefined) headers['content-type'] = typeof reply.body === 'string' ? (reply.contentType ?? 'text/plain') : 'application/json; odata.metadata=minimal';
     return { id: r.id, status: reply.status, headers, body: reply.body };
   } catch (err) {
+    call.budget!.release();
     const e = errorReply(err, correlationId, { conflictStatus: service.conflictStatus });
     return { id: r.id, status: e.status, headers: { ...call.responseHeaders, ...e.headers, [CORRELATION_HEADER]: correlationId, 'content-type': 'application/json' }, body: e.body };
   }

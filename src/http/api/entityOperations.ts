@@ -39,7 +39,7 @@ export async function resolveSteps(session: Session, steps: PageStep[]): Promise
 }
 
 export async function readEntity(session: Session, ctx: RequestContext, page: ApiPageDefinition<any>, rec: TableRecord): Promise<ApiReply> {
-  return { status: 200, body: { '@odata.context': contextUrl(ctx, true), ...(await serializeWithExpand(session, page, rec, ctx.options)) } };
+  return { status: 200, body: { '@odata.context': contextUrl(ctx, true), ...(await serializeWithExpand(session, page, rec, ctx.options, ctx.budget)) } };
 }
 
 /**
@@ -58,7 +58,7 @@ export async function insertEntity(
   body: ParsedBody,
 ): Promise<ApiReply> {
   const { rec, nested } = await insertRecord(session, page, where, body);
-  const entity = await serializeWithExpand(session, page, rec, ctx.options);
+  const entity = await serializeWithExpand(session, page, rec, ctx.options, ctx.budget);
   for (const [name, children] of nested) {
     if (!(name in entity)) entity[name] = children;
   }
@@ -132,7 +132,7 @@ export async function modifyEntity(
   }
   if (changed) await rec.modify(true);
   await rec.reload();
-  return { status: 200, body: { '@odata.context': contextUrl(ctx, true), ...(await serializeWithExpand(session, page, rec, ctx.options)) } };
+  return { status: 200, body: { '@odata.context': contextUrl(ctx, true), ...(await serializeWithExpand(session, page, rec, ctx.options, ctx.budget)) } };
 }
 
 export async function deleteEntity(session: Session, rec: TableRecord, ifMatch: string): Promise<ApiReply> {

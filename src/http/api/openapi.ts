@@ -1,6 +1,6 @@
 import type { ApiGroup, ApiPageDefinition, ParameterDef } from '../../../pages/api/ApiPage';
 import { SIMULATOR_VERSION } from '../../config';
-import { DEFAULT_MAX_PAGE_SIZE, MAX_BATCH_OPERATIONS } from './limits';
+import { DEFAULT_MAX_PAGE_SIZE, MAX_BATCH_OPERATIONS, RESPONSE_LIMITS } from './limits';
 import { companyEntityType, EdmProperty, entityType } from './edmModel';
 import { Json, jsonResponse, op, pref, ref } from './openapiParts';
 import { addSimControls } from './openapiSimControls';
@@ -114,7 +114,7 @@ function addGroup(group: ApiGroup, paths: Json, schemas: Json): void {
     post: op(
       `${key}.batch`,
       tag,
-      `JSON batch: at most ${MAX_BATCH_OPERATIONS} requests; Isolation: snapshot makes it one transaction.`,
+      `JSON batch: at most ${MAX_BATCH_OPERATIONS} requests, and (by default) ${RESPONSE_LIMITS.maxBatchEntities} entities in all responses: the inner request over it answers 413 (docs/limits.md); Isolation: snapshot makes it one transaction.`,
       { parameters: [pref('isolation')], requestBody: { required: true, content: { 'application/json': { schema: batchSchema() } } } },
       { '200': jsonResponse({ type: 'object', properties: { responses: { type: 'array', items: { type: 'object' } } } }) },
     ),

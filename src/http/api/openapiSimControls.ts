@@ -68,7 +68,7 @@ export function addSimControls(paths: Json, schemas: Json): void {
     post: op(
       'sim.companies.create',
       tag,
-      'A new company from a seed (for a trainee or a test). SUPER for all companies.',
+      'A new company from a seed (for a trainee or a test). SUPER for all companies; at most 100 per instance by default (docs/limits.md).',
       {
         requestBody: body({
           type: 'object',

@@ -1,6 +1,7 @@
 import type { ApiPageDefinition } from '../../../pages/api/ApiPage';
 import type { TableRecord } from '../../runtime/Record';
 import type { ApiCall } from './apiCall';
+import type { ResponseBudget } from './limits';
 import type { PageStep } from './ODataPath';
 import { CollectionOptions, readQueryString } from './odata/queryOptions';
 
@@ -12,6 +13,8 @@ export interface RequestContext {
   companyId: string;
   steps: PageStep[];
   options: CollectionOptions;
+  /** What the response may still hold (limits.ts). */
+  budget: ResponseBudget;
 }
 
 /** `companies(…)/teams(…)/tasks` (+ `/$entity`): the resource path in `@odata.context`; `(a,b)` after a $select. */

@@ -5,6 +5,7 @@ import type { TableRecord } from '../../../runtime/Record';
 import type { Session } from '../../../runtime/Session';
 import { HttpErrors } from '../../HttpErrors';
 import { asRecord, EntitySource, serializeEntities, shownFields } from '../EntityCodec';
+import type { ResponseBudget } from '../limits';
 import type { CollectionOptions } from './queryOptions';
 
 /**
@@ -114,21 +115,32 @@ function responseColumns(page: ApiPageDefinition<any>, options: CollectionOption
   return [...columns];
 }
 
-/** A page's rows as JSON entities, with $select and $expand applied (expansions read through the navigation links). */
+/**
+ * A page's rows as JSON entities, with $select and $expand applied (expansions
+ * read through the navigation links). The budget is spent before each
+ * entity is written and before each navigation is followed, and an expansion
+ * reads no more than the budget has left: one response is bounded however
+ * the data and the $expand grow.
+ */
 export async function serializeRows(
   session: Session,
   page: ApiPageDefinition<any>,
   rows: EntitySource[],
   options: Pick<CollectionOptions, 'select' | 'expand'>,
+  budget?: ResponseBudget,
+  expanded = false,
 ): Promise<Record<string, unknown>[]> {
+  budget?.spend(rows.length, expanded);
   const entities = await serializeEntities(page, rows, session, options.select);
   if (options.expand.length) {
     for (let i = 0; i < rows.length; i++) {
       for (const plan of options.expand) {
+        budget?.spend(1, true);
         const link = await plan.navigation.link(asRecord(rows[i]), session);
         const where = link === null ? null : andWhere(plan.page.sourceTableView ?? {}, link);
-        const { rows: linked } = await readRows(session, plan.page, where, plan.options);
-        entities[i][plan.name] = await serializeRows(session, plan.page, linked, plan.options);
+        const expandOptions = budget ? { ...plan.options, top: Math.min(plan.options.top ?? Infinity, budget.expandable()) } : plan.options;
+        const { rows: linked } = await readRows(session, plan.page, where, expandOptions);
+        entities[i][plan.name] = await serializeRows(session, plan.page, linked, plan.options, budget, true);
       }
     }
   }
@@ -140,8 +152,9 @@ export async function serializeWithExpand(
   page: ApiPageDefinition<any>,
   rec: EntitySource,
   options: Pick<CollectionOptions, 'select' | 'expand'>,
+  budget?: ResponseBudget,
 ): Promise<Record<string, unknown>> {
-  return (await serializeRows(session, page, [rec], options))[0];
+  return (await serializeRows(session, page, [rec], options, budget))[0];
 }
 
 /** AND of two TypeORM where clauses (an array is an OR of its members). */
