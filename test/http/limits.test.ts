@@ -184,21 +184,21 @@ describe('$expand and $batch', () => {
 
 describe('companies', () => {
   test('at most maxCompanies: one more is refused and changes nothing; deleting one makes room', async () => {
-    const before = (await call('ANNE', 'GET', '/_sim/companies')).body.value.length;
+    const before = (await call('TRAINER', 'GET', '/_sim/companies')).body.value.length;
     const created: string[] = [];
     for (let i = before; i < 3; i++) {
-      const r = await call('ANNE', 'POST', '/_sim/companies', { name: `LIMIT-${i}` });
+      const r = await call('TRAINER', 'POST', '/_sim/companies', { name: `LIMIT-${i}` });
       expect(r.status).toBe(201);
       created.push(r.body.id);
     }
-    const refused = await call('ANNE', 'POST', '/_sim/companies', { name: 'LIMIT-X' });
+    const refused = await call('TRAINER', 'POST', '/_sim/companies', { name: 'LIMIT-X' });
     expect(expectEnvelope(refused, 400, 'Simulator_TooManyCompanies')).toContain('maximum number of companies (3)');
-    expect((await call('ANNE', 'GET', '/_sim/companies')).body.value.map((c: any) => c.name)).not.toContain('LIMIT-X');
+    expect((await call('TRAINER', 'GET', '/_sim/companies')).body.value.map((c: any) => c.name)).not.toContain('LIMIT-X');
     await expectOthersServed();
-    expect((await call('ANNE', 'DELETE', `/_sim/companies/${created[0]}`)).status).toBe(204);
-    const again = await call('ANNE', 'POST', '/_sim/companies', { name: 'LIMIT-X' });
+    expect((await call('TRAINER', 'DELETE', `/_sim/companies/${created[0]}`)).status).toBe(204);
+    const again = await call('TRAINER', 'POST', '/_sim/companies', { name: 'LIMIT-X' });
     expect(again.status).toBe(201);
-    for (const id of [...created.slice(1), again.body.id]) await call('ANNE', 'DELETE', `/_sim/companies/${id}`);
+    for (const id of [...created.slice(1), again.body.id]) await call('TRAINER', 'DELETE', `/_sim/companies/${id}`);
   });
 });
 
@@ -227,7 +227,7 @@ describe('the HTTP server', () => {
     expect(bad.status).toBe(400);
     expect(bad.code).toBe('BadRequest');
     expect(bad.message).toMatch(/ {2}CorrelationId: {2}[0-9a-f-]{36}\.$/);
-    const big = envelopeOf(await raw(sim.url, `GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`));
+    const big = envelopeOf(await raw(sim.url, `GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`));
     expect(big.status).toBe(431);
     expect(big.code).toBe('Request_HeaderFieldsTooLarge');
     await expectOthersServed();
@@ -241,7 +241,7 @@ describe('the HTTP server', () => {
         s.on('error', () => undefined);
       })),
     );
-    const request = 'GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n';
+    const request = 'GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n';
     try {
       // Accepted in order: the server holds maxConnections (these, and any the test's fetch keeps alive) when it gets this one.
       expect(await raw(sim.url, request)).toBe('');
@@ -261,11 +261,11 @@ describe('the HTTP server', () => {
   test('a client that sends its headers or its body too slowly gets 408 in BC envelope and loses the connection', async () => {
     const slow = await startSimulator({ seed: 'empty', limits: { headersTimeout: 300, requestTimeout: 600 } });
     try {
-      const reply = envelopeOf(await raw(slow.url, 'GET / HTTP/1.1\r\nHost: x\r\n'));
+      const reply = envelopeOf(await raw(slow.url, 'GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n'));
       expect(reply.status).toBe(408);
       expect(reply.code).toBe('Request_Timeout');
       // Headers in time, the body never complete: requestTimeout.
-      const body = envelopeOf(await raw(slow.url, `POST /_sim/companies HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\nAuthorization: ${auth('ANNE').authorization}\r\n\r\n{"na`));
+      const body = envelopeOf(await raw(slow.url, `POST /_sim/companies HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\nAuthorization: ${auth('TRAINER').authorization}\r\n\r\n{"na`));
       expect(body.status).toBe(408);
       expect(body.code).toBe('Request_Timeout');
     } finally {
