@@ -3,6 +3,7 @@ import { SystemInitialSchema1795401459997 } from './system/1795401459997-Initial
 import { CompanyInitialSchema1795401459997 } from './company/1795401459997-InitialSchema';
 import { CompanyDataPathKeys1796182393440 } from './company/1796182393440-DataPathKeys';
 import { CompanyApiTaskListKey1796190019465 } from './company/1796190019465-ApiTaskListKey';
+import { CompanyContactHomePage1796199403238 } from './company/1796199403238-ContactHomePage';
 
 export const systemMigrations: Function[] = [SystemInitialSchema1795401459997];
-export const companyMigrations: Function[] = [CompanyInitialSchema1795401459997, CompanyDataPathKeys1796182393440, CompanyApiTaskListKey1796190019465];
+export const companyMigrations: Function[] = [CompanyInitialSchema1795401459997, CompanyDataPathKeys1796182393440, CompanyApiTaskListKey1796190019465, CompanyContactHomePage1796199403238];

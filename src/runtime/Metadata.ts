@@ -72,26 +72,33 @@ export interface RelationSpec {
 
 /**
  * A filter of a CalcFormula on the other table's field: AL `field("Contact No.")`
- * (this record's field, by property) or `const(Company)`.
+ * (this record's field, by property), `field(filter("Lookup Contact No."))`
+ * (the same, except that a blank value sets no filter) or `const(Company)`.
  */
-export type CalcCondition = { field: string } | { const: unknown };
+export type CalcCondition = { field: string; filter?: true } | { const: unknown };
 
 /**
  * AL CalcFormula of a FlowField: the other table and its filters (keys are
  * that table's properties), e.g. `lookup(Contact.Name where("No." = field("Contact No.")))`.
- * Only lookup, exist and count are simulated (no sum/average/min/max, no
+ * Only lookup, exist, count and max are simulated (no sum/average/min, no
  * FlowFilters): docs/differences.md.
  */
 export interface CalcFormula {
-  method: 'lookup' | 'exist' | 'count';
+  method: 'lookup' | 'exist' | 'count' | 'max';
   table: () => TableClass;
-  /** lookup: the other table's field whose value is the FlowField's. */
+  /** lookup, max: the other table's field whose value is the FlowField's. */
   field?: string;
   where: Record<string, CalcCondition>;
 }
 
 export const Lookup = (table: () => TableClass, field: string, where: Record<string, CalcCondition>): CalcFormula => ({
   method: 'lookup',
+  table,
+  field,
+  where,
+});
+export const Max = (table: () => TableClass, field: string, where: Record<string, CalcCondition>): CalcFormula => ({
+  method: 'max',
   table,
   field,
   where,

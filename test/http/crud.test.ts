@@ -45,7 +45,11 @@ describe('POST / GET / PATCH / DELETE', () => {
       type: 'Company',
       displayName: 'Woonzorg Noord',
       companyNumber: res.body.number,
-      businessRelation: 'None',
+      contactBusinessRelation: 'None',
+      jobTitle: '',
+      website: '',
+      taxRegistrationNumber: '',
+      lastInteractionDate: '0001-01-01',
       searchName: 'WOONZORG NOORD',
       email: 'info@woonzorg.example',
     });
