@@ -31,6 +31,8 @@ export interface FieldType {
   kind: FieldKind;
   length?: number;
   members?: OptionMember[];
+  /** An AL enum object's name ("Task Status"); absent for an Option field. The API serves enums as their own type, options as strings. */
+  enumName?: string;
 }
 
 export const Code = (length: number): FieldType => ({ kind: 'Code', length });
@@ -55,9 +57,13 @@ export function Option(members: string, nl?: string): FieldType {
   };
 }
 
-/** AL enum with explicit values (e.g. Contact Business Relation 100 = None). */
-export function Enum(members: Array<[value: number, name: string, nl?: string]>): FieldType {
-  return { kind: 'Option', members: members.map(([value, name, nl]) => ({ value, name, nl })) };
+/**
+ * AL `Enum "<name>"`: members with explicit values (Contact Business Relation 100 = None), or, as a
+ * comma list like Option's, numbered from 0.
+ */
+export function Enum(name: string, members: string | Array<[value: number, name: string, nl?: string]>, nl?: string): FieldType {
+  if (typeof members === 'string') return { ...Option(members, nl), enumName: name };
+  return { kind: 'Option', enumName: name, members: members.map(([value, member, memberNl]) => ({ value, name: member, nl: memberNl })) };
 }
 
 export type TableClass<T = any> = (new () => T) & { prototype: T };

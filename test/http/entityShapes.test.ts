@@ -126,3 +126,43 @@ describe('customer (API v2.0, page 30009)', () => {
     expect(count.body['@odata.count']).toBe(0);
   });
 });
+
+describe('$metadata: AL enums as their own types, options as strings', () => {
+  test('v2.0 names each enum after its AL enum object', async () => {
+    const tc = await arrange();
+    const xml = (await tc.get('/api/v2.0/$metadata')).text;
+    const propertyType = (entity: string, property: string) =>
+      new RegExp(`<EntityType Name="${entity}">[\\s\\S]*?<Property Name="${property}" Type="([^"]+)"`).exec(xml)?.[1];
+    expect(propertyType('contact', 'type')).toBe('Microsoft.NAV.contactType');
+    expect(propertyType('contact', 'contactBusinessRelation')).toBe('Microsoft.NAV.contactBusinessRelation');
+    expect(propertyType('customer', 'type')).toBe('Microsoft.NAV.contactType');
+    expect(propertyType('customer', 'blocked')).toBe('Microsoft.NAV.customerBlocked');
+    const blocked = /<EnumType Name="customerBlocked">([\s\S]*?)<\/EnumType>/.exec(xml)![1];
+    expect([...blocked.matchAll(/Member Name="([^"]+)" Value="(\d+)"/g)].map((m) => [m[1], Number(m[2])])).toEqual([
+      ['_x0020_', 0],
+      ['Ship', 1],
+      ['Invoice', 2],
+      ['All', 3],
+    ]);
+    // One EnumType per enum object, however many properties use it.
+    expect(xml.match(/<EnumType Name="contactType">/g)).toHaveLength(1);
+  });
+
+  test('an Option is Edm.String in $metadata and still filters by its member names', async () => {
+    const tc = await arrange();
+    const xml = (await tc.get('/api/empire/crm/v1.0/$metadata')).text;
+    expect(/<EntityType Name="task">[\s\S]*?<Property Name="priority" Type="([^"]+)"/.exec(xml)?.[1]).toBe('Edm.String');
+    expect(xml).not.toMatch(/<EnumType Name="toDoPriority">/);
+    const household = (await tc.post(`${tc.crm}/contacts`, { surname: 'Prio' })).body;
+    const logged = await tc.post(`${tc.crm}/contacts(${household.id})/Microsoft.NAV.createInteractionFromTemplate`, { templateCode: 'VRAAG', note: 'x' });
+    expect(logged.status).toBe(201);
+    // VRAAG's task priority is High (arrangeContactmomentSetup).
+    const high = await tc.get(`${tc.crm}/tasks?$filter=priority eq 'High' and number eq '${logged.body.taskNumber}'`);
+    expect(high.body.value.map((t: { number: string }) => t.number)).toEqual([logged.body.taskNumber]);
+    const normal = await tc.get(`${tc.crm}/tasks?$filter=priority eq 'Normal' and number eq '${logged.body.taskNumber}'`);
+    expect(normal.body.value).toEqual([]);
+    // An enum literal is not a string: ODL refuses it for an Edm.String property.
+    const typed = await tc.get(`${tc.crm}/tasks?$filter=priority eq Microsoft.NAV.toDoPriority'High'`);
+    expect(typed.status).toBe(400);
+  });
+});
