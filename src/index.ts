@@ -1,3 +1,4 @@
+import type { ThrottleLimits } from './http/throttle';
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -36,6 +37,8 @@ export interface StartOptions {
   journalSize?: number;
   /** HTTP status of a stale ETag: 409 (default, BC's HTTP table) or 412. */
   conflictStatus?: 409 | 412;
+  /** BC online's per-user request limits ('online', or figures of your own); default none, as on-premises. */
+  throttle?: 'online' | ThrottleLimits;
 }
 
 export interface RunningSimulator {
@@ -71,6 +74,7 @@ export async function startSimulator(options: StartOptions = {}): Promise<Runnin
       maxPageSize: options.maxPageSize,
       journalSize: options.journalSize,
       conflictStatus: options.conflictStatus,
+      throttle: options.throttle,
       seeds: Object.keys(seeds),
     });
     const journal = (app.locals as { simulator: AppLocals }).simulator.journal;

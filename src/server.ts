@@ -18,6 +18,7 @@ async function main(): Promise<void> {
     host: config.host ?? '0.0.0.0',
     dataDir: config.dataDir,
     bodyLimit: config.bodyLimit,
+    throttle: config.throttle,
   });
   await printBanner(running, Date.now() - started);
   const stop = async (signal: string) => {

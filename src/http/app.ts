@@ -12,6 +12,7 @@ import { HttpErrors } from './HttpErrors';
 import { DEFAULT_JOURNAL_SIZE, RequestJournal } from './journal';
 import { securityHeaders } from './securityHeaders';
 import { simRoutes } from './simRoutes';
+import { BC_ONLINE_LIMITS, Throttle, throttle, ThrottleLimits } from './throttle';
 import { pageSessionRoutes } from './pageSessionRoutes';
 
 export interface AppOptions {
@@ -27,11 +28,15 @@ export interface AppOptions {
   seeds?: string[];
   /** HTTP status of a stale ETag (Request_EntityChanged): 409 (default, BC's HTTP table) or 412. */
   conflictStatus?: 409 | 412;
+  /** BC online's per-user request limits on the API ('online' or figures); default none (src/http/throttle.ts). */
+  throttle?: 'online' | ThrottleLimits;
 }
 
 /** What createApp exposes besides the routes (app.locals.simulator). */
 export interface AppLocals {
   journal: RequestJournal;
+  /** The per-user request limits, when switched on. */
+  throttle?: Throttle;
 }
 
 /**
@@ -67,7 +72,11 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
   // Every body is read as JSON whatever its Content-Type, so a wrong body is always BC's "Invalid Request Body".
   const json = express.json({ limit: options.bodyLimit ?? '4mb', type: () => true, strict: true });
   const groups = options.groups ?? apiGroups;
-  app.use('/api', basicAuth(sim), json, apiHandler(sim, groups, { maxPageSize: options.maxPageSize ?? DEFAULT_MAX_PAGE_SIZE, conflictStatus: options.conflictStatus }));
+  const limits = options.throttle === 'online' ? BC_ONLINE_LIMITS : options.throttle;
+  const userLimits = limits ? throttle(limits) : undefined;
+  if (userLimits) (app.locals as { simulator: AppLocals }).simulator.throttle = userLimits;
+  const apiHandlers = [basicAuth(sim), ...(userLimits ? [userLimits] : []), json];
+  app.use('/api', ...apiHandlers, apiHandler(sim, groups, { maxPageSize: options.maxPageSize ?? DEFAULT_MAX_PAGE_SIZE, conflictStatus: options.conflictStatus }));
   app.use('/_sim', docsRoutes(groups));
   app.use('/_sim', basicAuth(sim), json, simRoutes(sim, { journal, seeds: options.seeds }));
 

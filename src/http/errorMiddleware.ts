@@ -28,6 +28,8 @@ const STATUS_BY_CODE: Record<string, number> = {
   BadRequest_MethodNotAllowed: 405,
   Request_EntityTooLarge: 413,
   Simulator_NotSupported: 501,
+  Application_TooManyRequests: 429,
+  Simulator_ServiceUnavailable: 503,
 };
 
 export function httpStatusFor(code: string): number {
