@@ -16,6 +16,8 @@ export interface ServerConfig {
   dataDir: string | null;
   /** `EMPIRE_SIM_BODY_LIMIT`, default 4mb: larger request bodies get 413. */
   bodyLimit: string;
+  /** `EMPIRE_SIM_THROTTLE=online`: BC online's per-user request limits (429); default off, as on-premises. */
+  throttle?: 'online';
 }
 
 /** Configuration from the environment; a bad value stops the server with a clear message. */
@@ -24,12 +26,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port > 65535) throw new Error(`PORT must be a number from 0 to 65535, not '${portText}'.`);
   const dir = env.EMPIRE_SIM_DATA_DIR ?? './data';
+  const throttle = env.EMPIRE_SIM_THROTTLE || 'off';
+  if (throttle !== 'online' && throttle !== 'off') throw new Error(`EMPIRE_SIM_THROTTLE must be 'online' or 'off', not '${throttle}'.`);
   return {
     port,
     host: env.HOST || undefined,
     allowedHosts: (env.EMPIRE_SIM_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter((h) => h !== ''),
     dataDir: dir === ':memory:' ? null : path.resolve(dir),
     bodyLimit: env.EMPIRE_SIM_BODY_LIMIT ?? '4mb',
+    throttle: throttle === 'online' ? 'online' : undefined,
   };
 }
 

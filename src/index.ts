@@ -1,3 +1,4 @@
+import type { ThrottleLimits } from './http/throttle';
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -49,6 +50,8 @@ export interface StartOptions {
   conflictStatus?: 409 | 412;
   /** Every resource bounded (docs/limits.md): the defaults hold for what is not given. */
   limits?: Limits;
+  /** BC online's per-user request limits ('online', or figures of your own); default none, as on-premises. */
+  throttle?: 'online' | ThrottleLimits;
 }
 
 /** The limits of docs/limits.md, by the layer that enforces them. */
@@ -97,6 +100,7 @@ export async function startSimulator(options: StartOptions = {}): Promise<Runnin
       maxPageSize: options.maxPageSize,
       journalSize: options.journalSize,
       conflictStatus: options.conflictStatus,
+      throttle: options.throttle,
       seeds: Object.keys(seeds),
       pageSessions: limits.pageSessions,
       maxExpandedEntities: limits.maxExpandedEntities,

@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     dataDir: config.dataDir,
     bodyLimit: config.bodyLimit,
     limits: loadLimits(),
+    throttle: config.throttle,
   });
   await printBanner(running, Date.now() - started);
   const stop = async (signal: string) => {

@@ -1,4 +1,4 @@
-import { Code, Enum, Field, OnValidate, Option, Table, Text } from '../../src/runtime/Metadata';
+import { Code, Enum, Field, OnValidate, Table, Text } from '../../src/runtime/Metadata';
 import { NotSupportedError } from '../../src/runtime/BcError';
 import { TableRecord } from '../../src/runtime/Record';
 import { NoSeriesCodeunit } from '../../codeunits/foundation/NoSeries.Codeunit';
@@ -73,7 +73,7 @@ export class Customer extends TableRecord {
   @Field(35, 'Country/Region Code', Code(10), { nl: 'Land-/regiocode' })
   countryRegionCode!: string;
 
-  @Field(39, 'Blocked', Option(' ,Ship,Invoice,All'), { nl: 'Geblokkeerd' })
+  @Field(39, 'Blocked', Enum('Customer Blocked', ' ,Ship,Invoice,All'), { nl: 'Geblokkeerd' })
   blocked!: number;
 
   @Field(91, 'Post Code', Code(20), { nl: 'Postcode' })
@@ -88,7 +88,7 @@ export class Customer extends TableRecord {
   @Field(5049, 'Primary Contact No.', Code(20), { nl: 'Primair contactnr.' })
   primaryContactNo!: string;
 
-  @Field(5050, 'Contact Type', Enum([[0, 'Company', 'Huishouden / Bedrijf'], [1, 'Person', 'Persoon']]), {
+  @Field(5050, 'Contact Type', Enum('Contact Type', [[0, 'Company', 'Huishouden / Bedrijf'], [1, 'Person', 'Persoon']]), {
     nl: 'Contactsoort',
   })
   contactType!: number;

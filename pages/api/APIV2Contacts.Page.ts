@@ -1,12 +1,24 @@
 import { Contact } from '../../entities/CRM/Contact/Contact.Table';
 import { definePage } from '../Page';
-import { field, idField, lastModifiedField, readOnly } from './ApiPage';
+import { defineLabels } from '../../src/runtime/Labels';
+import { field, idField, lastModifiedField, readOnly, requiredDisplayName } from './ApiPage';
+
+/** Labels of page 30071 "APIV2 - Contacts", verbatim. */
+export const APIV2ContactsLabels = defineLabels('APIV2 - Contacts', {
+  NotProvidedContactNameErr: 'A "displayName" must be provided.',
+  BlankContactNameErr: 'The blank "displayName" is not allowed.',
+});
+
+const displayName = requiredDisplayName<Contact>({
+  notProvided: APIV2ContactsLabels.NotProvidedContactNameErr,
+  blank: APIV2ContactsLabels.BlankContactNameErr,
+});
 
 /**
- * Microsoft's API v2.0 `contacts` ("APIV2 - Contacts"; learn.microsoft.com
- * …/dynamics_contact_get), restricted to the fields the simulated Contact
- * table has. Empire's fields (Initialen, Straat, ...) are on the empire/crm
- * contacts page.
+ * Microsoft's API v2.0 `contacts` (page 30071 "APIV2 - Contacts",
+ * microsoft/BCApps src/Apps/W1/APIV2/app/src/pages/APIV2Contacts.Page.al;
+ * learn.microsoft.com …/dynamics_contact_get). Empire's fields (Initialen,
+ * Straat, ...) are on the empire/crm contacts page.
  */
 export const APIV2Contacts = definePage<Contact>({
   name: 'APIV2 - Contacts',
@@ -17,15 +29,17 @@ export const APIV2Contacts = definePage<Contact>({
   insertAllowed: true,
   modifyAllowed: true,
   deleteAllowed: true,
+  onInsertRecord: displayName.onInsertRecord,
+  // Page order of APIV2Contacts.Page.al (app 29.0): a POST or PATCH validates the fields in this order.
   fields: [
     idField,
     field('number', 'no'),
-    // Type before the company link: Company No. may only be set on a person.
     field('type', 'type'),
-    field('displayName', 'name'),
+    displayName.control,
+    field('jobTitle', 'jobTitle'),
     field('companyNumber', 'companyNo'),
     field('companyName', 'companyName'),
-    readOnly('businessRelation', 'contactBusinessRelation'),
+    readOnly('contactBusinessRelation', 'contactBusinessRelation'),
     field('addressLine1', 'address'),
     field('addressLine2', 'address2'),
     field('city', 'city'),
@@ -35,8 +49,12 @@ export const APIV2Contacts = definePage<Contact>({
     field('phoneNumber', 'phoneNo'),
     field('mobilePhoneNumber', 'mobilePhoneNo'),
     field('email', 'eMail'),
+    field('website', 'homePage'),
     field('searchName', 'searchName'),
     field('privacyBlocked', 'privacyBlocked'),
+    // BC's page variable (Text[50]) writes "VAT Registration No." (Text[20]); the simulator serves the field itself.
+    field('taxRegistrationNumber', 'vatRegistrationNo'),
+    readOnly('lastInteractionDate', 'dateOfLastInteraction'),
     lastModifiedField,
   ],
 });

@@ -1,5 +1,7 @@
 import type { FindOptionsWhere } from 'typeorm';
+import { DialogError } from '../../src/runtime/BcError';
 import type { ModalResult } from '../../src/runtime/Dialogs';
+import type { Label } from '../../src/runtime/Labels';
 import type { TableClass } from '../../src/runtime/Metadata';
 import type { TableRecord } from '../../src/runtime/Record';
 import type { Session } from '../../src/runtime/Session';
@@ -50,7 +52,13 @@ export interface RowsComputedFieldDef<T extends TableRecord = TableRecord> exten
 
 export type ComputedFieldDef<T extends TableRecord = TableRecord> = RecordComputedFieldDef<T> | RowsComputedFieldDef<T>;
 
-export type ApiFieldDef<T extends TableRecord = TableRecord> = TableFieldDef | ComputedFieldDef<T>;
+/** An API page control on a table field, with the page field's own OnValidate. */
+export interface ApiTableFieldDef<T extends TableRecord = TableRecord> extends TableFieldDef {
+  /** AL page field OnValidate: runs after the table field's OnValidate, as BC runs them. */
+  onValidate?: (rec: T, session: Session) => Promise<void> | void;
+}
+
+export type ApiFieldDef<T extends TableRecord = TableRecord> = ApiTableFieldDef<T> | ComputedFieldDef<T>;
 
 export function isComputed<T extends TableRecord>(f: ApiFieldDef<T>): f is ComputedFieldDef<T> {
   return 'compute' in f || 'computeRows' in f;
@@ -127,6 +135,8 @@ export interface ApiPageDefinition<T extends TableRecord = TableRecord> extends 
   insertAllowed: boolean;
   modifyAllowed: boolean;
   deleteAllowed: boolean;
+  /** AL OnInsertRecord: the page's checks after the request's fields are validated, before Insert(true). */
+  onInsertRecord?: (rec: T, session: Session) => Promise<void> | void;
   navigation?: Record<string, NavigationDef<T>>;
   actions?: Record<string, BoundActionDef<T>>;
 }
@@ -152,7 +162,11 @@ export const lastModifiedField: TableFieldDef = {
   caption: caption('Last Modified Date Time', 'Laatst gewijzigd op'),
 };
 
-export function field(name: string, source: string, options: { editable?: boolean; caption?: Caption } = {}): TableFieldDef {
+export function field<T extends TableRecord = any>(
+  name: string,
+  source: string,
+  options: { editable?: boolean; caption?: Caption; onValidate?: ApiTableFieldDef<T>['onValidate'] } = {},
+): ApiTableFieldDef<T> {
   return { name, source, ...options };
 }
 
@@ -167,4 +181,20 @@ export function readOnly(name: string, source: string, caption?: Caption): Table
  */
 export function own<V>(record: Record<string, V> | undefined, key: string): V | undefined {
   return record !== undefined && Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+}
+
+/** AL `Error(Label, …)` raised by a page trigger, in the session's language. */
+export function pageError(session: Session, label: Label, ...args: unknown[]): never {
+  throw new DialogError(label.format(args, session.language), label.key);
+}
+
+/**
+ * BC's API pages for contacts and customers refuse a record without a name twice: the
+ * displayName control refuses "" and OnInsertRecord refuses a POST that set no name.
+ */
+export function requiredDisplayName<T extends TableRecord & { name: string }>(labels: { notProvided: Label; blank: Label }) {
+  return {
+    control: field<T>('displayName', 'name', { onValidate: (rec, session) => (rec.name === '' ? pageError(session, labels.blank) : undefined) }),
+    onInsertRecord: (rec: T, session: Session) => (rec.name === '' ? pageError(session, labels.notProvided) : undefined),
+  };
 }

@@ -36,7 +36,7 @@ export const EmpireContacts: ApiPageDefinition<Contact> = definePage<Contact>({
     field('surname', 'surname'),
     field('companyNumber', 'companyNo'),
     field('companyName', 'companyName'),
-    readOnly('businessRelation', 'contactBusinessRelation'),
+    readOnly('contactBusinessRelation', 'contactBusinessRelation'),
     field('street', 'street'),
     field('houseNumber', 'houseNo'),
     field('houseLetter', 'houseLetter'),

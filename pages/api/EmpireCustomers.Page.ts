@@ -1,6 +1,6 @@
 import { CustContUpdate } from '../../codeunits/process/CustContUpdate.Codeunit';
 import { Customer } from '../../entities/Sales/Customer.Table';
-import { customerFields } from './APIV2Customers.Page';
+import { customerFields, displayName } from './APIV2Customers.Page';
 import { definePage } from '../Page';
 import { field, lastModifiedField } from './ApiPage';
 import { EmpireInteractionLogEntries } from './EmpireInteractionLogEntries.Page';
@@ -21,6 +21,7 @@ export const EmpireCustomers = definePage<Customer>({
   insertAllowed: true,
   modifyAllowed: true,
   deleteAllowed: true,
+  onInsertRecord: displayName.onInsertRecord,
   fields: [
     ...customerFields,
     field('searchName', 'searchName'),

@@ -15,6 +15,7 @@ import { bodyTypeCheck, hostCheck, LOOPBACK_HOSTS } from './frontDoor';
 import { securityHeaders } from './securityHeaders';
 import { simRoutes } from './simRoutes';
 import { simUserRoutes } from './simUserRoutes';
+import { BC_ONLINE_LIMITS, Throttle, throttle, ThrottleLimits } from './throttle';
 import { pageSessionRoutes } from './pageSessionRoutes';
 
 export interface AppOptions extends ResponseLimits {
@@ -34,11 +35,15 @@ export interface AppOptions extends ResponseLimits {
   allowedHosts?: string[];
   /** Page sessions' limits and idle expiry (docs/limits.md). */
   pageSessions?: ManagerOptions;
+  /** BC online's per-user request limits on the API ('online' or figures); default none (src/http/throttle.ts). */
+  throttle?: 'online' | ThrottleLimits;
 }
 
 /** What createApp exposes besides the routes (app.locals.simulator). */
 export interface AppLocals {
   journal: RequestJournal;
+  /** The per-user request limits, when switched on. */
+  throttle?: Throttle;
 }
 
 /**
@@ -77,7 +82,11 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
   // bodyTypeCheck let only JSON bodies through; read them whatever parameters the type has.
   const json = express.json({ limit: options.bodyLimit ?? '4mb', type: () => true, strict: true });
   const groups = options.groups ?? apiGroups;
-  app.use('/api', basicAuth(sim), json, apiHandler(sim, groups, {
+  const limits = options.throttle === 'online' ? BC_ONLINE_LIMITS : options.throttle;
+  const userLimits = limits ? throttle(limits) : undefined;
+  if (userLimits) (app.locals as { simulator: AppLocals }).simulator.throttle = userLimits;
+  const apiHandlers = [basicAuth(sim), ...(userLimits ? [userLimits] : []), json];
+  app.use('/api', ...apiHandlers, apiHandler(sim, groups, {
     maxPageSize: options.maxPageSize ?? DEFAULT_MAX_PAGE_SIZE,
     conflictStatus: options.conflictStatus,
     maxExpandedEntities: options.maxExpandedEntities,

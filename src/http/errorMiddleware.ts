@@ -33,6 +33,8 @@ const STATUS_BY_CODE: Record<string, number> = {
   Request_HeaderFieldsTooLarge: 431,
   Simulator_TooManyPageSessions: 429,
   Simulator_NotSupported: 501,
+  Application_TooManyRequests: 429,
+  Simulator_ServiceUnavailable: 503,
 };
 
 export function httpStatusFor(code: string): number {

@@ -20,21 +20,30 @@ export async function flowFieldValues(session: Session, field: FieldMeta, rows: 
   const target = tableMeta(formula.table());
   const constants: Record<string, unknown> = {};
   const links: [targetProperty: string, sourceProperty: string][] = [];
+  // field(filter(X)): a blank X sets no filter, so rows with and without a value fall in different groups.
+  const optional = new Set<string>();
   for (const [property, condition] of Object.entries(formula.where)) {
     target.field(property); // a misspelt filter field fails here, as AL's compiler would refuse it
     if ('const' in condition) constants[property] = condition.const;
-    else links.push([property, condition.field]);
+    else {
+      links.push([property, condition.field]);
+      if (condition.filter) optional.add(property);
+    }
   }
   const keyOf = (row: RowValues, side: 0 | 1) => JSON.stringify(links.map((l) => row[l[side]] ?? ''));
   const groups = new Map<string, RowValues>();
   for (const row of rows) groups.set(keyOf(row, 1), row);
-  const matches = await matchingRows(session, target, formula, constants, links, [...groups.values()]);
+  const matches = await matchingRows(session, target, formula, constants, links, optional, [...groups.values()]);
   const byKey = new Map<string, RowValues[]>();
-  for (const match of matches) {
-    const key = keyOf(match, 0);
-    const list = byKey.get(key);
-    if (list) list.push(match);
-    else byKey.set(key, [match]);
+  if (matches instanceof Map) {
+    for (const [key, list] of matches) byKey.set(key, list);
+  } else {
+    for (const match of matches) {
+      const key = keyOf(match, 0);
+      const list = byKey.get(key);
+      if (list) list.push(match);
+      else byKey.set(key, [match]);
+    }
   }
   return rows.map((row) => valueOf(formula, field, byKey.get(keyOf(row, 1)) ?? []));
 }
@@ -65,8 +74,10 @@ async function matchingRows(
   formula: CalcFormula,
   constants: Record<string, unknown>,
   links: [string, string][],
+  optional: ReadonlySet<string>,
   groups: RowValues[],
-): Promise<RowValues[]> {
+): Promise<RowValues[] | Map<string, RowValues[]>> {
+  if (optional.size) return matchingRowsPerGroup(session, target, formula, constants, links, optional, groups);
   if (links.length === 1) {
     const [targetProperty, sourceProperty] = links[0];
     const values = groups.map((g) => g[sourceProperty] ?? '');
@@ -81,9 +92,43 @@ async function matchingRows(
   const out: RowValues[] = [];
   for (const group of groups) {
     const where = { ...constants, ...Object.fromEntries(links.map(([t, s]) => [t, group[s] ?? ''])) };
-    out.push(...(await session.store.find(target, where, undefined, formula.method === 'count' ? undefined : 1)));
+    out.push(...(await findForGroup(session, target, formula, where)));
   }
   return out;
+}
+
+/**
+ * One query per group when a link is a field(filter(…)) one: a group whose
+ * value is blank matches rows whatever their value, so the matches cannot be
+ * told apart by that field afterwards; they are keyed by the group instead.
+ */
+async function matchingRowsPerGroup(
+  session: Session,
+  target: TableMeta,
+  formula: CalcFormula,
+  constants: Record<string, unknown>,
+  links: [string, string][],
+  optional: ReadonlySet<string>,
+  groups: RowValues[],
+): Promise<Map<string, RowValues[]>> {
+  const out = new Map<string, RowValues[]>();
+  for (const group of groups) {
+    const where: Record<string, unknown> = { ...constants };
+    for (const [t, s] of links) {
+      const value = group[s] ?? '';
+      if (value === '' && optional.has(t)) continue;
+      where[t] = value;
+    }
+    out.set(JSON.stringify(links.map((l) => group[l[1]] ?? '')), await findForGroup(session, target, formula, where));
+  }
+  return out;
+}
+
+/** The rows a formula needs of one group: all to count, the largest value for max, else the first. */
+function findForGroup(session: Session, target: TableMeta, formula: CalcFormula, where: Record<string, unknown>): Promise<RowValues[]> {
+  if (formula.method === 'count') return session.store.find(target, where, undefined);
+  if (formula.method === 'max') return session.store.find(target, where, { [formula.field!]: 'DESC' }, 1);
+  return session.store.find(target, where, undefined, 1);
 }
 
 function valueOf(formula: CalcFormula, field: FieldMeta, matches: RowValues[]): unknown {
@@ -94,5 +139,10 @@ function valueOf(formula: CalcFormula, field: FieldMeta, matches: RowValues[]): 
       return matches.length;
     case 'lookup':
       return matches.length ? matches[0][formula.field!] : blankValue(field);
+    case 'max':
+      return matches.reduce<unknown>((max, m) => {
+        const v = m[formula.field!];
+        return v !== null && v !== undefined && (max === blankValue(field) || (v as string | number) > (max as string | number)) ? v : max;
+      }, blankValue(field));
   }
 }

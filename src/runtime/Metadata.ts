@@ -31,6 +31,8 @@ export interface FieldType {
   kind: FieldKind;
   length?: number;
   members?: OptionMember[];
+  /** An AL enum object's name ("Task Status"); absent for an Option field. The API serves enums as their own type, options as strings. */
+  enumName?: string;
 }
 
 export const Code = (length: number): FieldType => ({ kind: 'Code', length });
@@ -55,9 +57,13 @@ export function Option(members: string, nl?: string): FieldType {
   };
 }
 
-/** AL enum with explicit values (e.g. Contact Business Relation 100 = None). */
-export function Enum(members: Array<[value: number, name: string, nl?: string]>): FieldType {
-  return { kind: 'Option', members: members.map(([value, name, nl]) => ({ value, name, nl })) };
+/**
+ * AL `Enum "<name>"`: members with explicit values (Contact Business Relation 100 = None), or, as a
+ * comma list like Option's, numbered from 0.
+ */
+export function Enum(name: string, members: string | Array<[value: number, name: string, nl?: string]>, nl?: string): FieldType {
+  if (typeof members === 'string') return { ...Option(members, nl), enumName: name };
+  return { kind: 'Option', enumName: name, members: members.map(([value, member, memberNl]) => ({ value, name: member, nl: memberNl })) };
 }
 
 export type TableClass<T = any> = (new () => T) & { prototype: T };
@@ -72,26 +78,33 @@ export interface RelationSpec {
 
 /**
  * A filter of a CalcFormula on the other table's field: AL `field("Contact No.")`
- * (this record's field, by property) or `const(Company)`.
+ * (this record's field, by property), `field(filter("Lookup Contact No."))`
+ * (the same, except that a blank value sets no filter) or `const(Company)`.
  */
-export type CalcCondition = { field: string } | { const: unknown };
+export type CalcCondition = { field: string; filter?: true } | { const: unknown };
 
 /**
  * AL CalcFormula of a FlowField: the other table and its filters (keys are
  * that table's properties), e.g. `lookup(Contact.Name where("No." = field("Contact No.")))`.
- * Only lookup, exist and count are simulated (no sum/average/min/max, no
+ * Only lookup, exist, count and max are simulated (no sum/average/min, no
  * FlowFilters): docs/differences.md.
  */
 export interface CalcFormula {
-  method: 'lookup' | 'exist' | 'count';
+  method: 'lookup' | 'exist' | 'count' | 'max';
   table: () => TableClass;
-  /** lookup: the other table's field whose value is the FlowField's. */
+  /** lookup, max: the other table's field whose value is the FlowField's. */
   field?: string;
   where: Record<string, CalcCondition>;
 }
 
 export const Lookup = (table: () => TableClass, field: string, where: Record<string, CalcCondition>): CalcFormula => ({
   method: 'lookup',
+  table,
+  field,
+  where,
+});
+export const Max = (table: () => TableClass, field: string, where: Record<string, CalcCondition>): CalcFormula => ({
+  method: 'max',
   table,
   field,
   where,

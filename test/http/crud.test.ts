@@ -45,7 +45,11 @@ describe('POST / GET / PATCH / DELETE', () => {
       type: 'Company',
       displayName: 'Woonzorg Noord',
       companyNumber: res.body.number,
-      businessRelation: 'None',
+      contactBusinessRelation: 'None',
+      jobTitle: '',
+      website: '',
+      taxRegistrationNumber: '',
+      lastInteractionDate: '0001-01-01',
       searchName: 'WOONZORG NOORD',
       email: 'info@woonzorg.example',
     });
@@ -163,6 +167,20 @@ describe('POST / GET / PATCH / DELETE', () => {
 });
 
 describe('values', () => {
+  test('BC’s blank date 0001-01-01 is accepted in a body and clears the date; other dates of the years 1–99 are dates of those years', async () => {
+    const tc = await newHttpCompany();
+    const c = (await tc.post(`${tc.crm}/contacts`, { surname: 'Datum', birthDate: '1970-05-01' })).body;
+    expect(c.birthDate).toBe('1970-05-01');
+    const cleared = await tc.patch(`${tc.crm}/contacts(${c.id})`, { birthDate: '0001-01-01' }, '*');
+    expect(cleared.status).toBe(200);
+    expect(cleared.body.birthDate).toBe('0001-01-01');
+    const early = await tc.patch(`${tc.crm}/contacts(${c.id})`, { birthDate: '0099-12-31' }, '*');
+    expect(early.status).toBe(200);
+    expect(early.body.birthDate).toBe('0099-12-31');
+    const notADate = await tc.patch(`${tc.crm}/contacts(${c.id})`, { birthDate: '0001-02-30' }, '*');
+    expect(notADate.status).toBe(400);
+  });
+
   test('options/enums are names with spaces as _x0020_, the blank member is _x0020_; blank dates are 0001-01-01', async () => {
     const tc = await newHttpCompany();
     await tc.run(async (s) => {

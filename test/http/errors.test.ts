@@ -216,7 +216,7 @@ describe('Request bodies', () => {
   test('a read-only property → 400 BadRequest_InvalidOperation', async () => {
     const res = await tc.post(`${tc.v2}/contacts`, { displayName: 'A', lastModifiedDateTime: '2026-01-01T00:00:00Z' });
     expectBcError(res, 400, 'BadRequest_InvalidOperation', "Control 'Last Modified Date Time' is read-only.");
-    const biz = await tc.post(`${tc.v2}/contacts`, { businessRelation: 'Customer' });
+    const biz = await tc.post(`${tc.v2}/contacts`, { contactBusinessRelation: 'Customer' });
     expectBcError(biz, 400, 'BadRequest_InvalidOperation', "Control 'Contact Business Relation' is read-only.");
   });
 

@@ -269,7 +269,7 @@ describe('Afhandelen contactmoment — a complaint from a customer', () => {
     expect(cust.body.number).toBe('K000001');
     // CustCont-Update made the household.
     const household = (await list(tc, `${tc.crm}/contacts`)).find((c) => c.displayName === 'A. de Vries');
-    expect(household).toMatchObject({ type: 'Company', businessRelation: 'Customer' });
+    expect(household).toMatchObject({ type: 'Company', contactBusinessRelation: 'Customer' });
 
     const cm = await tc.post(`${tc.crm}/customers(${cust.body.id})/Microsoft.NAV.createInteractionFromTemplate`, {
       templateCode: 'KLACHT',

@@ -52,9 +52,12 @@ describe('$metadata through SAP’s EDMX parser and annotation converter', () =>
     expect(type('date')).toBe('Edm.Date');
     expect(type('closed')).toBe('Edm.Boolean');
     expect(type('lastModifiedDateTime')).toBe('Edm.DateTimeOffset');
-    expect(type('status')).toBe('Microsoft.NAV.toDoStatus');
-    const status = model.enumTypes?.find((e) => e.name === 'toDoStatus');
+    // An AL enum is its own type, named after the enum object (Enum "Task Status"); an Option is a string.
+    expect(type('status')).toBe('Microsoft.NAV.taskStatus');
+    const status = model.enumTypes?.find((e) => e.name === 'taskStatus');
     expect(status?.members.map((m) => m.name)).toEqual(['Not_x0020_Started', 'In_x0020_Progress', 'Completed', 'Waiting', 'Postponed']);
+    expect(type('priority')).toBe('Edm.String');
+    expect(model.enumTypes?.map((e) => e.name)).not.toContain('toDoPriority');
 
     const contact = byName.get('contact')!;
     expect(contact.navigationProperties.map((n) => [n.name, n.targetTypeName, n.isCollection])).toEqual([

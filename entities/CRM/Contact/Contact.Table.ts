@@ -1,4 +1,4 @@
-import { BooleanField, Code, DateField, Field, Integer, OnValidate, Table, Text, TimeField } from '../../../src/runtime/Metadata';
+import { BooleanField, Code, DateField, Field, FlowField, Integer, Max, OnValidate, Table, Text, TimeField } from '../../../src/runtime/Metadata';
 import { TableRecord } from '../../../src/runtime/Record';
 import { NoSeriesCodeunit } from '../../../codeunits/foundation/NoSeries.Codeunit';
 import { checkValidEmailAddresses } from '../../../codeunits/foundation/MailManagement.Codeunit';
@@ -7,8 +7,9 @@ import { Salutation } from '../Setup/Salutation.Table';
 import type { SalutationType } from '../Setup/SalutationFormula.Table';
 import { SalespersonLabels, SalespersonPurchaser } from '../Team/SalespersonPurchaser.Table';
 import { Todo } from '../Task/Todo.Table';
+import { InteractionLogEntry } from '../Interaction/InteractionLogEntry.Table';
 import { BUSINESS_RELATION, CONTACT_TYPE, ContactType, CORRESPONDENCE_TYPE } from './ContactEnums';
-import { CUST_VEND_BANK_FIELDS, fieldValue } from './ContactFieldGroups';
+import { CUST_VEND_BANK_FIELDS, fieldValue, LAST_INTERACTION_WHERE } from './ContactFieldGroups';
 import { ContactLabels } from './ContactLabels';
 import { nameBreakdown, nameFromParts, processNameChange, salutationOf } from './ContactName';
 import {
@@ -95,6 +96,9 @@ export class Contact extends TableRecord {
   @Field(102, 'E-Mail', Text(80), { caption: 'Email', nl: 'E-mail' })
   eMail!: string;
 
+  @Field(103, 'Home Page', Text(255), { nl: 'Startpagina' })
+  homePage!: string;
+
   @Field(107, 'No. Series', Code(20), { editable: false, nl: 'Nummerreeks' })
   noSeries!: string;
 
@@ -137,6 +141,10 @@ export class Contact extends TableRecord {
 
   @Field(5061, 'Mobile Phone No.', Text(30), { nl: 'Mobiel telefoonnr.' })
   mobilePhoneNo!: string;
+
+  /** Of a company: its persons' interactions too (its Lookup Contact No. is blank, which sets no filter). */
+  @FlowField(5068, 'Date of Last Interaction', DateField, Max(() => InteractionLogEntry, 'date', LAST_INTERACTION_WHERE), { nl: 'Datum laatste interactie' })
+  dateOfLastInteraction!: string | null;
 
   @Field(5086, 'Contact Business Relation', BUSINESS_RELATION, { editable: false, nl: 'Contactzakenrelatie' })
   contactBusinessRelation!: number;
@@ -229,12 +237,14 @@ export class Contact extends TableRecord {
 
   @OnValidate('eMail')
   protected async eMailOnValidate(): Promise<void> {
-    if (this.eMail === '') {
-      this.setSearchEmail();
-      return;
-    }
-    checkValidEmailAddresses(this.session, this.eMail);
+    if (this.eMail !== '') checkValidEmailAddresses(this.session, this.eMail);
     this.setSearchEmail();
+  }
+
+  /** The VAT Registration No. Format check finds no formats: the simulator has none (docs/differences.md). */
+  @OnValidate('vatRegistrationNo')
+  protected async vatRegistrationNoOnValidate(): Promise<void> {
+    this.vatRegistrationNo = this.vatRegistrationNo.toUpperCase();
   }
 
   @OnValidate('salespersonCode')
@@ -339,12 +349,7 @@ export class Contact extends TableRecord {
 
   /** IdenticalAddress(Cont). */
   identicalAddress(other: Contact): boolean {
-    return (
-      this.address === other.address &&
-      this.address2 === other.address2 &&
-      this.postCode === other.postCode &&
-      this.city === other.city
-    );
+    return (['address', 'address2', 'postCode', 'city'] as const).every((f) => this[f] === other[f]);
   }
 
   /** UpdateBusinessRelation(): field 5086 from the business relations; true when it changed. */
@@ -381,9 +386,6 @@ export class Contact extends TableRecord {
     this.lastDateModified = utc.slice(0, 10);
     this.lastTimeModified = utc.slice(11, 19);
   }
-
-
-
 
   private isUpdateNeeded(before: Contact): boolean {
     return CUST_VEND_BANK_FIELDS.some((f) => fieldValue(this, f) !== fieldValue(before, f));

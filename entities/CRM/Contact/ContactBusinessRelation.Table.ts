@@ -19,7 +19,7 @@ export const ContactBusinessRelationLabels = defineLabels('Contact Business Rela
   Text001: '%1 %2 is used when a %3 is linked with a %4.',
 });
 
-const LINK_TO_TABLE = Enum([
+const LINK_TO_TABLE = Enum('Contact Business Relation Link To Table', [
   [0, ' '],
   [1, 'Customer', 'Klant'],
   [2, 'Vendor', 'Leverancier'],

@@ -35,16 +35,16 @@ export enum CorrespondenceType {
 }
 
 /** Option "Correspondence Type" of Contact (5100), Interaction Log Entry (27), Segment Line (6) and the template's default. */
-export const CORRESPONDENCE_TYPE = Option(' ,Hard Copy,Email', ' ,Afdruk,E-mail');
+export const CORRESPONDENCE_TYPE = Enum('Correspondence Type', ' ,Hard Copy,Email', ' ,Afdruk,E-mail');
 
 /** Field 5050 Type (Empire: Soort). */
-export const CONTACT_TYPE = Enum([
+export const CONTACT_TYPE = Enum('Contact Type', [
   [0, 'Company', 'Huishouden / Bedrijf'],
   [1, 'Person', 'Persoon'],
 ]);
 
 /** Field 5086 Contact Business Relation. */
-export const BUSINESS_RELATION = Enum([
+export const BUSINESS_RELATION = Enum('Contact Business Relation', [
   [0, ' '],
   [1, 'Customer', 'Klant'],
   [2, 'Vendor', 'Leverancier'],

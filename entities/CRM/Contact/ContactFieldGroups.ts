@@ -50,3 +50,15 @@ export function setFieldValue(contact: Contact, field: ContactField, value: unkn
 export function formatField(contact: Contact, field: ContactField): string {
   return displayValue(contact.meta().field(field), fieldValue(contact, field));
 }
+
+/**
+ * The filters of field 5068 "Date of Last Interaction" on Interaction Log Entry:
+ * max(Date where "Contact Company No." = field("Company No."), "Contact No." =
+ * field(filter("Lookup Contact No.")), "Attempt Failed" = const(false), Postponed = const(false)).
+ */
+export const LAST_INTERACTION_WHERE = {
+  contactCompanyNo: { field: 'companyNo' },
+  contactNo: { field: 'lookupContactNo', filter: true as const },
+  attemptFailed: { const: false },
+  postponed: { const: false },
+};

@@ -1,4 +1,4 @@
-import { Option } from '../../../src/runtime/Metadata';
+import { Enum, Option } from '../../../src/runtime/Metadata';
 
 /** Option ' ,Outbound,Inbound' (ILE field 6, template field 6). */
 export enum InformationFlow {
@@ -16,7 +16,7 @@ export enum InitiatedBy {
 
 export const INFORMATION_FLOW = Option(' ,Outbound,Inbound', ' ,Uitgaand,Inkomend');
 export const INITIATED_BY = Option(' ,Us,Them', ' ,Wij,Zij');
-/** Enum 5082 "Wizard Action". */
-export const WIZARD_ACTION = Option(' ,Open,Import,Merge');
+/** Enum 5082 "Interaction Template Wizard Action". */
+export const WIZARD_ACTION = Enum('Interaction Template Wizard Action', ' ,Open,Import,Merge');
 /** Enum 5078 "Interaction Evaluation". */
-export const EVALUATION = Option(' ,Very Positive,Positive,Neutral,Negative,Very Negative');
+export const EVALUATION = Enum('Interaction Evaluation', ' ,Very Positive,Positive,Neutral,Negative,Very Negative');

@@ -1,4 +1,4 @@
-import { Option } from '../../../src/runtime/Metadata';
+import { Enum, Option } from '../../../src/runtime/Metadata';
 
 /** Enum 5080 "Task Type". */
 export enum TaskType {
@@ -30,8 +30,8 @@ export enum TaskSystemType {
   Team = 3,
 }
 
-export const TASK_TYPE = Option(' ,Meeting,Phone Call', ' ,Vergadering,Telefoongesprek');
-export const TASK_STATUS = Option(
+export const TASK_TYPE = Enum('Task Type', ' ,Meeting,Phone Call', ' ,Vergadering,Telefoongesprek');
+export const TASK_STATUS = Enum('Task Status', 
   'Not Started,In Progress,Completed,Waiting,Postponed',
   'Niet gestart,In uitvoering,Afgerond,Wachten,Uitgesteld',
 );

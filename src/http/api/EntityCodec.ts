@@ -329,6 +329,8 @@ function fromJson(info: FieldInfo, value: unknown): unknown {
 }
 
 function isRealDate(y: number, m: number, d: number): boolean {
-  const date = new Date(Date.UTC(y, m - 1, d));
+  // Not Date.UTC(y, …): it reads the years 0–99 as 1900–1999, which refused BC's blank date 0001-01-01.
+  const date = new Date(Date.UTC(2000, m - 1, d));
+  date.setUTCFullYear(y, m - 1, d);
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }

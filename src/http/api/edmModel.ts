@@ -18,12 +18,14 @@ export interface EnumTypeDef {
   name: string;
   /** Member names in BC's encoded form (`In_x0020_Progress`). */
   members: { name: string; value: number }[];
+  /** An AL enum: an EnumType in $metadata. An Option is served as Edm.String with the same member names. */
+  declared: boolean;
 }
 
 export interface EdmProperty {
   name: string;
   kind: EdmKind;
-  /** `Edm.String`, or `Microsoft.NAV.<enum>`. */
+  /** `Edm.String` (also for an Option, whose members are in enumType), or `Microsoft.NAV.<enum>`. */
   type: string;
   maxLength?: number;
   enumType?: EnumTypeDef;
@@ -79,11 +81,15 @@ export function entityType(page: ApiPageDefinition<any>): EntityTypeDef {
       case 'datetime':
         return { ...base, kind: 'DateTimeOffset', type: 'Edm.DateTimeOffset' };
       case 'Option': {
+        // BC: "Options are generated as type strings in the metadata … Enums have their own types"
+        // (devenv-develop-custom-api.md), named after the enum object (Enum "Task Status" → taskStatus).
+        const fieldType = info.meta!.type;
         const enumType: EnumTypeDef = {
-          name: camel(`${table.name} ${info.meta!.name}`),
-          members: (info.meta!.type.members ?? []).map((m) => ({ name: encodeEdmName(m.name), value: m.value })),
+          name: camel(fieldType.enumName ?? `${table.name} ${info.meta!.name}`),
+          members: (fieldType.members ?? []).map((m) => ({ name: encodeEdmName(m.name), value: m.value })),
+          declared: fieldType.enumName !== undefined,
         };
-        return { ...base, kind: 'Enum', type: `${NAMESPACE}.${enumType.name}`, enumType };
+        return { ...base, kind: 'Enum', type: enumType.declared ? `${NAMESPACE}.${enumType.name}` : 'Edm.String', enumType };
       }
     }
   });

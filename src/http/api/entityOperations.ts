@@ -8,7 +8,7 @@ import type { Session } from '../../runtime/Session';
 import { HttpErrors, ODataText } from '../HttpErrors';
 import type { ApiReply } from './apiCall';
 import { etagOf, ifMatchAccepts } from './etag';
-import { ParsedBody, serializeEntity } from './EntityCodec';
+import { FieldAssignment, ParsedBody, serializeEntity } from './EntityCodec';
 import type { PageStep } from './ODataPath';
 import { andWhere, serializeWithExpand } from './odata/collection';
 import { canonicalUrl, contextUrl, RequestContext } from './urls';
@@ -82,7 +82,8 @@ async function insertRecord(
       if (!(value instanceof FindOperator) && (typeof value !== 'object' || value === null)) (rec as any)[property] = value;
     }
   }
-  for (const a of body.assignments) await rec.validate(a.info.property!, a.value, { fromPage: true });
+  for (const a of body.assignments) await validateControl(session, rec, a);
+  await page.onInsertRecord?.(rec, session);
   if (body.systemId) {
     if (await session.exists(page.table, { systemId: body.systemId })) {
       throw new RecordExistsError(PlatformText.recordExists(tableMeta(page.table).caption, `Id='${body.systemId}'`));
@@ -127,7 +128,7 @@ export async function modifyEntity(
       if (coerceFieldValue(a.info.meta!, a.value) === (rec as any)[a.info.property!]) continue;
       throw HttpErrors.notSupported(`Renaming a ${tableMeta(page.table).caption} through the API (changing ${a.info.meta!.caption})`);
     }
-    await rec.validate(a.info.property!, a.value, { fromPage: true });
+    await validateControl(session, rec, a);
     changed = true;
   }
   if (changed) await rec.modify(true);
@@ -150,4 +151,11 @@ export async function deleteEntity(session: Session, rec: TableRecord, ifMatch: 
  */
 async function lockedCurrent(session: Session, rec: TableRecord): Promise<TableRecord> {
   return session.getForUpdate(rec.constructor as TableClass<TableRecord>, ...rec.keyValues());
+}
+
+/** A control's value as BC validates it: the table field's OnValidate, then the page field's. */
+async function validateControl(session: Session, rec: TableRecord, a: FieldAssignment): Promise<void> {
+  await rec.validate(a.info.property!, a.value, { fromPage: true });
+  const def = a.info.def;
+  if ('onValidate' in def && def.onValidate) await def.onValidate(rec, session);
 }

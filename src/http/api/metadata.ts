@@ -40,7 +40,7 @@ function render(group: ApiGroup): string {
   );
   for (const page of group.pages) {
     const type = entityType(page);
-    for (const p of type.properties) if (p.enumType) enums.set(p.enumType.name, p.enumType);
+    for (const p of type.properties) if (p.enumType?.declared) enums.set(p.enumType.name, p.enumType);
     const navs = Object.entries(page.navigation ?? {}).map(([name, nav]) => navigationXml(name, nav.target(), true));
     entityTypes.push(entityTypeXml(page.entityName, type.properties, navs));
     for (const [name, action] of Object.entries(page.actions ?? {})) {
