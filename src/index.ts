@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { AppLocals, createApp } from './http/app';
+import type { WebhookOptions } from './http/webhooks/settings';
 import type { RequestJournal } from './http/journal';
 import { seedDemoCompany, demoUsers, DEMO_COMPANY_DISPLAY_NAME, DEMO_COMPANY_NAME } from './seed/demo';
 import { seedEmptyCompany } from './seed/empty';
@@ -36,6 +37,8 @@ export interface StartOptions {
   journalSize?: number;
   /** HTTP status of a stale ETag: 409 (default, BC's HTTP table) or 412. */
   conflictStatus?: 409 | 412;
+  /** API webhooks (docs/api.md, Webhooks): `delayMs` (BC: 30 s), `retryFactor`, `expiryMs`, `maxSubscriptions`, … */
+  webhooks?: WebhookOptions;
 }
 
 export interface RunningSimulator {
@@ -71,9 +74,10 @@ export async function startSimulator(options: StartOptions = {}): Promise<Runnin
       maxPageSize: options.maxPageSize,
       journalSize: options.journalSize,
       conflictStatus: options.conflictStatus,
+      webhooks: options.webhooks,
       seeds: Object.keys(seeds),
     });
-    const journal = (app.locals as { simulator: AppLocals }).simulator.journal;
+    const { journal, webhooks } = (app.locals as { simulator: AppLocals }).simulator;
     const host = options.host ?? '127.0.0.1';
     const server = await listen(app, options.port ?? 0, host);
     const port = (server.address() as AddressInfo).port;
@@ -101,6 +105,7 @@ export async function startSimulator(options: StartOptions = {}): Promise<Runnin
       async stop() {
         if (stopped) return;
         stopped = true;
+        await webhooks.close();
         await close(server);
         await sim.close();
       },
@@ -140,6 +145,7 @@ function close(server: Server): Promise<void> {
 
 export { createApp } from './http/app';
 export type { AppOptions } from './http/app';
+export type { WebhookOptions } from './http/webhooks/settings';
 export { RequestJournal } from './http/journal';
 export type { JournalEntry } from './http/journal';
 export { Simulator } from './host/Simulator';

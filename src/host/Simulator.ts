@@ -20,6 +20,8 @@ import { tableMeta } from '../runtime/Metadata';
 import { CompanyCache } from '../db/store/CompanyCache';
 import { StoreTransaction } from '../db/store/StoreTransaction';
 import { runInTransaction } from '../db/store/transaction';
+import { CommitObservers } from '../db/store/changeLog';
+import { ApiSubscriptions } from './ApiSubscriptions';
 // The host binds the process codeunits to the events tables raise for them, once, before any session runs.
 import '../../codeunits/process/subscriptions';
 import { SeedImages, Snapshot, takeSnapshot } from './SeedImages';
@@ -29,6 +31,7 @@ import { newSystemFields } from '../db/systemFields';
 export type { UserSpec } from './SystemUsers';
 
 export type { Snapshot } from './SeedImages';
+export type { CommitObserver, RecordChange } from '../db/store/changeLog';
 
 /** A seed builds a company's starting data inside one session. */
 export type SeedFunction = (session: Session) => Promise<void>;
@@ -93,6 +96,9 @@ export class Simulator {
   private readonly systemMutex = new Mutex();
   private readonly users: SystemUsers;
   private refreshTimer: NodeJS.Timeout | null = null;
+  /** Who hears of the record changes of every committed `run` (API webhooks). */
+  readonly commits = new CommitObservers();
+  readonly apiSubscriptions: ApiSubscriptions;
 
   private constructor(
     private readonly options: SimulatorOptions,
@@ -100,6 +106,7 @@ export class Simulator {
     private readonly system: DataSource,
   ) {
     this.users = new SystemUsers(system, (resource, fn) => this.systemTransaction(resource, fn));
+    this.apiSubscriptions = new ApiSubscriptions(system, (resource, fn) => this.systemTransaction(resource, fn));
     this.seeds = new SeedImages(options.seedMoment ?? new Date('2026-01-05T08:00:00Z'), async (seed, manager) => {
       const session = await this.openSession(manager, Object.assign(new Company(), { name: 'SEED', systemId: '' }), { userId: 'SEED' });
       await this.options.seeds[seed](session);
@@ -253,18 +260,21 @@ export class Simulator {
    */
   async run<T>(companyId: string, actor: Actor, fn: (session: Session) => Promise<T>): Promise<T> {
     const store = await this.resolveStore(companyId);
-    return this.exclusive(store, async () => {
+    const changeLog = this.commits.newLog();
+    const result = await this.exclusive(store, async () => {
       try {
         return await runInTransaction(
           store.dataSource,
           store.cache,
-          { synchronousCommit: this.storage.config.synchronousCommit, begin: (manager) => this.storage.beginTransaction(manager) },
+          { synchronousCommit: this.storage.config.synchronousCommit, begin: (manager) => this.storage.beginTransaction(manager), changeLog },
           async (tx) => fn(await this.openSession(tx, store.company, actor)),
         );
       } catch (e) {
         throw translateDatabaseError(e);
       }
     });
+    this.commits.committed(store.company, changeLog);
+    return result;
   }
 
   // ---- users ----

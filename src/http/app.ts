@@ -13,6 +13,9 @@ import { DEFAULT_JOURNAL_SIZE, RequestJournal } from './journal';
 import { securityHeaders } from './securityHeaders';
 import { simRoutes } from './simRoutes';
 import { pageSessionRoutes } from './pageSessionRoutes';
+import { WebhookNotifier } from './webhooks/WebhookNotifier';
+import { webhookSettings, type WebhookOptions } from './webhooks/settings';
+import { subscriptionsRoute } from './webhooks/subscriptionsRoute';
 
 export interface AppOptions {
   /** Largest accepted request body (body-parser syntax); larger → 413. Default 4mb. */
@@ -27,11 +30,15 @@ export interface AppOptions {
   seeds?: string[];
   /** HTTP status of a stale ETag (Request_EntityChanged): 409 (default, BC's HTTP table) or 412. */
   conflictStatus?: 409 | 412;
+  /** API webhooks: delay, retry factor, expiry, limits (docs/api.md, Webhooks); the environment's otherwise. */
+  webhooks?: WebhookOptions;
 }
 
 /** What createApp exposes besides the routes (app.locals.simulator). */
 export interface AppLocals {
   journal: RequestJournal;
+  /** Sends the webhook notifications; close() it when the app stops. */
+  webhooks: WebhookNotifier;
 }
 
 /**
@@ -47,7 +54,11 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
   app.use(securityHeaders);
   app.use(correlationId);
   const journal = new RequestJournal(options.journalSize ?? DEFAULT_JOURNAL_SIZE);
-  (app.locals as { simulator?: AppLocals }).simulator = { journal };
+  const webhooks = webhookSettings(options.webhooks);
+  const groups = options.groups ?? apiGroups;
+  const notifier = new WebhookNotifier(sim, groups, webhooks);
+  notifier.start();
+  (app.locals as { simulator?: AppLocals }).simulator = { journal, webhooks: notifier };
   app.use(journal.middleware());
   (app.locals as { errorOptions?: ErrorOptions }).errorOptions = { conflictStatus: options.conflictStatus };
   app.use(pageSessionRoutes(sim)); // page sessions + web client (docs/pages.md); before `/` so browsers get the client
@@ -66,8 +77,8 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
 
   // Every body is read as JSON whatever its Content-Type, so a wrong body is always BC's "Invalid Request Body".
   const json = express.json({ limit: options.bodyLimit ?? '4mb', type: () => true, strict: true });
-  const groups = options.groups ?? apiGroups;
-  app.use('/api', basicAuth(sim), json, apiHandler(sim, groups, { maxPageSize: options.maxPageSize ?? DEFAULT_MAX_PAGE_SIZE, conflictStatus: options.conflictStatus }));
+  const subscriptions = subscriptionsRoute(sim, groups, webhooks, () => notifier.refresh());
+  app.use('/api', basicAuth(sim), json, subscriptions, apiHandler(sim, groups, { maxPageSize: options.maxPageSize ?? DEFAULT_MAX_PAGE_SIZE, conflictStatus: options.conflictStatus }));
   app.use('/_sim', docsRoutes(groups));
   app.use('/_sim', basicAuth(sim), json, simRoutes(sim, { journal, seeds: options.seeds }));
 
