@@ -4,7 +4,12 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startSimulator, type RunningSimulator } from '../../src/index';
+import request from 'supertest';
 import { Role } from '../../entities/Empire/Role.Table';
+import { Team } from '../../entities/CRM/Team/Team.Table';
+import { TeamSalesperson } from '../../entities/CRM/Team/TeamSalesperson.Table';
+import { SalespersonPurchaser } from '../../entities/CRM/Team/SalespersonPurchaser.Table';
+import { createApp, type AppLocals } from '../../src/http/app';
 import { basic } from '../library/LibraryHttp';
 
 const ANNE = { authorization: basic('ANNE', 'demo-anne'), 'content-type': 'application/json' };
@@ -327,5 +332,47 @@ test('the v2.0 API has its own subscriptions; an expired subscription is deleted
     expect(await sim.sim.apiSubscriptions.get(res.body.subscriptionId)).toBeNull();
   } finally {
     offsetMs = 0;
+  }
+});
+
+test('a DeleteAll without triggers (a team\'s members, deleted with the team) notifies each deleted record', async () => {
+  const path = '/members';
+  const res = await call('POST', `${crm()}/subscriptions`, { notificationUrl: `${receiver.url}${path}`, resource: `companies(${sim.companyId})/teamMembers` });
+  expect(res.status).toBe(201);
+  const created = receiver.next(path);
+  const { teamId, memberId } = await sim.sim.run(sim.companyId, { userId: 'ANNE' }, async (s) => {
+    const team = s.create(Team);
+    team.code = 'WHT';
+    await team.insert(false);
+    const sp = s.create(SalespersonPurchaser);
+    sp.code = 'WHS';
+    await sp.insert(false);
+    const member = s.create(TeamSalesperson);
+    member.teamCode = 'WHT';
+    member.salespersonCode = 'WHS';
+    await member.insert(false);
+    return { teamId: team.systemId, memberId: member.systemId };
+  });
+  expect(JSON.parse((await created).body).value.map((v: { changeType: string }) => v.changeType)).toEqual(['created']);
+  const deleted = receiver.next(path);
+  expect((await call('DELETE', `${crm()}/companies(${sim.companyId})/teams(${teamId})`, undefined, { ...ANNE, 'if-match': '*' })).status).toBe(204);
+  expect(JSON.parse((await deleted).body).value).toEqual([
+    expect.objectContaining({ resource: `companies(${sim.companyId})/teamMembers(${memberId})`, changeType: 'deleted' }),
+  ]);
+});
+
+test('the maximum number of subscriptions is refused with an error and saves nothing', async () => {
+  const existing = (await sim.sim.apiSubscriptions.list()).length;
+  const app = createApp(sim.sim, { webhooks: { maxSubscriptions: existing + 1 } });
+  try {
+    const body = { notificationUrl: `${receiver.url}/limit`, resource: `companies(${sim.companyId})/roles` };
+    const post = () => request(app).post('/api/empire/crm/v1.0/subscriptions').set(ANNE).send(body);
+    expect((await post()).status).toBe(201);
+    const over = await post();
+    expect(over.status).toBe(400);
+    expect(over.body.error.message).toMatch(/^The maximum number of webhook subscriptions \(\d+\) has been reached\./);
+    expect((await sim.sim.apiSubscriptions.list()).length).toBe(existing + 1);
+  } finally {
+    await (app.locals as { simulator: AppLocals }).simulator.webhooks.close();
   }
 });
