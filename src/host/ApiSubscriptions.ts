@@ -14,7 +14,7 @@ export class ApiSubscriptions {
     private readonly exclusive: <T>(resource: string, fn: (manager: EntityManager) => Promise<T>) => Promise<T>,
   ) {}
 
-  list(where: { userId?: string; companyName?: string } = {}): Promise<ApiWebhookSubscription[]> {
+  list(where: Partial<Pick<ApiWebhookSubscription, 'userId' | 'companyName' | 'entityPublisher' | 'entityGroup' | 'entityVersion'>> = {}): Promise<ApiWebhookSubscription[]> {
     return this.system.manager.find(ApiWebhookSubscription, { where, order: { subscriptionId: 'ASC' } });
   }
 

@@ -325,6 +325,9 @@ test('the v2.0 API has its own subscriptions; an expired subscription is deleted
   const next = receiver.next('/v2');
   const sp = (await call('POST', `${v2}/companies(${sim.companyId})/salespeoplePurchasers`, { code: 'WH', displayName: 'Web Hook' })).body;
   expect(JSON.parse((await next).body).value[0].resource).toBe(`/api/v2.0/companies(${sim.companyId})/salespeoplePurchasers(${sp.id})`);
+  // Each API lists and finds only its own subscriptions.
+  expect((await call('GET', `${v2}/subscriptions`)).body.value.map((s: { subscriptionId: string }) => s.subscriptionId)).toEqual([res.body.subscriptionId]);
+  expect((await call('GET', `${crm()}/subscriptions('${res.body.subscriptionId}')`)).status).toBe(404);
 
   offsetMs = 3 * 86_400_000 + 1000;
   try {

@@ -39,7 +39,7 @@ export function subscriptionsRoute(sim: Simulator, groups: ApiGroup[], settings:
     const ctx: Ctx = { sim, groups, group, settings, base, userId: authenticatedUser(res.locals).userSecurityId };
     await sim.apiSubscriptions.deleteExpired(settings.now());
     const method = req.method;
-    if (key === undefined && method === 'GET') return sendJson(res, 200, { '@odata.context': `${base}/$metadata#subscriptions`, value: (await sim.apiSubscriptions.list({ userId: ctx.userId })).map((s) => entity(s)) });
+    if (key === undefined && method === 'GET') return sendJson(res, 200, { '@odata.context': `${base}/$metadata#subscriptions`, value: (await sim.apiSubscriptions.list({ userId: ctx.userId, ...apiOf(group) })).map((s) => entity(s)) });
     if (key === undefined && method === 'POST') {
       const sub = await create(ctx, req.body);
       await changed();
@@ -84,9 +84,16 @@ function parseKey(raw: string): string {
 
 async function own(ctx: Ctx, id: string): Promise<ApiWebhookSubscription> {
   const sub = await ctx.sim.apiSubscriptions.get(id);
-  // Another user's subscription is not found, as in BC, where the API shows a user only their own.
-  if (!sub || sub.userId !== ctx.userId) throw new RecordNotFoundError(PlatformText.recordNotFound(TABLE_CAPTION, `Subscription Id='${id}'`));
+  // Another user's subscription is not found, as in BC, where the API shows a user only their own; nor is another API's.
+  const api = apiOf(ctx.group);
+  const otherApi = sub && (sub.entityPublisher !== api.entityPublisher || sub.entityGroup !== api.entityGroup || sub.entityVersion !== api.entityVersion);
+  if (!sub || sub.userId !== ctx.userId || otherApi) throw new RecordNotFoundError(PlatformText.recordNotFound(TABLE_CAPTION, `Subscription Id='${id}'`));
   return sub;
+}
+
+/** The API a subscription belongs to, as table 2000000095 stores it. */
+function apiOf(group: ApiGroup) {
+  return { entityPublisher: group.publisher, entityGroup: group.group, entityVersion: group.version };
 }
 
 async function create(ctx: Ctx, body: unknown): Promise<ApiWebhookSubscription> {
@@ -101,9 +108,7 @@ async function create(ctx: Ctx, body: unknown): Promise<ApiWebhookSubscription> 
   const sub = Object.assign(new ApiWebhookSubscription(), {
     ...newSystemFields(now),
     subscriptionId: randomUUID().replace(/-/g, ''),
-    entityPublisher: ctx.group.publisher,
-    entityGroup: ctx.group.group,
-    entityVersion: ctx.group.version,
+    ...apiOf(ctx.group),
     entitySetName: page.entitySetName,
     companyName: company.name,
     notificationUrl: given.notificationUrl,
