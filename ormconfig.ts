@@ -3,6 +3,7 @@ import { Company } from './entities/System/Company.Table';
 import { User } from './entities/System/User.Table';
 import { AccessControl } from './entities/System/AccessControl.Table';
 import { AggregatePermissionSet } from './entities/System/AggregatePermissionSet.Table';
+import { ApiWebhookSubscription } from './entities/System/ApiWebhookSubscription.Table';
 import { companyTables } from './entities';
 import { DatabaseConfig } from './src/db/config';
 import { createDataSource, EmpireDataSource } from './src/db/dataSource';
@@ -17,7 +18,7 @@ import { companyMigrations, systemMigrations } from './src/migrations';
  * holds the companies and users. src/db/storage.ts decides where they live;
  * src/db/config.ts reads the switch (EMPIRE_SIM_DB) from the environment.
  */
-export const systemEntities = [Company, User, AggregatePermissionSet, AccessControl];
+export const systemEntities = [Company, User, AggregatePermissionSet, AccessControl, ApiWebhookSubscription];
 export const companyEntities = companyTables;
 
 export const schemaSet: SchemaSet = {

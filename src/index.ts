@@ -5,6 +5,7 @@ import type { Server } from 'node:http';
 import { AppLocals, createApp } from './http/app';
 import { checkBinding } from './config';
 import { hostNamesFor, LOOPBACK_HOSTS } from './http/frontDoor';
+import type { WebhookOptions } from './http/webhooks/settings';
 import type { RequestJournal } from './http/journal';
 import type { ResponseLimits } from './http/api/limits';
 import { createLimitedServer, ServerLimits } from './http/serverLimits';
@@ -52,6 +53,8 @@ export interface StartOptions {
   limits?: Limits;
   /** BC online's per-user request limits ('online', or figures of your own); default none, as on-premises. */
   throttle?: 'online' | ThrottleLimits;
+  /** API webhooks (docs/api.md, Webhooks): `delayMs` (BC: 30 s), `retryFactor`, `expiryMs`, `maxSubscriptions`, … */
+  webhooks?: WebhookOptions;
 }
 
 /** The limits of docs/limits.md, by the layer that enforces them. */
@@ -101,12 +104,13 @@ export async function startSimulator(options: StartOptions = {}): Promise<Runnin
       journalSize: options.journalSize,
       conflictStatus: options.conflictStatus,
       throttle: options.throttle,
+      webhooks: options.webhooks,
       seeds: Object.keys(seeds),
       pageSessions: limits.pageSessions,
       maxExpandedEntities: limits.maxExpandedEntities,
       maxBatchEntities: limits.maxBatchEntities,
     });
-    const journal = (app.locals as { simulator: AppLocals }).simulator.journal;
+    const { journal, webhooks } = (app.locals as { simulator: AppLocals }).simulator;
     const server = await listen(createLimitedServer(app, limits), options.port ?? 0, host);
     const port = (server.address() as AddressInfo).port;
     const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
@@ -133,6 +137,7 @@ export async function startSimulator(options: StartOptions = {}): Promise<Runnin
       async stop() {
         if (stopped) return;
         stopped = true;
+        await webhooks.close();
         await close(server);
         await sim.close();
       },
@@ -184,6 +189,7 @@ function close(server: Server): Promise<void> {
 
 export { createApp } from './http/app';
 export type { AppOptions } from './http/app';
+export type { WebhookOptions } from './http/webhooks/settings';
 export { RequestJournal } from './http/journal';
 export type { JournalEntry } from './http/journal';
 export { Simulator } from './host/Simulator';

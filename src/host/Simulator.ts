@@ -20,41 +20,22 @@ import { tableMeta } from '../runtime/Metadata';
 import { CompanyCache } from '../db/store/CompanyCache';
 import { StoreTransaction } from '../db/store/StoreTransaction';
 import { runInTransaction } from '../db/store/transaction';
+import { CommitObservers } from '../db/store/changeLog';
+import { ApiSubscriptions } from './ApiSubscriptions';
 // The host binds the process codeunits to the events tables raise for them, once, before any session runs.
 import '../../codeunits/process/subscriptions';
 import { SeedImages, Snapshot, takeSnapshot } from './SeedImages';
 import { SystemUsers, type UserSpec } from './SystemUsers';
 import { Permissions } from './Permissions';
 import { newSystemFields } from '../db/systemFields';
+import type { SeedFunction, SimulatorOptions } from './SimulatorOptions';
 
 export type { UserSpec } from './SystemUsers';
 
 export type { Snapshot } from './SeedImages';
+export type { CommitObserver, RecordChange } from '../db/store/changeLog';
 
-/** A seed builds a company's starting data inside one session. */
-export type SeedFunction = (session: Session) => Promise<void>;
-
-export interface SimulatorOptions {
-  /**
-   * Folder for the SQLite files; null keeps every database in memory (tests).
-   * On a server database null means the same: schemas of this instance's own,
-   * dropped on close.
-   */
-  dataDir: string | null;
-  /**
-   * Which database and how to reach it; default: the environment
-   * (EMPIRE_SIM_DB..., src/db/config.ts, docs/database.md), SQLite when unset.
-   */
-  database?: DatabaseConfig;
-  /** Seeds by name; a company is created from one and reset to it. */
-  seeds: Record<string, SeedFunction>;
-  /** Users to make sure of in the system database. */
-  users?: UserSpec[];
-  /** Moment the seeds run at, so every seeded company is identical. */
-  seedMoment?: Date;
-  /** Companies this instance may hold (default 100: each SQLite company keeps about 3 files open; docs/limits.md). */
-  maxCompanies?: number;
-}
+export type { SeedFunction, SimulatorOptions } from './SimulatorOptions';
 
 /** Who runs an operation, and how its dialogs get answered. */
 export interface Actor {
@@ -96,6 +77,9 @@ export class Simulator {
   readonly users: SystemUsers;
   readonly permissions: Permissions;
   private refreshTimer: NodeJS.Timeout | null = null;
+  /** Who hears of the record changes of every committed `run` (API webhooks). */
+  readonly commits = new CommitObservers();
+  readonly apiSubscriptions: ApiSubscriptions;
 
   private constructor(
     private readonly options: SimulatorOptions,
@@ -104,6 +88,7 @@ export class Simulator {
   ) {
     this.permissions = new Permissions(system, (resource, fn) => this.systemTransaction(resource, fn));
     this.users = new SystemUsers(system, (resource, fn) => this.systemTransaction(resource, fn), this.permissions);
+    this.apiSubscriptions = new ApiSubscriptions(system, (resource, fn) => this.systemTransaction(resource, fn));
     this.seeds = new SeedImages(options.seedMoment ?? new Date('2026-01-05T08:00:00Z'), async (seed, manager) => {
       const session = await this.openSession(manager, Object.assign(new Company(), { name: 'SEED', systemId: '' }), { userId: 'SEED' });
       await this.options.seeds[seed](session);
@@ -260,18 +245,21 @@ export class Simulator {
    */
   async run<T>(companyId: string, actor: Actor, fn: (session: Session) => Promise<T>): Promise<T> {
     const store = await this.resolveStore(companyId);
-    return this.exclusive(store, async () => {
+    const changeLog = this.commits.newLog();
+    const result = await this.exclusive(store, async () => {
       try {
         return await runInTransaction(
           store.dataSource,
           store.cache,
-          { synchronousCommit: this.storage.config.synchronousCommit, begin: (manager) => this.storage.beginTransaction(manager) },
+          { synchronousCommit: this.storage.config.synchronousCommit, begin: (manager) => this.storage.beginTransaction(manager), changeLog },
           async (tx) => fn(await this.openSession(tx, store.company, actor)),
         );
       } catch (e) {
         throw translateDatabaseError(e);
       }
     });
+    this.commits.committed(store.company, changeLog);
+    return result;
   }
 
   // ---- users ----

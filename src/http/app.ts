@@ -17,6 +17,9 @@ import { simRoutes } from './simRoutes';
 import { simUserRoutes } from './simUserRoutes';
 import { BC_ONLINE_LIMITS, Throttle, throttle, ThrottleLimits } from './throttle';
 import { pageSessionRoutes } from './pageSessionRoutes';
+import { WebhookNotifier } from './webhooks/WebhookNotifier';
+import { webhookSettings, type WebhookOptions } from './webhooks/settings';
+import { subscriptionsRoute } from './webhooks/subscriptionsRoute';
 
 export interface AppOptions extends ResponseLimits {
   /** Largest accepted request body (body-parser syntax); larger → 413. Default 4mb. */
@@ -37,6 +40,8 @@ export interface AppOptions extends ResponseLimits {
   pageSessions?: ManagerOptions;
   /** BC online's per-user request limits on the API ('online' or figures); default none (src/http/throttle.ts). */
   throttle?: 'online' | ThrottleLimits;
+  /** API webhooks: delay, retry factor, expiry, limits (docs/api.md, Webhooks); the environment's otherwise. */
+  webhooks?: WebhookOptions;
 }
 
 /** What createApp exposes besides the routes (app.locals.simulator). */
@@ -44,6 +49,8 @@ export interface AppLocals {
   journal: RequestJournal;
   /** The per-user request limits, when switched on. */
   throttle?: Throttle;
+  /** Sends the webhook notifications; close() it when the app stops. */
+  webhooks: WebhookNotifier;
 }
 
 /**
@@ -60,7 +67,11 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
   app.use(securityHeaders);
   app.use(correlationId);
   const journal = new RequestJournal(options.journalSize ?? DEFAULT_JOURNAL_SIZE);
-  (app.locals as { simulator?: AppLocals }).simulator = { journal };
+  const webhooks = webhookSettings(options.webhooks);
+  const groups = options.groups ?? apiGroups;
+  const notifier = new WebhookNotifier(sim, groups, webhooks);
+  notifier.start();
+  (app.locals as { simulator?: AppLocals }).simulator = { journal, webhooks: notifier };
   app.use(journal.middleware());
   app.use(hostCheck(options.allowedHosts ?? LOOPBACK_HOSTS));
   app.use(bodyTypeCheck);
@@ -81,12 +92,12 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
 
   // bodyTypeCheck let only JSON bodies through; read them whatever parameters the type has.
   const json = express.json({ limit: options.bodyLimit ?? '4mb', type: () => true, strict: true });
-  const groups = options.groups ?? apiGroups;
   const limits = options.throttle === 'online' ? BC_ONLINE_LIMITS : options.throttle;
   const userLimits = limits ? throttle(limits) : undefined;
   if (userLimits) (app.locals as { simulator: AppLocals }).simulator.throttle = userLimits;
   const apiHandlers = [basicAuth(sim), ...(userLimits ? [userLimits] : []), json];
-  app.use('/api', ...apiHandlers, apiHandler(sim, groups, {
+  const subscriptions = subscriptionsRoute(sim, groups, webhooks, () => notifier.refresh());
+  app.use('/api', ...apiHandlers, subscriptions, apiHandler(sim, groups, {
     maxPageSize: options.maxPageSize ?? DEFAULT_MAX_PAGE_SIZE,
     conflictStatus: options.conflictStatus,
     maxExpandedEntities: options.maxExpandedEntities,

@@ -77,7 +77,7 @@ describePg('PostgreSQL: a schema per company and one for the system', () => {
   test('start-up in check mode refuses a database that is not migrated, and creates nothing', async () => {
     const config = { ...sharedPgConfig('chk'), migrate: 'check' as const };
     await expect(Simulator.start({ dataDir: null, seeds, database: config })).rejects.toThrow(
-      /^The system database is 2 migration\(s\) behind \(SystemInitialSchema\d+, SystemAccessControl\d+\)\. Run `npm run migrate`, or start with EMPIRE_SIM_DB_MIGRATE=run\.$/,
+      /^The system database is 3 migration\(s\) behind \(SystemInitialSchema\d+, SystemAccessControl\d+, SystemApiWebhookSubscription\d+\)\. Run `npm run migrate`, or start with EMPIRE_SIM_DB_MIGRATE=run\.$/,
     );
     expect(await schemas(`${FILE_PREFIX}_chk_`)).toEqual([]);
   });

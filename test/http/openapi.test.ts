@@ -22,7 +22,8 @@ test('a valid OpenAPI 3 document with every entity set, navigation, action and s
   const paths = Object.keys(doc.paths);
   for (const group of apiGroups) {
     const base = group.publisher ? `/api/${group.publisher}/${group.group}/${group.version}` : `/api/${group.version}`;
-    expect(paths).toEqual(expect.arrayContaining([`${base}/$metadata`, `${base}/$batch`, `${base}/companies`]));
+    expect(paths).toEqual(expect.arrayContaining([`${base}/$metadata`, `${base}/$batch`, `${base}/companies`, `${base}/subscriptions`]));
+    expect(Object.keys(doc.paths[`${base}/subscriptions({subscription_id})`])).toEqual(['get', 'patch', 'delete']);
     for (const page of group.pages) {
       const set = `${base}/companies({company_id})/${page.entitySetName}`;
       expect(Object.keys(doc.paths[set])).toEqual(page.insertAllowed ? ['get', 'post'] : ['get']);

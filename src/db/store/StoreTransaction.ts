@@ -11,6 +11,7 @@ import { compilePageQuery } from './pageQuery';
 import { tablePlan, type ColumnPlan, type TablePlan } from './TablePlan';
 import { compileOrder, compileWhere } from './where';
 import { newSystemFields } from '../systemFields';
+import type { ChangeLog } from './changeLog';
 
 /** A row the transaction has seen: its stored values, and whether this transaction holds its lock. */
 interface Known {
@@ -63,6 +64,8 @@ export class StoreTransaction implements RecordStore {
     private readonly exec: Executor,
     private readonly cache: CompanyCache,
     private readonly versionSource: 'none' | 'sqlite' | 'table',
+    /** Records the transaction's writes for the host's commit observers (ChangeLog). */
+    readonly changeLog?: ChangeLog,
   ) {
     this.dialect = exec.dialect;
     this.stable = exec.dialect === 'sqlite';
@@ -76,11 +79,11 @@ export class StoreTransaction implements RecordStore {
   static async open(
     manager: EntityManager,
     cache: CompanyCache,
-    options: { schema?: string; inMemory?: boolean; version?: unknown; pathSet?: boolean } = {},
+    options: { schema?: string; inMemory?: boolean; version?: unknown; pathSet?: boolean; changeLog?: ChangeLog } = {},
   ): Promise<StoreTransaction> {
     const exec = await executorFor(manager);
     const source = exec.dialect === 'sqlite' ? (options.inMemory ? 'none' : 'sqlite') : 'table';
-    const tx = new StoreTransaction(manager, exec, cache, source);
+    const tx = new StoreTransaction(manager, exec, cache, source, options.changeLog);
     if (options.version !== undefined) tx.version = options.version;
     // Statements name tables unqualified: one prepared statement serves every company's schema.
     if (exec.dialect === 'postgres' && options.schema && !options.pathSet) {
@@ -183,6 +186,7 @@ export class StoreTransaction implements RecordStore {
       else throw e;
     }
     if (!inserted) return false;
+    this.changeLog?.record(table, values, 'created');
     this.remember(plan, { ...values }, true);
     // A new row can enter any earlier answer of this table.
     this.answered.delete(table);
@@ -200,6 +204,7 @@ export class StoreTransaction implements RecordStore {
     for (const c of plan.key) params.push(c.toDb(values[c.property]));
     params.push(readVersion);
     if ((await this.exec.run(plan.updateSql(changed), params)) !== 1) return false;
+    this.changeLog?.record(table, values, 'updated');
     this.remember(plan, { ...values }, true);
     const answers = this.answered.get(table);
     if (answers) {
@@ -213,6 +218,7 @@ export class StoreTransaction implements RecordStore {
     await this.beforeWrite(table);
     const deleted = (await this.exec.run(plan.sql.deleteVersioned, [...plan.keyParams(key), version])) === 1;
     if (deleted) {
+      this.changeLog?.record(table, this.known.get(table)?.get(keyString(key))?.values, 'deleted');
       this.known.get(table)?.delete(keyString(key));
       this.answered.delete(table);
     }
@@ -222,8 +228,10 @@ export class StoreTransaction implements RecordStore {
   async deleteWhere(table: TableMeta, where: WhereInput | undefined): Promise<number> {
     const plan = this.plan(table);
     await this.beforeWrite(table);
+    const doomed = this.changeLog?.watches(table) ? await this.find(table, where, undefined) : [];
     const w = compileWhere(plan, where);
     const n = await this.exec.run(`DELETE FROM ${plan.from} ${w.sql}`, w.params);
+    for (const r of doomed) this.changeLog!.record(table, r, 'deleted');
     this.known.delete(table);
     this.answered.delete(table);
     return n;

@@ -1,6 +1,7 @@
 import { QueryFailedError, type DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import { dialectOf } from '../schema';
 import { countStatement } from '../statementCounter';
+import type { ChangeLog } from './changeLog';
 import { CompanyCache } from './CompanyCache';
 import { StoreTransaction } from './StoreTransaction';
 
@@ -13,6 +14,8 @@ export interface TransactionOptions {
   synchronousCommit?: boolean;
   /** Called first in the transaction (SQL Server's per-session lock timeout); only on the TypeORM path. */
   begin?: (manager: EntityManager) => Promise<void>;
+  /** Where the transaction's writes are recorded, for observers of committed changes. */
+  changeLog?: ChangeLog;
 }
 
 /**
@@ -34,7 +37,7 @@ export async function runInTransaction<T>(
   if (dialect === 'mssql') {
     return dataSource.transaction(async (manager) => {
       await options.begin?.(manager);
-      const store = await StoreTransaction.open(manager, cache, storeOptions(dataSource));
+      const store = await StoreTransaction.open(manager, cache, { ...storeOptions(dataSource), changeLog: options.changeLog });
       try {
         return await fn(store);
       } finally {
@@ -48,7 +51,7 @@ export async function runInTransaction<T>(
   try {
     const version = await begin(connection, dialect, dataSource, options);
     markActive(runner, true);
-    store = await StoreTransaction.open(runner.manager, cache, { ...storeOptions(dataSource), version, pathSet: true });
+    store = await StoreTransaction.open(runner.manager, cache, { ...storeOptions(dataSource), version, pathSet: true, changeLog: options.changeLog });
     const result = await fn(store);
     await end(connection, dialect, 'COMMIT');
     markActive(runner, false);

@@ -4,6 +4,7 @@ import { DEFAULT_MAX_PAGE_SIZE, MAX_BATCH_OPERATIONS, RESPONSE_LIMITS } from './
 import { companyEntityType, EdmProperty, entityType } from './edmModel';
 import { Json, jsonResponse, op, pref, ref } from './openapiParts';
 import { addSimControls } from './openapiSimControls';
+import { addSubscriptionPaths } from '../webhooks/openapiSubscriptions';
 
 /**
  * The OpenAPI 3 document of the simulator, generated from the same API page
@@ -119,6 +120,7 @@ function addGroup(group: ApiGroup, paths: Json, schemas: Json): void {
       { '200': jsonResponse({ type: 'object', properties: { responses: { type: 'array', items: { type: 'object' } } } }) },
     ),
   };
+  addSubscriptionPaths(base, tag, key, paths, schemas);
   paths[`${base}/companies`] = {
     get: op(`${key}.companies.list`, tag, 'The companies.', { parameters: [pref('filter'), pref('select'), pref('orderby'), pref('top'), pref('skip'), pref('count')] }, {
       '200': jsonResponse(collectionOf(companySchema)),
