@@ -2,7 +2,9 @@ import fc from 'fast-check';
 
 /** Hostile inputs shared by the fuzz suites: near-valid OData expressions, odd JSON values, odd strings. */
 
-export const FIELDS = ['displayName', 'number', 'city', 'type', 'privacyBlocked', 'lastModifiedDateTime', 'birthDate', 'id', 'status', 'date', 'note', 'colour', 'tasks', 'interactionLogEntries', 'houseNumber', 'entryNumber', 'a/b', '$it'];
+/** Properties of the API pages (every kind of EDM type), and some that are not. */
+const PROPERTIES = ['displayName', 'surname', 'number', 'city', 'type', 'privacyBlocked', 'lastModifiedDateTime', 'birthDate', 'id', 'houseNumber', 'entryNumber', 'date', 'status', 'priority', 'closed', 'dateClosed', 'description', 'code', 'salespersonCode', 'teamCode', 'timeOfInteraction', 'startTime', 'commissionPercent', 'durationMin', 'showInCustomerPortal'];
+export const FIELDS = [...PROPERTIES, 'note', 'colour', 'tasks', 'interactionLogEntries', 'a/b', '$it'];
 const OPS = ['eq', 'ne', 'gt', 'ge', 'lt', 'le', 'and', 'or', 'not', 'in', 'has', 'add', 'mod', 'EQ', '==', '<>'];
 export const LITERALS = [
   "'x'", "''", "''''", "'O''Brien'", "'; DROP TABLE Contact; --'", "' OR 1=1 --", "'\\u0000'", "'\u0000'", "'a\u0000b'", "'\u00e9\u4e2d\ud83d\ude00'",
@@ -19,6 +21,10 @@ const token = fc.oneof(fc.constantFrom(...FIELDS), fc.constantFrom(...OPS), fc.c
 const expr: fc.Arbitrary<string> = fc.letrec<{ e: string }>((tie) => ({
   e: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
+    // A comparison the binder accepts whenever the literal fits the property: these reach the SQL.
+    fc.tuple(fc.constantFrom(...PROPERTIES), fc.constantFrom('eq', 'ne', 'gt', 'ge', 'lt', 'le'), fc.constantFrom(...LITERALS)).map(([f, o, l]) => `${f} ${o} ${l}`),
+    fc.tuple(fc.constantFrom(...PROPERTIES), fc.array(fc.constantFrom(...LITERALS), { minLength: 1, maxLength: 3 })).map(([f, ls]) => `${f} in (${ls.join(',')})`),
+    fc.tuple(fc.constantFrom('contains', 'startswith', 'endswith'), fc.constantFrom(...PROPERTIES), fc.constantFrom(...LITERALS)).map(([fn, f, l]) => `${fn}(${f},${l})`),
     fc.tuple(fc.constantFrom(...FIELDS), fc.constantFrom(...OPS), fc.constantFrom(...LITERALS)).map(([f, o, l]) => `${f} ${o} ${l}`),
     fc.tuple(fc.constantFrom(...FUNCS), fc.constantFrom(...FIELDS), fc.constantFrom(...LITERALS)).map(([fn, f, l]) => `${fn}(${f},${l})`),
     fc.tuple(fc.constantFrom(...FIELDS), fc.constantFrom(...LITERALS), fc.constantFrom(...LITERALS), fc.constantFrom(...OPS), fc.constantFrom(...LITERALS)).map(

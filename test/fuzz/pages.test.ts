@@ -5,6 +5,9 @@ import { uiPages } from '../../pages';
 import { Answer, FuzzServer, fuzzCount, Req, rowsOf, samples, send, sendAll, startFuzzServer, Tally } from './fuzzHarness';
 import { hostileValue } from './generators';
 
+// The suites are long by design; their size is EMPIRE_SIM_FUZZ_SCALE (fuzzHarness.ts).
+jest.setTimeout(600_000);
+
 let fs: FuzzServer;
 let contactIds: string[] = [];
 let taskId = '';
