@@ -162,7 +162,9 @@ export function checkOpenRequest(page: UiPageDefinition<any>, request: OpenReque
     if (!field) throw refuse(`filters (${property})`);
     const one = (v: unknown) => {
       if (v !== null && typeof v === 'object') throw refuse(`filters (${property})`);
-      return coerceFieldValue(field, v, meta!.caption);
+      const value = coerceFieldValue(field, v, meta!.caption);
+      // A text is filtered on as given (only checked); other kinds as the field's value (an option's name → its number).
+      return typeof v === 'string' && (field.type.kind === 'Code' || field.type.kind === 'Text') ? v : value;
     };
     if (Array.isArray(value)) {
       if (!value.length) throw refuse(`filters (${property})`);

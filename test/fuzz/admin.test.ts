@@ -68,7 +68,7 @@ describe('simulator controls fuzz', () => {
     );
     const reqArb = fc.oneof({ weight: 2, arbitrary: read }, { weight: 1, arbitrary: journal }, { weight: 6, arbitrary: clock }, { weight: 2, arbitrary: snapshots }, { weight: 1, arbitrary: companies }, { weight: 1, arbitrary: other });
     const created: string[] = [];
-    await sendAll(fs.base, samples(reqArb, fuzzCount(6_000), 424242), tally, (r, a) => {
+    await sendAll(fs.base, samples(reqArb, fuzzCount(5_000), 424242), tally, (r, a) => {
       if (r.path === '/_sim/companies' && r.method === 'POST' && a.status === 201) created.push(a.body.id);
     });
     // Companies the fuzz managed to create are deleted again (each is a database or schema).
@@ -91,7 +91,7 @@ describe('simulator controls fuzz', () => {
       });
     let baseline = await rowsOf(fs);
     const changedByRejected: string[] = [];
-    for (const r of samples(reqArb, fuzzCount(600), 1753)) {
+    for (const r of samples(reqArb, fuzzCount(400), 1753)) {
       let rejected = false;
       await sendAll(fs.base, [r], tally, (_r, a) => (rejected = a.status >= 400));
       const now = await rowsOf(fs);

@@ -100,7 +100,7 @@ describe('$batch fuzz', () => {
     const tally = new Tally('batch');
     const inner: string[] = [];
     let innerCount = 0;
-    await sendAll(fs.base, samples(batchArb(), fuzzCount(4_000), 1007).map(toReq), tally, (_r, a) => {
+    await sendAll(fs.base, samples(batchArb(), fuzzCount(3_000), 1007).map(toReq), tally, (_r, a) => {
       innerCount += Array.isArray(a.body?.responses) ? a.body.responses.length : 0;
       if (inner.length < 20) inner.push(...innerProblems(a));
     });
@@ -115,7 +115,7 @@ describe('$batch fuzz', () => {
     const tally = new Tally('batch snapshot checked');
     let baseline = await rowsOf(fs);
     const changedByRejected: string[] = [];
-    for (const [i, b] of samples(batchArb(), fuzzCount(500), 2024).entries()) {
+    for (const [i, b] of samples(batchArb(), fuzzCount(300), 2024).entries()) {
       const r = toReq({ ...b, snapshot: true }, i);
       let rejected = false;
       await sendAll(fs.base, [r], tally, (_r, a) => (rejected = a.status >= 400));

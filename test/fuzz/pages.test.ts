@@ -81,7 +81,7 @@ describe('page session fuzz', () => {
   test('open: hostile page, mode, recordId, filters, context and company', async () => {
     const tally = new Tally('page open');
     const before = await rowsOf(fs);
-    const reqs = samples(fc.tuple(openBody(), fc.constantFrom('', '?lang=nl-NL', '?lang=xx')), fuzzCount(4_000), 5050).map(
+    const reqs = samples(fc.tuple(openBody(), fc.constantFrom('', '?lang=nl-NL', '?lang=xx')), fuzzCount(3_000), 5050).map(
       ([body, q]): Req => ({ method: 'POST', path: `/pages/sessions${q}`, body }),
     );
     // Opening a new card may insert nothing until a field is set: every open, accepted or not, leaves the rows as they were.
@@ -125,7 +125,7 @@ describe('page session fuzz', () => {
         { weight: 1, arbitrary: fc.constantFrom<Req>({ method: 'GET', path: `/pages/tell-me?q=${encodeURIComponent('%\u0000')}` }, { method: 'GET', path: '/pages/definitions' }, { method: 'POST', path: '/pages/nope' }) },
       );
     });
-    const reqs = samples(call, fuzzCount(12_000), 909);
+    const reqs = samples(call, fuzzCount(6_000), 909);
     // Concurrently, many calls on the same sessions (each runs under its session's mutex).
     await sendAll(fs.base, reqs, tally, closeOpened);
     tally.print();
@@ -147,7 +147,7 @@ describe('page session fuzz', () => {
     });
     let baseline = await rowsOf(fs);
     const changedByRejected: string[] = [];
-    for (const r of samples(call, fuzzCount(800), 31337)) {
+    for (const r of samples(call, fuzzCount(500), 31337)) {
       let rejected = false;
       await sendAll(fs.base, [r], tally, (_r, a) => {
         rejected = a.status >= 400;
