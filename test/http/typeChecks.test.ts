@@ -100,3 +100,15 @@ describe('$filter literals the database cannot take: ODL-style 400 on every data
     if (status === 200) expect(res.body.value.map((c: { id: string }) => c.id)).toContain(contact.id);
   });
 });
+
+describe('simulator controls', () => {
+  test("a company name or display name with a NUL: the Company table's check, not the database's error", async () => {
+    const companies = (await tc.get('/_sim/companies')).body.value.length;
+    for (const body of [{ name: 'a\u0000b' }, { name: 'OK-NAME', displayName: 'x\u0000' }]) {
+      const res = await tc.post('/_sim/companies', body);
+      expect(res.status).toBe(400);
+      expect(errorText(res.body)).toMatch(/^The value of (Name|Display Name) in Company contains the character NUL \(U\+0000\), which empire-sim does not store\.$/);
+    }
+    expect((await tc.get('/_sim/companies')).body.value.length).toBe(companies);
+  });
+});
