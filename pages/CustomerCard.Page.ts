@@ -5,6 +5,7 @@ import { ContactCard } from './ContactCard.Page';
 import { EmpireCreateInteraction } from './EmpireCreateInteraction.Page';
 import { InteractionLogEntries } from './InteractionLogEntries.Page';
 import { InteractionLogEntryViews } from '../entities/CRM/Interaction/InteractionLogEntryViews';
+import { NO_SUCH_CODE } from '../entities/CRM/Task/TaskViews';
 
 /**
  * Page 21 "Customer Card" (Klantkaart). Contact data is maintained on the
@@ -90,7 +91,7 @@ export const CustomerCard = definePage<Customer>({
       async run(ctx) {
         const household = await new CustContUpdate(ctx.session).linkedContact(ctx.rec!.no);
         // No household: a filter no entry matches, so the list opens empty.
-        const filters = household ? InteractionLogEntryViews.contact(household) : { contactCompanyNo: '\u0000' };
+        const filters = household ? InteractionLogEntryViews.contact(household) : { contactCompanyNo: NO_SUCH_CODE };
         return { kind: 'open', open: { page: () => InteractionLogEntries, mode: 'view', filters } };
       },
     },

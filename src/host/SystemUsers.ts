@@ -126,7 +126,7 @@ export class SystemUsers {
 function checkSpec(spec: Partial<UserSpec>): void {
   const lengths: Array<[string | undefined, number]> = [[spec.userName, 50], [spec.fullName, 80], [spec.webServiceAccessKey, 80]];
   for (const [value, max] of lengths) {
-    if (value !== undefined && value.length > max) throw new StringLengthExceededError(PlatformText.stringLength(value.length, max));
+    if (value !== undefined && value.length > max) throw new StringLengthExceededError(PlatformText.stringLength(value.length, max, value));
   }
   if (spec.userName !== undefined && !/^[^\s:][^:]*$/.test(spec.userName)) {
     // simulator text: a name with a colon could never sign in with HTTP Basic.

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import express, { Request, Response, Router } from 'express';
 import { SimulatorSetup } from '../../entities/Simulator/SimulatorSetup.Table';
+import { Company as CompanyTable } from '../../entities/System/Company.Table';
 import type { Company } from '../../entities/System/Company.Table';
 import { BadRequestError, RecordNotFoundError } from '../runtime/BcError';
+import { coerceFieldValue } from '../runtime/FieldValues';
+import { tableMeta } from '../runtime/Metadata';
 import type { Session } from '../runtime/Session';
 import type { Simulator, Snapshot } from '../host/Simulator';
 import { authenticatedUser, requireAdmin, requireCompanyAccess, requireSuperIn, visibleCompanies } from './auth';
@@ -53,6 +56,10 @@ export function simRoutes(sim: Simulator, options: SimControlsOptions = {}): Rou
       if (body[key] !== undefined && typeof body[key] !== 'string') throw HttpErrors.cannotConvertPrimitive('Edm.String');
     }
     if (typeof body.name !== 'string') throw HttpErrors.nullField('name');
+    // The Company table's own checks (length, no NUL), which a write past the record store would not make.
+    const meta = tableMeta(CompanyTable);
+    coerceFieldValue(meta.field('name'), body.name, meta.caption);
+    if (typeof body.displayName === 'string') coerceFieldValue(meta.field('displayName'), body.displayName, meta.caption);
     const c = await sim.createCompany(body.name, {
       displayName: body.displayName as string | undefined,
       seed: (body.seed as string | undefined) ?? 'empty',

@@ -1,14 +1,16 @@
 import { FindOptionsWhere, Like } from 'typeorm';
-import { BadRequestError } from '../runtime/BcError';
+import { BadRequestError, RecordNotFoundError } from '../runtime/BcError';
+import { coerceFieldValue, isGuid } from '../runtime/FieldValues';
 import { calcFields } from '../runtime/FlowFields';
-import { evaluateOption, formatField, parseYesNo } from '../runtime/Format';
+import { evaluateInput, evaluateOption, formatField, parseYesNo } from '../runtime/Format';
 import { defineLabels, Language } from '../runtime/Labels';
 import { FieldMeta, tableMeta } from '../runtime/Metadata';
 import type { TableRecord } from '../runtime/Record';
 import type { Session } from '../runtime/Session';
 import type { PageState } from './PageSessionStore';
 import { pick } from '../../pages/Page';
-import { PageActionDef, PageContext, PageFieldDef, UiPageDefinition } from '../../pages/UiPage';
+import { OpenRequest, PageActionDef, PageContext, PageFieldDef, UiPageDefinition } from '../../pages/UiPage';
+import { PlatformText } from '../runtime/PlatformErrors';
 
 /** The page session's own texts (simulator-authored; BC's client texts are not public). */
 export const PageSessionLabels = defineLabels('Page Session', {
@@ -39,6 +41,18 @@ export const PageSessionLabels = defineLabels('Page Session', {
   NoRecordErr: {
     text: 'Select a line first.',
     nl: 'Selecteer eerst een regel.',
+    simulatorAuthored: true,
+  },
+  NotAListErr: {
+    text: 'The page %1 is not a list.',
+    nl: 'De pagina %1 is geen lijst.',
+    comment: '%1 = page caption',
+    simulatorAuthored: true,
+  },
+  BadOpenRequestErr: {
+    text: 'The page %1 cannot be opened with %2.',
+    nl: 'De pagina %1 kan niet worden geopend met %2.',
+    comment: '%1 = page caption, %2 = the part of the request (mode, recordId, filters, context)',
     simulatorAuthored: true,
   },
   ReplayDivergedErr: {
@@ -117,6 +131,49 @@ export function isEditable(state: PageState, ctx: PageContext<TableRecord>, f: P
   return f.editable !== false;
 }
 
+// ---- opening ----
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
+
+/**
+ * An open request as a client sent it, checked before anything is read with it: a mode of
+ * PageMode, a record id that is a GUID on a page that opens on a record, filters (RunPageLink)
+ * on the table's stored fields with values of the field's type (or a list of them), a context
+ * object. Filters page code builds (operators such as In) are not JSON and pass unchanged.
+ */
+export function checkOpenRequest(page: UiPageDefinition<any>, request: OpenRequest, language: Language): OpenRequest {
+  const refuse = (part: string) =>
+    new BadRequestError('BadRequest', PageSessionLabels.BadOpenRequestErr.format([pick(page.caption, language), part], language));
+  if (request.mode !== undefined && !['new', 'edit', 'view'].includes(request.mode as string)) throw refuse('mode');
+  if (request.recordId !== undefined && request.recordId !== null) {
+    if (typeof request.recordId !== 'string' || !page.table || page.temporary || page.type === 'RoleCenter') throw refuse('recordId');
+    if (!isGuid(request.recordId)) {
+      throw new RecordNotFoundError(PlatformText.recordNotFound(tableMeta(page.table).caption, `Id='${request.recordId}'`));
+    }
+  }
+  if (request.context !== undefined && request.context !== null && !isPlainObject(request.context)) throw refuse('context');
+  if (request.filters === undefined || request.filters === null) return request;
+  if (!isPlainObject(request.filters) || (Object.keys(request.filters).length && !page.table)) throw refuse('filters');
+  const meta = page.table ? tableMeta(page.table) : null;
+  const filters: Record<string, unknown> = {};
+  for (const [property, value] of Object.entries(request.filters)) {
+    const field = meta!.fields.find((f) => f.property === property && !f.calcFormula);
+    if (!field) throw refuse(`filters (${property})`);
+    const one = (v: unknown) => {
+      if (v !== null && typeof v === 'object') throw refuse(`filters (${property})`);
+      const value = coerceFieldValue(field, v, meta!.caption);
+      // A text is filtered on as given (only checked); other kinds as the field's value (an option's name → its number).
+      return typeof v === 'string' && (field.type.kind === 'Code' || field.type.kind === 'Text') ? v : value;
+    };
+    if (Array.isArray(value)) {
+      if (!value.length) throw refuse(`filters (${property})`);
+      filters[property] = value.map(one);
+    } else filters[property] = isPlainObject(value) || value === null || typeof value !== 'object' ? one(value) : value;
+  }
+  return { ...request, filters };
+}
+
 // ---- records ----
 
 export function newContext(session: Session, state: PageState, rec: TableRecord | null): PageContext<TableRecord> {
@@ -185,6 +242,13 @@ export function where(state: PageState): Record<string, unknown> {
   return out;
 }
 
+/** Navigation and the filter pane are a list's. */
+export function listOnly(state: PageState): void {
+  if (state.page.type !== 'List') {
+    throw new BadRequestError('BadRequest', PageSessionLabels.NotAListErr.format([pick(state.page.caption, state.language)], state.language));
+  }
+}
+
 /** A list's first row (its current row after opening or filtering); other pages keep their record. */
 export async function firstRowId(session: Session, state: PageState): Promise<string | null> {
   if (state.page.type !== 'List') return state.recordId;
@@ -196,17 +260,16 @@ function filterInput(meta: FieldMeta, text: string): unknown {
   switch (meta.type.kind) {
     case 'Code':
     case 'Text':
+      // What could never be the field's value is refused as the value would be (its length, a NUL).
+      coerceFieldValue(meta, text);
       // BC's "contains" search of the filter pane (*text*); SQLite's LIKE ignores ASCII case.
       return Like(`%${text.replace(/[%_]/g, '')}%`);
     case 'Option':
       return evaluateOption(meta, text) ?? -1;
     case 'Boolean':
       return parseYesNo(text) ?? false;
-    case 'Integer':
-    case 'Decimal':
-    case 'BigInteger':
-      return Number(text);
     default:
-      return text;
+      // Numbers and dates as the field evaluates typed text: out of the type's range is an error, not a database's.
+      return coerceFieldValue(meta, evaluateInput(meta, text));
   }
 }

@@ -11,13 +11,16 @@ import {
   findAction,
   findField,
   firstRowId,
+  checkOpenRequest,
   isEditable,
   keepRecord,
+  listOnly,
   loadContext,
   newContext,
   PageSessionLabels,
   rows,
   snapshot,
+  where,
 } from './PageControls';
 import {
   actor,
@@ -69,6 +72,7 @@ export class PageOperations {
   async open(user: PageUser, companyId: string, request: OpenRequest, parentId: string | null): Promise<CallResult> {
     const company = this.sim.company(companyId);
     const page = uiPage(request.pageId);
+    request = checkOpenRequest(page, request, user.language);
     const state = this.store.create(user.userName, user.language, company.systemId, page, request, parentId);
     if ((page.type === 'Card' || page.type === 'StandardDialog') && !page.temporary && state.mode !== 'new' && !state.recordId) {
       throw new BadRequestError('BadRequest', `Page ${page.id} ${page.name} opens on a record: give its id.`);
@@ -119,6 +123,7 @@ export class PageOperations {
   /** TestPage.First/Next/Previous/Last/GoToRecord on a list. */
   async navigate(state: PageState, to: 'first' | 'next' | 'previous' | 'last' | 'record', recordId?: string): Promise<CallResult> {
     refuseWhilePending(state);
+    listOnly(state);
     const view = await this.read(state, async (session) => {
       const ids = (await rows(session, state)).map((r) => r.systemId);
       const at = state.recordId ? ids.indexOf(state.recordId) : -1;
@@ -139,14 +144,17 @@ export class PageOperations {
   /** TestPage.Filter.SetFilter on a list's filter pane (control → text; empty text removes it). */
   async setFilter(state: PageState, filters: Record<string, string>): Promise<CallResult> {
     refuseWhilePending(state);
-    const next = { ...state.userFilters };
+    listOnly(state);
+    const userFilters = { ...state.userFilters };
     for (const [name, text] of Object.entries(filters)) {
       const f = findField(state, name);
-      if (text === '' || text === null || text === undefined) delete next[f.name];
-      else next[f.name] = String(text);
+      if (text === '' || text === null || text === undefined) delete userFilters[f.name];
+      else userFilters[f.name] = String(text);
     }
-    this.store.checkState({ context: state.context, filters: state.filters, userFilters: next });
-    state.userFilters = next;
+    this.store.checkState({ context: state.context, filters: state.filters, userFilters });
+    // A filter the list cannot be read with is refused before the session keeps it.
+    where({ ...state, userFilters });
+    state.userFilters = userFilters;
     const view = await this.read(state, async (session) => {
       state.recordId = await firstRowId(session, state);
     });
@@ -262,7 +270,8 @@ async function apply(ctx: PageContext<TableRecord>, state: PageState, op: Operat
       const text = PageSessionLabels.ReadOnlyFieldErr.format([fieldCaption(field, page, state.language)], state.language);
       throw new BadRequestError('BadRequest_InvalidOperation', text);
     }
-    const rec = ctx.rec!;
+    if (!ctx.rec) throw new BadRequestError('BadRequest', PageSessionLabels.NoRecordErr.format([], state.language));
+    const rec = ctx.rec;
     const value = evaluateInput(field.source ? tableMeta(rec.constructor as any).field(field.source) : undefined, op.value);
     if (field.onValidate) await field.onValidate(ctx, value);
     else await rec.validate(field.source!, value, { fromPage: true });

@@ -40,8 +40,9 @@ export function modalPage(pageName: string): UiPageDefinition<any> | undefined {
  * A page by its number, its AL name or its caption in either language
  * (scenarios say `open: Contacten`), case-insensitive.
  */
-export function findPage(ref: string | number): UiPageDefinition<any> {
-  if (typeof ref === 'number' || /^\d+$/.test(ref)) return uiPage(Number(ref));
+export function findPage(ref: unknown): UiPageDefinition<any> {
+  if (typeof ref === 'number' || (typeof ref === 'string' && /^\d+$/.test(ref))) return uiPage(Number(ref));
+  if (typeof ref !== 'string') throw new BadRequestError('BadRequest', 'Send {"page": "<page name, caption or number>"}.');
   const needle = ref.trim().toLowerCase();
   const page = uiPages.find(
     (p) => p.name.toLowerCase() === needle || p.caption.nl.toLowerCase() === needle || p.caption.en.toLowerCase() === needle,

@@ -50,6 +50,11 @@ export class StringLengthExceededError extends BcError {
   readonly code = 'Application_StringExceededLength';
 }
 
+/** A Guid field given text that is not a GUID: NavNCLInvalidGuidFormatException. */
+export class InvalidGuidError extends BcError {
+  readonly code = 'Application_InvalidGUID';
+}
+
 /** `Modify` on a row somebody else changed since it was read (optimistic concurrency). */
 export class RecordChangedError extends BcError {
   readonly code = 'Request_EntityChanged';

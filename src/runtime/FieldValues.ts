@@ -1,4 +1,4 @@
-import { DialogError, StringLengthExceededError } from './BcError';
+import { DialogError, InvalidGuidError, StringLengthExceededError } from './BcError';
 import type { FieldMeta, TableMeta } from './Metadata';
 import { PlatformText } from './PlatformErrors';
 import type { RowValues } from './RecordStore';
@@ -37,9 +37,64 @@ const DECIMAL_MAX = 999_999_999_999_999.99;
 const DATETIME_MIN = Date.UTC(1753, 0, 1);
 const DATETIME_MAX = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 const TIME_RE = /^\d{2}:\d{2}(:\d{2})?$/;
+const GUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isGuid(text: string): boolean {
+  return GUID_RE.test(text);
+}
+
+/** A text's content as BC's field takes it: its length, and no NUL (docs/differences.md). */
+function checkText(field: FieldMeta, v: string, table: string): void {
+  const max = field.type.length;
+  if (max && v.length > max) throw new StringLengthExceededError(PlatformText.stringLength(v.length, max, v));
+  if (v.includes('\u0000')) throw new DialogError(PlatformText.nulCharacter(field.caption, table));
+}
+
+function numberInRange(kind: string, n: number): boolean {
+  if (kind === 'Integer') return Number.isInteger(n) && Math.abs(n) <= INTEGER_MAX;
+  if (kind === 'BigInteger') return Number.isSafeInteger(n);
+  return Number.isFinite(n) && Math.abs(n) <= DECIMAL_MAX;
+}
+
+const cantEvaluate = (value: unknown, kind: string) => new DialogError(`The value "${String(value)}" can't be evaluated into type ${kind}.`);
+
+/**
+ * The check of every value a record is written with (TableRecord.insert/modify), whichever way it
+ * was assigned — validated, or set directly by code: text lengths and content, number and date
+ * ranges. The same on every database, so no database answers with an error of its own (or stores
+ * a value altered) for a value outside BC's types.
+ */
+export function checkStoredValue(field: FieldMeta, v: unknown, table: string): void {
+  if (v === null || v === undefined) return;
+  const kind = field.type.kind;
+  switch (kind) {
+    case 'Code':
+    case 'Text':
+    case 'DateFormula':
+      if (typeof v === 'string') checkText(field, v, table);
+      return;
+    case 'Guid':
+      if (typeof v === 'string' && v !== '' && !isGuid(v)) throw new InvalidGuidError(PlatformText.invalidGuid());
+      return;
+    case 'Integer':
+    case 'BigInteger':
+    case 'Decimal':
+    case 'Option':
+      if (typeof v !== 'number' || !numberInRange(kind === 'Option' ? 'Integer' : kind, v)) throw cantEvaluate(v, kind);
+      return;
+    case 'Date':
+      if (typeof v !== 'string' || !DATE_RE.test(v) || v < '0001-01-01') throw cantEvaluate(v, kind);
+      return;
+    case 'DateTime': {
+      const ms = v instanceof Date ? v.getTime() : new Date(String(v)).getTime();
+      if (Number.isNaN(ms) || ms < DATETIME_MIN || ms > DATETIME_MAX) throw cantEvaluate(v instanceof Date && !Number.isNaN(ms) ? v.toISOString() : v, kind);
+      return;
+    }
+  }
+}
 
 /** Assignment rules of AL: Code uppercased and trimmed, lengths checked, options by value or name. */
-export function coerceFieldValue(field: FieldMeta, value: unknown): unknown {
+export function coerceFieldValue(field: FieldMeta, value: unknown, table = ''): unknown {
   const t = field.type;
   switch (t.kind) {
     case 'Code':
@@ -47,21 +102,20 @@ export function coerceFieldValue(field: FieldMeta, value: unknown): unknown {
     case 'DateFormula': {
       let v = value === null || value === undefined ? '' : String(value);
       if (t.kind === 'Code') v = v.trim().toUpperCase();
-      if (t.length && v.length > t.length) throw new StringLengthExceededError(PlatformText.stringLength(v.length, t.length));
+      checkText(field, v, table);
       return v;
     }
-    case 'Guid':
-      return value === null || value === undefined ? '' : String(value);
+    case 'Guid': {
+      const v = value === null || value === undefined ? '' : String(value).replace(/^\{|\}$/g, '');
+      if (v !== '' && !isGuid(v)) throw new InvalidGuidError(PlatformText.invalidGuid());
+      return v;
+    }
     case 'Integer':
     case 'BigInteger':
     case 'Decimal': {
       const n = typeof value === 'number' ? value : Number(value ?? 0);
       // Out of the type's range is refused as BC's Evaluate refuses it, never stored altered.
-      const inRange =
-        t.kind === 'Integer' ? Number.isInteger(n) && Math.abs(n) <= INTEGER_MAX
-        : t.kind === 'BigInteger' ? Number.isSafeInteger(n)
-        : Number.isFinite(n) && Math.abs(n) <= DECIMAL_MAX;
-      if (!inRange) throw new DialogError(`The value "${String(value)}" can't be evaluated into type ${t.kind}.`);
+      if (!numberInRange(t.kind, n)) throw cantEvaluate(value, t.kind);
       return n;
     }
     case 'Boolean':

@@ -38,6 +38,18 @@ export const PlatformText = {
   tableRelation: (field: string, table: string, value: string, relatedTable: string) =>
     `The field ${field} of table ${table} contains a value (${value}) that cannot be found in the related table (${relatedTable}).`,
 
-  stringLength: (actual: number, max: number) =>
-    `The length of the string is ${actual}, but it must be less than or equal to ${max} characters.`,
+  /** NavNCLStringLengthExceededException, with the value (bc-api-v2-entities.md, error table). */
+  stringLength: (actual: number, max: number, value: string) =>
+    `The length of the string is ${actual}, but it must be less than or equal to ${max} characters. Value: ${value}`,
+
+  /**
+   * The simulator's own (docs/differences.md): BC on SQL Server stores a NUL character in a text
+   * field; PostgreSQL cannot store it, so the simulator refuses it on every database alike.
+   */
+  nulCharacter: (field: string, table: string) =>
+    `The value of ${field}${table ? ` in ${table}` : ''} contains the character NUL (U+0000), which empire-sim does not store.`,
+
+  /** NavNCLInvalidGuidFormatException (bc-api-v2-entities.md, error table). */
+  invalidGuid: () =>
+    'Invalid format of GUID string. The correct format of the GUID string is: CDEF7890-ABCD-0123-1234-567890ABCDEF where 0-9, A-F symbolizes hexadecimal digits.',
 };

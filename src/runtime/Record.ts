@@ -7,10 +7,9 @@ import {
   RecordChangedError,
   RecordExistsError,
   RecordNotFoundError,
-  StringLengthExceededError,
   TableRelationError,
 } from './BcError';
-import { assignerFor, blankValue, coerceFieldValue, isBlank } from './FieldValues';
+import { assignerFor, blankValue, checkStoredValue, coerceFieldValue, isBlank } from './FieldValues';
 import { calcFields } from './FlowFields';
 import { displayValue } from './Format';
 import { Label } from './Labels';
@@ -126,7 +125,7 @@ export abstract class TableRecord {
     const meta = this.meta();
     await s.events.publish(`${meta.name}.OnBeforeInsert`, s, { rec: this, runTrigger });
     if (runTrigger) await this.onInsert();
-    this.checkAllLengths();
+    this.checkAllValues();
     for (const f of meta.fields) {
       if (f.notBlank && f.primaryKey && isBlank(this.get(f))) this.testField(f.property);
     }
@@ -157,7 +156,7 @@ export abstract class TableRecord {
     if (xRec.rowVersion !== this.rowVersion) throw new RecordChangedError(PlatformText.recordChanged(meta.caption));
     await s.events.publish(`${meta.name}.OnBeforeModify`, s, { rec: this, xRec, runTrigger });
     if (runTrigger) await this.onModify(xRec);
-    this.checkAllLengths();
+    this.checkAllValues();
     const values = this.columnValues();
     const readVersion = this.rowVersion;
     values.rowVersion = readVersion + 1;
@@ -342,17 +341,13 @@ export abstract class TableRecord {
     return values;
   }
 
-  private checkAllLengths(): void {
-    for (const f of this.meta().fields) {
-      const v = this.get(f);
-      if (f.type.length && typeof v === 'string' && v.length > f.type.length) {
-        throw new StringLengthExceededError(PlatformText.stringLength(v.length, f.type.length));
-      }
-    }
+  private checkAllValues(): void {
+    const meta = this.meta();
+    for (const f of meta.fields) if (!f.calcFormula) checkStoredValue(f, this.get(f), meta.caption);
   }
 
   private coerce(field: FieldMeta, value: unknown): unknown {
-    return coerceFieldValue(field, value);
+    return coerceFieldValue(field, value, this.meta().caption);
   }
 
   private async checkRelation(field: FieldMeta): Promise<void> {

@@ -177,10 +177,10 @@ describe('Naam from Initialen, Tussenvoegsels, Achternaam', () => {
     const tc = await newTestCompany();
     const h = await tc.run((s) => createHousehold(s, { initials: 'A.', surname: 'Kort' }));
     const err = await failsWithoutWriting(tc, async (s) => setOnCard(await s.get(Contact, h.no), 'surname', 'x'.repeat(31)));
-    expect(err.message).toBe('The length of the string is 31, but it must be less than or equal to 30 characters.');
+    expect(err.message).toBe(`The length of the string is 31, but it must be less than or equal to 30 characters. Value: ${'x'.repeat(31)}`);
     expect(err.code).toBe('Application_StringExceededLength');
     const e2 = await failsWithoutWriting(tc, async (s) => setOnCard(await s.get(Contact, h.no), 'eMail', `${'a'.repeat(76)}@x.nl`));
-    expect(e2.message).toBe('The length of the string is 81, but it must be less than or equal to 80 characters.');
+    expect(e2.message).toBe(`The length of the string is 81, but it must be less than or equal to 80 characters. Value: ${'a'.repeat(76)}@x.nl`);
   });
 });
 

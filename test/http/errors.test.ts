@@ -240,6 +240,6 @@ describe('Request bodies', () => {
 
   test('too long a value → Application_StringExceededLength', async () => {
     const res = await tc.post(`${tc.crm}/salutations`, { code: 'X'.repeat(11) });
-    expectBcError(res, 400, 'Application_StringExceededLength', 'The length of the string is 11, but it must be less than or equal to 10 characters.');
+    expectBcError(res, 400, 'Application_StringExceededLength', 'The length of the string is 11, but it must be less than or equal to 10 characters. Value: XXXXXXXXXXX');
   });
 });

@@ -337,7 +337,7 @@ describe('bad input in Interactie via sjabloon changes nothing', () => {
       }),
     );
     expect(err.code).toBe('Application_StringExceededLength');
-    expect(err.message).toBe('The length of the string is 101, but it must be less than or equal to 100 characters.');
+    expect(err.message).toBe(`The length of the string is 101, but it must be less than or equal to 100 characters. Value: ${'x'.repeat(101)}`);
     await expectNothingLogged(tc);
   });
 

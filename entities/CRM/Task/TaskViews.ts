@@ -9,6 +9,12 @@ import { TaskSystemType } from './TaskEnums';
  */
 export type TaskView = Record<string, string | number | boolean | (string | number)[]>;
 
+/**
+ * A code no record has, for a view that must show nothing: a control character no one types, and not
+ * NUL, which no field stores and PostgreSQL cannot take even as a filter value (docs/differences.md).
+ */
+export const NO_SUCH_CODE = '\u0001';
+
 export const TaskViews = {
   /** A team's tasks that no member has taken yet (Teams → Taken; `teams(…)/tasks`): the team rows, not the members' copies. */
   team(teamCode: string | string[]): TaskView {
@@ -17,7 +23,7 @@ export const TaskViews = {
 
   /** The open ones of the teams given (Teamtaken on the role center). No team: a code no team has, so nothing shows. */
   openOfTeams(teamCodes: string[]): TaskView {
-    return { ...TaskViews.team(teamCodes.length ? teamCodes : ['\u0000']), closed: false };
+    return { ...TaskViews.team(teamCodes.length ? teamCodes : [NO_SUCH_CODE]), closed: false };
   },
 
   /** A salesperson's own tasks: Salesperson Code, System To-do Type = Organizer|Salesperson Attendee. */
@@ -27,7 +33,7 @@ export const TaskViews = {
 
   /** Their open ones (Mijn taken on the role center). No salesperson (a trainer): nothing shows. */
   openOfSalesperson(salespersonCode: string): TaskView {
-    return { ...TaskViews.salesperson(salespersonCode || '\u0000'), closed: false };
+    return { ...TaskViews.salesperson(salespersonCode || NO_SUCH_CODE), closed: false };
   },
 
   /** A contact's tasks: Contact Company No. (and Contact No. for a person), System To-do Type = Organizer|Contact Attendee. */

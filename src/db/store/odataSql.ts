@@ -131,7 +131,8 @@ function valueSql(v: BoundValue, t: SqlTarget): string {
     case 'substr': {
       const substr = t.dialect === 'mssql' ? 'SUBSTRING' : 'SUBSTR';
       // OData positions are 0-based, SQL's 1-based; SQL Server's SUBSTRING needs a length.
-      const start = t.param(v.start + 1);
+      // Past the longest text either position gives ''; capped so the 1-based one stays an SQL integer.
+      const start = t.param(Math.min(v.start + 1, 2147483647));
       const length = t.param(v.length ?? 2147483647);
       return `${substr}(${valueSql(v.x, t)}, ${start}, ${length})`;
     }

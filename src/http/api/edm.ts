@@ -28,8 +28,4 @@ export const BLANK_DATE = '0001-01-01';
 export const BLANK_TIME = '00:00:00';
 export const BLANK_DATETIME = '0001-01-01T00:00:00Z';
 
-const GUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isGuid(text: string): boolean {
-  return GUID_RE.test(text);
-}
+export { isGuid } from '../../runtime/FieldValues';

@@ -154,7 +154,7 @@ function readBody(body: unknown): { notificationUrl?: string; resource?: string;
     if (!WRITABLE.includes(name)) throw HttpErrors.unknownProperty(name, ENTITY);
     if (value === null) throw HttpErrors.nullField(name);
     if (typeof value !== 'string') throw HttpErrors.cannotConvertPrimitive('Edm.String');
-    if (value.length > MAX_TEXT) throw new StringLengthExceededError(PlatformText.stringLength(value.length, MAX_TEXT));
+    if (value.length > MAX_TEXT) throw new StringLengthExceededError(PlatformText.stringLength(value.length, MAX_TEXT, value));
     out[name] = value;
   }
   if (out.notificationUrl !== undefined && !/^https?:\/\/[^/?#]+/i.test(out.notificationUrl)) {

@@ -2,7 +2,7 @@ import { HttpErrors } from '../../HttpErrors';
 import type { EdmProperty, EntityTypeDef } from '../edmModel';
 import type { Call, CompareOp, Expr } from './ast';
 import type { FilterLiteral, FilterTree, FilterValue } from '../../../runtime/FilterTree';
-import { coerceLiteral, LiteralTarget, literalTypeName, OPERATOR_KIND } from './literals';
+import { coerceLiteral, LiteralTarget, literalTypeName, OPERATOR_KIND, storableString } from './literals';
 
 /**
  * The binder: checks a parsed $filter against an entity type and BC's
@@ -192,7 +192,10 @@ class Binder {
       if (e.args.length !== 2 && e.args.length !== 3) throw HttpErrors.noApplicableFunction(name, SIGNATURES[name]);
       const x = this.stringArgument(e, 0);
       const ints = e.args.slice(1).map((a) => {
-        if (a.kind !== 'literal' || a.type !== 'int' || (a.value as number) < 0) throw HttpErrors.noApplicableFunction(name, SIGNATURES[name]);
+        // Past Edm.Int32 the literal is an Edm.Int64, which no signature of substring takes.
+        if (a.kind !== 'literal' || a.type !== 'int' || (a.value as number) < 0 || (a.value as number) > 2_147_483_647) {
+          throw HttpErrors.noApplicableFunction(name, SIGNATURES[name]);
+        }
         return a.value as number;
       });
       return { ...x, v: { t: 'substr', x: x.v, start: ints[0], length: ints[1] }, typeName: 'Edm.String' };
@@ -214,7 +217,7 @@ class Binder {
     const s = e.args[1];
     if (s.kind !== 'literal') throw HttpErrors.unsupportedFilter(`${name}(…, ${describe(s)})`);
     if (s.type !== 'string') throw HttpErrors.noApplicableFunction(name, SIGNATURES[name]);
-    return { t: 'fn', fn: name as 'contains' | 'startswith' | 'endswith', v: x.v, s: s.value as string, ci: x.ci };
+    return { t: 'fn', fn: name as 'contains' | 'startswith' | 'endswith', v: x.v, s: storableString(s), ci: x.ci };
   }
 
   /** A function's string argument: a String property, or (with $schemaversion=2.1) a nested string function. */

@@ -28,6 +28,19 @@ export const OPERATOR_KIND: Record<CompareOp, string> = {
 };
 
 const MIN_DATETIME_MS = Date.parse('0001-01-01T00:00:00Z');
+/** BC's Integer and Decimal ranges (src/runtime/FieldValues.ts keeps them for stored values). */
+const INT32_MAX = 2_147_483_647;
+const DECIMAL_MAX = 999_999_999_999_999.99;
+
+/**
+ * A string literal a field's value could be: not with a NUL, which no field stores (docs/differences.md)
+ * and PostgreSQL cannot take as a parameter — the literal's conversion error, on every database alike.
+ */
+export function storableString(lit: Literal): string {
+  const text = lit.value as string;
+  if (text.includes('\u0000')) throw HttpErrors.cannotConvertLiteral(lit.text, 'Edm.String');
+  return text;
+}
 
 /** A literal converted to the value's type, or ODL's "incompatible types" error. */
 export function coerceLiteral(value: LiteralTarget, lit: Literal, op: CompareOp): BoundLiteral {
@@ -37,12 +50,20 @@ export function coerceLiteral(value: LiteralTarget, lit: Literal, op: CompareOp)
   switch (value.kind) {
     case 'String':
       if (lit.type !== 'string') throw incompatible();
-      return { js: lit.value as string, blank: false };
+      return { js: storableString(lit), blank: false };
     case 'Int32':
     case 'Int64':
-    case 'Decimal':
+    case 'Decimal': {
       if (lit.type !== 'int' && lit.type !== 'decimal' && lit.type !== 'double') throw incompatible();
-      return { js: lit.value as number, blank: false };
+      // ODL would promote the operands; BC's filter then cannot evaluate a value its field's type cannot hold.
+      const n = lit.value as number;
+      const fits =
+        value.kind === 'Int32' ? Number.isInteger(n) && Math.abs(n) <= INT32_MAX
+        : value.kind === 'Int64' ? Number.isSafeInteger(n)
+        : Number.isFinite(n) && Math.abs(n) <= DECIMAL_MAX;
+      if (!fits) throw HttpErrors.cannotConvertLiteral(lit.text, value.typeName);
+      return { js: n, blank: false };
+    }
     case 'Boolean':
       if (lit.type !== 'boolean') throw incompatible();
       return { js: lit.value as boolean, blank: false };
