@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { Table, TableColumn, TableIndex } from 'typeorm';
+import { Query } from 'typeorm/driver/Query';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 
 /**
@@ -283,7 +284,7 @@ export async function applyOps(qr: QueryRunner, ops: SchemaOp[]): Promise<void> 
         await qr.dropTable(tablePath(qr, op.table.name), false, false, true);
         break;
       case 'addColumn':
-        await qr.addColumn(tablePath(qr, op.table), tableColumn(qr, op.column));
+        await addColumn(qr, op.table, tableColumn(qr, op.column));
         break;
       case 'dropColumn':
         await qr.dropColumn(tablePath(qr, op.table), op.column.name);
@@ -301,6 +302,28 @@ export async function applyOps(qr: QueryRunner, ops: SchemaOp[]): Promise<void> 
         break;
     }
   }
+}
+
+/**
+ * PostgreSQL and SQL Server add a column with ALTER TABLE: given a Table rather than a name, TypeORM does
+ * not read the table from the database, so the step renders offline too. TypeORM rebuilds a SQLite table
+ * to add a column, which needs the table as stored: online it reads it; offline (`npm run migrate -- --sql`,
+ * no database) the DDL is SQLite's own ALTER TABLE … ADD COLUMN, which gives the same table.
+ */
+async function addColumn(qr: QueryRunner, tableName: string, column: TableColumn): Promise<void> {
+  if (qr.connection.driver.options.type !== 'better-sqlite3') {
+    await qr.addColumn(new Table({ name: tablePath(qr, tableName) }), column);
+    return;
+  }
+  const connected = (qr.connection.driver as unknown as { databaseConnection?: unknown }).databaseConnection !== undefined;
+  if (connected) {
+    await qr.addColumn(tablePath(qr, tableName), column);
+    return;
+  }
+  // TypeORM's own column SQL for SQLite and its SQL memory (protected members of its query runner).
+  const runner = qr as unknown as { buildCreateColumnSql(c: TableColumn): string; executeQueries(up: Query, down: Query): Promise<void> };
+  const up = `ALTER TABLE "${tableName}" ADD COLUMN ${runner.buildCreateColumnSql(column)}`;
+  await runner.executeQueries(new Query(up), new Query(`ALTER TABLE "${tableName}" DROP COLUMN "${column.name}"`));
 }
 
 /** The inverse steps, in reverse order: a migration's down(). */

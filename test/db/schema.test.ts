@@ -171,11 +171,14 @@ describe('versioned migrations on SQL Server (DDL written offline: no SQL Server
     for (const meta of ds.entityMetadatas) {
       const create = creates.find((q) => q.startsWith(`CREATE TABLE "empire_c_0"."${meta.tableName}" (`));
       expect(create).toBeDefined();
+      // A column a later migration added is in its ALTER TABLE … ADD.
+      const added = ddl.filter((q) => q.startsWith(`ALTER TABLE "empire_c_0"."${meta.tableName}" ADD `));
+      const columns = [create!, ...added].join('\n');
       for (const c of meta.columns) {
         const type = ds.driver.normalizeType(c);
         const sized = c.length ? `${type}(${c.length})` : c.precision ? `${type}(${c.precision}${c.scale !== undefined ? `,${c.scale}` : ''})` : type;
         const nullability = c.isNullable ? '' : ' NOT NULL';
-        expect(create).toContain(`"${c.databaseName}" ${sized}${nullability}`);
+        expect(columns).toContain(`"${c.databaseName}" ${sized}${nullability}`);
       }
       const pk = meta.primaryColumns.map((c) => `"${c.databaseName}"`).join(', ');
       expect(create).toMatch(new RegExp(`CONSTRAINT "PK_[0-9a-f]+" PRIMARY KEY \\(${pk.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\)\\)$`));
