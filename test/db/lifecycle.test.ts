@@ -1,0 +1,221 @@
+// [FEATURE] [Database] — a company's lifecycle cannot disturb the others: two HTTP instances over one PostgreSQL
+// database under load in several companies, while companies are created, reset and deleted again and again on both.
+import { ChildProcess, fork } from 'node:child_process';
+import path from 'node:path';
+import { describePg, dropSharedSchemas, pgQuery, sharedPgEnv } from './pg';
+import { FILE_PREFIX } from './testDatabase';
+
+const TAG = 'life';
+const PREFIX = `${FILE_PREFIX}_${TAG}`;
+/** How long the load and the lifecycle run (the pacing of the test, not an assertion). */
+const CHURN_MS = 12000;
+const CLIENTS = 8;
+const AUTH = `Basic ${Buffer.from('ANNE:demo-anne').toString('base64')}`;
+const ENVELOPE = /^.+ {2}CorrelationId: {2}[0-9a-f-]{36}\.$/s;
+
+interface Instance {
+  child: ChildProcess;
+  url: string;
+}
+
+function startInstance(): Promise<Instance> {
+  const child = fork(path.join(__dirname, 'worker', 'httpInstance.ts'), [], {
+    execArgv: ['-r', path.join(__dirname, 'worker', 'register.js')],
+    env: { ...process.env, ...sharedPgEnv(TAG) },
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  return new Promise((resolve, reject) => {
+    child.once('message', (m: { url: string }) => resolve({ child, url: m.url }));
+    child.once('exit', (code) => reject(new Error(`instance exited with ${code}: ${stderr}`)));
+  });
+}
+
+function stopInstance(i: Instance): Promise<void> {
+  return new Promise((resolve) => {
+    if (i.child.exitCode !== null) return resolve();
+    i.child.once('exit', () => resolve());
+    i.child.send('stop');
+    setTimeout(() => i.child.kill('SIGKILL'), 5000).unref();
+  });
+}
+
+interface Reply {
+  status: number;
+  body: any;
+}
+
+async function call(method: string, url: string, body?: unknown): Promise<Reply> {
+  try {
+    const res = await fetch(url, {
+      method,
+      headers: { authorization: AUTH, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      // kept as text: not an envelope, so it counts as a failure below
+    }
+    return { status: res.status, body: parsed };
+  } catch (e) {
+    return { status: 0, body: String(e) };
+  }
+}
+
+/** A refusal as BC gives it: 4xx with BC's envelope. */
+const cleanRefusal = (r: Reply) =>
+  r.status >= 400 && r.status < 500 && typeof r.body?.error?.code === 'string' && ENVELOPE.test(r.body.error.message ?? '');
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describePg('PostgreSQL: company delete and reset under load on two instances', () => {
+  const instances: Instance[] = [];
+
+  beforeAll(async () => {
+    // One after the other: the first creates the start company, the second finds it.
+    instances.push(await startInstance());
+    instances.push(await startInstance());
+  }, 60000);
+
+  afterAll(async () => {
+    await Promise.all(instances.map(stopInstance));
+    await dropSharedSchemas();
+  });
+
+  test('0 failed requests outside the company deleted or reset, 0 orphaned schemas, 0 connections left in a transaction', async () => {
+    const sim = (i: number) => `${instances[i % 2].url}/_sim`;
+    const crm = (i: number, company: string) => `${instances[i % 2].url}/api/empire/crm/v1.0/companies(${company})`;
+
+    const stable: string[] = [];
+    for (const name of ['STABLE-1', 'STABLE-2']) {
+      const r = await call('POST', `${sim(stable.length)}/companies`, { name, seed: 'demo' });
+      expect(r.status).toBe(201);
+      stable.push(r.body.id);
+    }
+    /** Companies that are reset and deleted while the load runs in them. */
+    const victims = new Set<string>();
+    const counts = { requests: 0, stableFailed: 0, victimOk: 0, victimRefused: 0, victimFailed: 0, created: 0, resets: 0, deletes: 0, lifecycleRefused: 0, lifecycleFailed: 0 };
+    const failures: string[] = [];
+    const deadline = Date.now() + CHURN_MS;
+
+    const judge = (what: string, company: string, r: Reply, ok: number[]) => {
+      counts.requests++;
+      if (ok.includes(r.status)) {
+        if (!stable.includes(company)) counts.victimOk++;
+        return true;
+      }
+      if (stable.includes(company)) {
+        counts.stableFailed++;
+        failures.push(`stable ${what}: ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
+      } else if (cleanRefusal(r)) {
+        counts.victimRefused++;
+      } else {
+        counts.victimFailed++;
+        failures.push(`victim ${what}: ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
+      }
+      return false;
+    };
+
+    const client = async (k: number) => {
+      for (let n = 0; Date.now() < deadline; n++) {
+        const pool = [...stable, ...victims];
+        const company = pool[(k + n) % pool.length];
+        const at = k + n;
+        const contact = await call('POST', `${crm(at, company)}/contacts`, { initials: 'L.', surname: `Load ${k}-${n}` });
+        if (judge('POST contacts', company, contact, [201])) {
+          const cm = await call('POST', `${crm(at + 1, company)}/contacts(${contact.body.id})/Microsoft.NAV.createInteractionFromTemplate`, {
+            templateCode: 'TERUGBEL',
+            note: `Terugbellen ${k}-${n}`,
+          });
+          judge('createInteractionFromTemplate', company, cm, [201]);
+        }
+        judge('GET tasks', company, await call('GET', `${crm(at, company)}/tasks?$top=20`), [200]);
+      }
+    };
+
+    const lifecycle = async (home: number) => {
+      const other = home + 1;
+      const step = async (what: string, r: Reply, ok: number) => {
+        if (r.status === ok) return true;
+        if (cleanRefusal(r)) counts.lifecycleRefused++;
+        else {
+          counts.lifecycleFailed++;
+          failures.push(`${what}: ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
+        }
+        return false;
+      };
+      for (let round = 0; Date.now() < deadline; round++) {
+        const created = await call('POST', `${sim(home)}/companies`, { name: `V${home}-${round}`, seed: 'demo' });
+        if (!(await step('create', created, 201))) continue;
+        counts.created++;
+        const id = created.body.id as string;
+        victims.add(id);
+        await sleep(300);
+        if (await step('reset (other instance)', await call('POST', `${sim(other)}/companies/${id}/reset`), 204)) counts.resets++;
+        await sleep(300);
+        if (await step('reset', await call('POST', `${sim(home)}/companies/${id}/reset`), 204)) counts.resets++;
+        await sleep(200);
+        // Deleted on this instance in even rounds, on the other in odd ones; requests keep coming for it a while.
+        if (await step('delete', await call('DELETE', `${sim(home + round)}/companies/${id}`), 204)) counts.deletes++;
+        await sleep(200);
+        victims.delete(id);
+      }
+    };
+
+    await Promise.all([...Array.from({ length: CLIENTS }, (_, k) => client(k)), lifecycle(0), lifecycle(1)]);
+
+    // A delete that was refused is asked again, once the load is over: nothing may be left behind.
+    const left = (await call('GET', `${sim(0)}/companies`)).body.value.filter((c: { name: string }) => c.name.startsWith('V'));
+    const leftovers: number[] = [];
+    for (const c of left) leftovers.push((await call('DELETE', `${sim(0)}/companies/${c.id}`)).status);
+
+    // After a delete on one instance, the other answers "not found" for it and goes on serving the rest.
+    const gone = await call('POST', `${sim(0)}/companies`, { name: 'GONE', seed: 'empty' });
+    expect(gone.status).toBe(201);
+    expect((await call('GET', `${crm(1, gone.body.id)}/contacts`)).status).toBe(200);
+    expect((await call('DELETE', `${sim(0)}/companies/${gone.body.id}`)).status).toBe(204);
+    const afterDelete = await call('GET', `${crm(1, gone.body.id)}/contacts`);
+    const stableAfter = await call('GET', `${crm(1, stable[0])}/contacts?$top=1`);
+
+    const companies: Array<{ id: string }> = await pgQuery(`SELECT lower(replace("$systemId", '-', '')) AS id FROM "${PREFIX}_system"."Company"`);
+    const schemas: Array<{ name: string }> = await pgQuery(`SELECT nspname AS name FROM pg_namespace WHERE left(nspname, $1) = $2`, [
+      PREFIX.length + 3,
+      `${PREFIX}_c_`,
+    ]);
+    const orphans = schemas.map((s) => s.name.slice(PREFIX.length + 3)).filter((id) => !companies.some((c) => c.id === id));
+    const missing = companies.filter((c) => !schemas.some((s) => s.name === `${PREFIX}_c_${c.id}`));
+    const inTransaction: Array<{ state: string; n: number }> = await pgQuery(
+      `SELECT state, count(*)::int AS n FROM pg_stat_activity
+        WHERE datname = current_database() AND application_name = $1 AND state LIKE 'idle in transaction%' GROUP BY state`,
+      [`empire-sim ${PREFIX}`],
+    );
+    const poolConnections: Array<{ n: number }> = await pgQuery(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1`,
+      [`empire-sim ${PREFIX}`],
+    );
+
+    console.log(
+      `company lifecycle, 2 instances, ${CLIENTS} clients, ${CHURN_MS / 1000} s: ${counts.requests} API requests; ` +
+        `stable companies: ${counts.stableFailed} failed; companies deleted/reset: ${counts.victimOk} ok, ${counts.victimRefused} refused (4xx envelope), ${counts.victimFailed} failed; ` +
+        `lifecycle: ${counts.created} created, ${counts.resets} resets, ${counts.deletes} deletes, ${counts.lifecycleRefused} refused, ${counts.lifecycleFailed} failed; ` +
+        `orphaned schemas ${orphans.length}, companies without schema ${missing.length}; ` +
+        `connections in a transaction ${inTransaction.reduce((a, r) => a + r.n, 0)} of ${poolConnections[0]?.n ?? 0}`,
+    );
+    expect([afterDelete.status, afterDelete.body?.error?.code, cleanRefusal(afterDelete)]).toEqual([404, 'Internal_RecordNotFound', true]);
+    expect(stableAfter.status).toBe(200);
+    // 404: deleted by the other instance already (this one's list is refreshed every 2 s).
+    expect(leftovers.filter((st) => st !== 204 && st !== 404)).toEqual([]);
+    expect(failures.slice(0, 10)).toEqual([]);
+    expect(counts.stableFailed + counts.victimFailed + counts.lifecycleFailed).toBe(0);
+    expect(counts.deletes).toBeGreaterThan(0);
+    expect(counts.resets).toBeGreaterThan(0);
+    expect(counts.victimOk).toBeGreaterThan(0);
+    expect(orphans).toEqual([]);
+    expect(missing).toEqual([]);
+    expect(inTransaction).toEqual([]);
+  }, 60000);
+});
