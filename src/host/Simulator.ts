@@ -143,7 +143,8 @@ export class Simulator {
   async refreshCompanies(): Promise<void> {
     const rows = await this.system.manager.find(Company, { order: { name: 'ASC' } });
     const ids = new Set(rows.map((c) => c.systemId));
-    for (const company of rows) if (!this.stores.has(company.systemId)) await this.openStoreOnce(company);
+    // One that does not open (deleted or still being created by another instance) is opened when it is asked for.
+    for (const company of rows) if (!this.stores.has(company.systemId)) await this.openStoreOnce(company).catch(() => undefined);
     for (const [id, store] of this.stores) if (!ids.has(id)) void this.closeStore(store);
   }
 

@@ -1,7 +1,17 @@
 // [FEATURE] [Database] — a company's lifecycle cannot disturb the others: two HTTP instances over one PostgreSQL
 // database under load in several companies, while companies are created, reset and deleted again and again on both.
 import { ChildProcess, fork } from 'node:child_process';
+import fs from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
+import { Contact } from '../../entities';
+import { databaseConfigFromEnv } from '../../src/db/config';
+import { Simulator } from '../../src/host/Simulator';
+import { createApp } from '../../src/http/app';
+import { seeds } from '../../src/index';
+import { demoUsers } from '../../src/seed/demo';
 import { describePg, dropSharedSchemas, pgQuery, sharedPgEnv } from './pg';
 import { FILE_PREFIX } from './testDatabase';
 
@@ -16,6 +26,8 @@ const ENVELOPE = /^.+ {2}CorrelationId: {2}[0-9a-f-]{36}\.$/s;
 interface Instance {
   child: ChildProcess;
   url: string;
+  /** What the instance logged (a 500 logs its error): shown when the test fails. */
+  stderr: () => string;
 }
 
 function startInstance(): Promise<Instance> {
@@ -27,7 +39,7 @@ function startInstance(): Promise<Instance> {
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   return new Promise((resolve, reject) => {
-    child.once('message', (m: { url: string }) => resolve({ child, url: m.url }));
+    child.once('message', (m: { url: string }) => resolve({ child, url: m.url, stderr: () => stderr }));
     child.once('exit', (code) => reject(new Error(`instance exited with ${code}: ${stderr}`)));
   });
 }
@@ -77,8 +89,11 @@ describePg('PostgreSQL: company delete and reset under load on two instances', (
 
   beforeAll(async () => {
     // One after the other: the first creates the start company, the second finds it.
+    const t0 = Date.now();
     instances.push(await startInstance());
+    const t1 = Date.now();
     instances.push(await startInstance());
+    console.log(`instances started in ${t1 - t0} and ${Date.now() - t1} ms`);
   }, 60000);
 
   afterAll(async () => {
@@ -209,6 +224,7 @@ describePg('PostgreSQL: company delete and reset under load on two instances', (
     expect(stableAfter.status).toBe(200);
     // 404: deleted by the other instance already (this one's list is refreshed every 2 s).
     expect(leftovers.filter((st) => st !== 204 && st !== 404)).toEqual([]);
+    if (failures.length) for (const i of instances) console.log(`instance ${i.url} logged:\n${i.stderr().slice(-4000)}`);
     expect(failures.slice(0, 10)).toEqual([]);
     expect(counts.stableFailed + counts.victimFailed + counts.lifecycleFailed).toBe(0);
     expect(counts.deletes).toBeGreaterThan(0);
@@ -218,4 +234,112 @@ describePg('PostgreSQL: company delete and reset under load on two instances', (
     expect(missing).toEqual([]);
     expect(inTransaction).toEqual([]);
   }, 60000);
+});
+
+describe('SQLite: company delete and reset while operations are in flight in it', () => {
+  let dir: string;
+  let sim: Simulator;
+  let server: Server;
+  let url: string;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'empire-life-'));
+    // A lock timeout of 1 s: the bound a delete waits for the operations in the company.
+    sim = await Simulator.start({ dataDir: dir, seeds, users: demoUsers, database: { ...databaseConfigFromEnv({ EMPIRE_SIM_DB: 'sqlite' }), lockTimeoutMs: 1000 } });
+    server = createApp(sim, { seeds: Object.keys(seeds) }).listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }, 30000);
+
+  afterAll(async () => {
+    await new Promise((resolve) => server?.close(resolve));
+    await sim?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** An operation in the company that stays open until `release()` (a slow request, held by the test). */
+  function holdOperation(companyId: string) {
+    let release!: () => void;
+    let entered!: () => void;
+    const inside = new Promise<void>((resolve) => (entered = resolve));
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const done = sim.run(companyId, { userId: 'ANNE' }, async (s) => {
+      entered();
+      await held;
+      return s.count(Contact);
+    });
+    return { inside, release, done };
+  }
+
+  const files = (id: string) => fs.readdirSync(dir).filter((f) => f.includes(id));
+  const crm = (id: string) => `${url}/api/empire/crm/v1.0/companies(${id})`;
+
+  test('a delete waits for the operation inside, refuses new ones with 404, and leaves no file; the other company goes on', async () => {
+    const other = (await call('POST', `${url}/_sim/companies`, { name: 'OTHER', seed: 'demo' })).body.id as string;
+    const victim = (await call('POST', `${url}/_sim/companies`, { name: 'VICTIM', seed: 'demo' })).body.id as string;
+    expect(files(victim).length).toBeGreaterThan(0);
+
+    const op = holdOperation(victim);
+    await op.inside;
+    const deleting = call('DELETE', `${url}/_sim/companies/${victim}`);
+    // While the delete waits: the company is refused to new requests, the other one is served.
+    const during = await call('GET', `${crm(victim)}/contacts?$top=1`);
+    const otherDuring = await call('POST', `${crm(other)}/contacts`, { initials: 'O.', surname: 'Ander' });
+    op.release();
+    expect(await op.done).toBeGreaterThan(0);
+    const deleted = await deleting;
+    const after = await call('POST', `${crm(victim)}/contacts`, { initials: 'N.', surname: 'Na' });
+
+    expect([during.status, during.body?.error?.code, cleanRefusal(during)]).toEqual([404, 'Internal_RecordNotFound', true]);
+    expect(otherDuring.status).toBe(201);
+    expect(deleted.status).toBe(204);
+    expect([after.status, cleanRefusal(after)]).toEqual([404, true]);
+    expect(files(victim)).toEqual([]);
+    expect(files(other).length).toBeGreaterThan(0);
+    expect((await call('GET', `${crm(other)}/contacts?$top=1`)).status).toBe(200);
+  });
+
+  test('an operation that outlasts the bound: the delete is refused with 409 and the company stays as it was', async () => {
+    const victim = (await call('POST', `${url}/_sim/companies`, { name: 'KEPT', seed: 'empty' })).body.id as string;
+    const op = holdOperation(victim);
+    await op.inside;
+    const refused = await call('DELETE', `${url}/_sim/companies/${victim}`);
+    op.release();
+    await op.done;
+    expect([refused.status, refused.body?.error?.code, cleanRefusal(refused)]).toEqual([409, 'Simulator_DatabaseConflict', true]);
+    expect((await call('GET', `${crm(victim)}/contacts`)).status).toBe(200);
+    expect(files(victim).length).toBeGreaterThan(0);
+    expect((await call('DELETE', `${url}/_sim/companies/${victim}`)).status).toBe(204);
+    expect(files(victim)).toEqual([]);
+  });
+
+  test('requests in flight while the company is reset and deleted: no 500, only 2xx or 404', async () => {
+    const victim = (await call('POST', `${url}/_sim/companies`, { name: 'BUSY', seed: 'demo' })).body.id as string;
+    const load = Array.from({ length: 12 }, (_, i) =>
+      i % 2 ? call('POST', `${crm(victim)}/contacts`, { initials: 'B.', surname: `Bezig ${i}` }) : call('GET', `${crm(victim)}/tasks?$top=5`),
+    );
+    const reset = call('POST', `${url}/_sim/companies/${victim}/reset`);
+    const more = Array.from({ length: 6 }, () => call('GET', `${crm(victim)}/contacts?$top=5`));
+    const deleted = call('DELETE', `${url}/_sim/companies/${victim}`);
+    const late = Array.from({ length: 6 }, () => call('GET', `${crm(victim)}/contacts?$top=5`));
+    const replies = await Promise.all([...load, ...more, ...late]);
+    expect((await reset).status).toBe(204);
+    expect((await deleted).status).toBe(204);
+    const bad = replies.filter((r) => !(r.status < 300 || (r.status === 404 && cleanRefusal(r))));
+    expect(bad).toEqual([]);
+    expect(files(victim)).toEqual([]);
+  });
+
+  test('a company file without its row (a delete cut off between the two) is removed at the next start', async () => {
+    const orphan = '0badc0de-0000-4000-8000-000000000001';
+    fs.writeFileSync(path.join(dir, `company-${orphan}.sqlite`), '');
+    fs.writeFileSync(path.join(dir, `company-${orphan}.sqlite-wal`), '');
+    const second = await Simulator.start({ dataDir: dir, seeds, database: databaseConfigFromEnv({ EMPIRE_SIM_DB: 'sqlite' }) });
+    try {
+      expect(files(orphan)).toEqual([]);
+      expect(second.listCompanies().map((c) => c.name)).toContain('OTHER');
+    } finally {
+      await second.close();
+    }
+  });
 });
