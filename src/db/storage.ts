@@ -237,8 +237,11 @@ class ServerStorage extends Storage {
     const companyPrefix = `${this.prefix}_c_`;
     // Schemas first, then the rows: a company is registered before its schema is made.
     const schemas = (await this.ownSchemas(system)).filter((s) => s.startsWith(companyPrefix));
+    const rows: Array<{ id: string }> = await system.query(`SELECT "$systemId" AS id FROM ${this.systemTable(system.manager, 'Company')}`);
+    const ids = new Set(rows.map((r) => r.id.replace(/-/g, '').toLowerCase()));
     const removed: string[] = [];
-    for (const schema of schemas) {
+    // Only candidates take the company lock (it waits for the company's transactions); the row is looked for again under it.
+    for (const schema of schemas.filter((s) => !ids.has(s.slice(companyPrefix.length)))) {
       await system.transaction(async (manager) => {
         await lockCompany(manager, 'exclusive', schema);
         const rows: unknown[] = await manager.query(

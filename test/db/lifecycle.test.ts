@@ -12,7 +12,7 @@ import { Simulator } from '../../src/host/Simulator';
 import { createApp } from '../../src/http/app';
 import { seeds } from '../../src/index';
 import { demoUsers } from '../../src/seed/demo';
-import { describePg, dropSharedSchemas, pgQuery, sharedPgEnv } from './pg';
+import { describePg, dropSharedSchemas, pgQuery, sharedPgConfig, sharedPgEnv } from './pg';
 import { FILE_PREFIX } from './testDatabase';
 
 const TAG = 'life';
@@ -234,6 +234,22 @@ describePg('PostgreSQL: company delete and reset under load on two instances', (
     expect(missing).toEqual([]);
     expect(inTransaction).toEqual([]);
   }, 60000);
+
+  test('a schema without its company row (an older version\'s delete, or one made by hand) is dropped at the next start; the others are kept', async () => {
+    const orphan = `${PREFIX}_c_0badc0de00004000800000000000000f`;
+    await pgQuery(`CREATE SCHEMA "${orphan}"`);
+    await pgQuery(`CREATE TABLE "${orphan}"."Contact" (x int)`);
+    const before: Array<{ n: number }> = await pgQuery(`SELECT count(*)::int AS n FROM pg_namespace WHERE left(nspname, $1) = $2`, [PREFIX.length + 3, `${PREFIX}_c_`]);
+    const third = await Simulator.start({ dataDir: 'shared', seeds, database: sharedPgConfig(TAG) });
+    try {
+      const after: Array<{ n: number }> = await pgQuery(`SELECT count(*)::int AS n FROM pg_namespace WHERE left(nspname, $1) = $2`, [PREFIX.length + 3, `${PREFIX}_c_`]);
+      expect(await pgQuery(`SELECT 1 FROM pg_namespace WHERE nspname = $1`, [orphan])).toEqual([]);
+      expect(after[0].n).toBe(before[0].n - 1);
+      expect(third.listCompanies().map((c) => c.name)).toEqual(expect.arrayContaining(['STABLE-1', 'STABLE-2']));
+    } finally {
+      await third.close();
+    }
+  }, 30000);
 });
 
 describe('SQLite: company delete and reset while operations are in flight in it', () => {
