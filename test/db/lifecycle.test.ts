@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Contact } from '../../entities';
 import { databaseConfigFromEnv } from '../../src/db/config';
+import { SharedPgPool } from '../../src/db/pgPool';
 import { Simulator } from '../../src/host/Simulator';
 import { createApp } from '../../src/http/app';
 import { seeds } from '../../src/index';
@@ -234,6 +235,63 @@ describePg('PostgreSQL: company delete and reset under load on two instances', (
     expect(missing).toEqual([]);
     expect(inTransaction).toEqual([]);
   }, 60000);
+
+  test('a connection handed back inside a transaction, or an aborted one, is destroyed, not pooled', async () => {
+    const pool = new SharedPgPool({ ...sharedPgConfig(TAG), poolSize: 2 });
+    const handle = new ((pool.driverModule() as { Pool: new () => { connect(): Promise<any> } }).Pool)();
+    try {
+      const open = await handle.connect();
+      await open.query('BEGIN');
+      open.release();
+      const aborted = await handle.connect();
+      await aborted.query('BEGIN');
+      await aborted.query('SELECT 1/0').catch(() => undefined);
+      aborted.release();
+      const clean = await handle.connect();
+      await clean.query('SELECT 1');
+      clean.release();
+      const left: unknown[] = await pool.query(
+        `SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND state LIKE 'idle in transaction%'`,
+        [`empire-sim ${PREFIX}`],
+      );
+      expect([pool.discarded, left]).toEqual([2, []]);
+    } finally {
+      await pool.end();
+    }
+  });
+
+  test('a delete on one instance waits for the transaction another instance has open in the company; the other then answers 404', async () => {
+    const a = await Simulator.start({ dataDir: 'shared', seeds, database: sharedPgConfig(TAG) });
+    const b = await Simulator.start({ dataDir: 'shared', seeds, database: sharedPgConfig(TAG) });
+    try {
+      const company = await a.createCompany('HELD', { seed: 'empty' });
+      let entered!: () => void;
+      let release!: () => void;
+      const inside = new Promise<void>((r) => (entered = r));
+      const held = new Promise<void>((r) => (release = r));
+      const order: string[] = [];
+      const op = b.run(company.systemId, { userId: 'ANNE' }, async (s) => {
+        entered();
+        await held;
+        const n = await s.count(Contact);
+        order.push('operation done');
+        return n;
+      });
+      await inside;
+      const deleting = a.deleteCompany(company.systemId).then(() => order.push('deleted'));
+      // The delete is waiting in the database for b's transaction: let the delete's lock request get there first.
+      await new Promise((r) => setTimeout(r, 300));
+      release();
+      expect(await op).toBe(0);
+      await deleting;
+      expect(order).toEqual(['operation done', 'deleted']);
+      await expect(b.run(company.systemId, { userId: 'ANNE' }, (s) => s.count(Contact))).rejects.toMatchObject({ code: 'Internal_RecordNotFound' });
+      expect(b.listCompanies().map((c) => c.systemId)).not.toContain(company.systemId);
+    } finally {
+      await b.close();
+      await a.close();
+    }
+  }, 30000);
 
   test('a schema without its company row (an older version\'s delete, or one made by hand) is dropped at the next start; the others are kept', async () => {
     const orphan = `${PREFIX}_c_0badc0de00004000800000000000000f`;
