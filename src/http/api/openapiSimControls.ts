@@ -58,10 +58,10 @@ export function addSimControls(paths: Json, schemas: Json): void {
   };
   paths['/_sim/companies/{company}'] = {
     get: op('sim.companies.get', tag, 'A company.', { parameters: [company] }, { '200': jsonResponse(ref('sim.company')) }),
-    delete: op('sim.companies.delete', tag, 'Deletes the company and its data.', { parameters: [company] }, done),
+    delete: op('sim.companies.delete', tag, 'Deletes the company and its data once the requests running in it have finished (404 for new ones from now on; 409 if they outlast the lock timeout, nothing deleted).', { parameters: [company] }, done),
   };
   paths['/_sim/companies/{company}/reset'] = {
-    post: op('sim.companies.reset', tag, "The company's data back to its seed.", { parameters: [company] }, done),
+    post: op('sim.companies.reset', tag, "The company's data back to its seed, once the requests running in it have finished (409 if they outlast the lock timeout).", { parameters: [company] }, done),
   };
   paths['/_sim/companies/{company}/snapshots'] = {
     get: op('sim.snapshots.list', tag, "The company's snapshots (kept in memory).", { parameters: [company] }, { '200': list('sim.snapshot') }),
