@@ -14,6 +14,15 @@ export class DatabaseConflictError extends BcError {
 }
 
 /**
+ * A company delete that found operations in the company outlasting the
+ * bound (the lock timeout). The simulator's own text: BC deletes no company
+ * while it serves requests.
+ */
+export function companyInUseError(boundMs: number): DatabaseConflictError {
+  return new DatabaseConflictError(`The company could not be deleted: operations in it did not finish within ${boundMs / 1000} seconds. Try again.`);
+}
+
+/**
  * A company's storage is gone under a transaction that was about to use it:
  * another instance deleted the company. Not a BcError: the host knows the
  * company and answers BC's "company not found" for it.

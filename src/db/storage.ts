@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DatabaseConfig, describeDatabase } from './config';
 import { createDataSource, DataSourceTarget, EmpireDataSource } from './dataSource';
+import { companyInUseError, DatabaseConflictError, translateDatabaseError } from './errors';
 import { lockCompany } from './locks';
 import { migrate } from './migration';
 import { SharedPgPool } from './pgPool';
@@ -222,12 +223,17 @@ class ServerStorage extends Storage {
 
   async deleteCompany(company: CompanyKey, removeRow: (manager: EntityManager) => Promise<void>, close: () => Promise<void>): Promise<void> {
     const schema = this.companySchema(company);
-    // The lock timeout bounds the wait for other instances' transactions in the company (55P03 → BC's lock error).
-    await this.requireSystem().transaction(async (manager) => {
-      await lockCompany(manager, 'exclusive', schema);
-      await removeRow(manager);
-      await this.dropSchema(manager, schema);
-    });
+    try {
+      await this.requireSystem().transaction(async (manager) => {
+        await lockCompany(manager, 'exclusive', schema);
+        await removeRow(manager);
+        await this.dropSchema(manager, schema);
+      });
+    } catch (e) {
+      // The lock timeout bounds the wait for other instances' transactions in the company.
+      if (translateDatabaseError(e) instanceof DatabaseConflictError) throw companyInUseError(this.config.lockTimeoutMs ?? 10000);
+      throw e;
+    }
     await close();
   }
 

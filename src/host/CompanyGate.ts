@@ -1,4 +1,4 @@
-import { DatabaseConflictError } from '../db/errors';
+import { companyInUseError } from '../db/errors';
 import { RecordNotFoundError } from '../runtime/BcError';
 import { PlatformText } from '../runtime/PlatformErrors';
 
@@ -42,8 +42,7 @@ export class CompanyGate {
   /**
    * Closes the gate and waits for the operations inside, at most `boundMs`;
    * if they are not done by then the gate opens again and the caller gets
-   * a conflict to retry (the simulator's own text: BC has no company delete
-   * while the company is in use).
+   * a conflict to retry.
    */
   async close(boundMs: number): Promise<void> {
     if (this.closed) throw companyNotFound(this.companyId);
@@ -57,9 +56,7 @@ export class CompanyGate {
     clearTimeout(timer);
     if (drained) return;
     this.closed = false;
-    throw new DatabaseConflictError(
-      `The company could not be deleted: ${this.inside} operation(s) in it did not finish within ${boundMs / 1000} seconds. Try again.`,
-    );
+    throw companyInUseError(boundMs);
   }
 
   /** Closes for good without a bound (the company is gone already); resolves when the last operation inside has finished. */

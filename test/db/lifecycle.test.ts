@@ -293,6 +293,35 @@ describePg('PostgreSQL: company delete and reset under load on two instances', (
     }
   }, 30000);
 
+  test('a delete whose wait for another instance\'s transaction outlasts the lock timeout is refused with 409 and changes nothing', async () => {
+    const a = await Simulator.start({ dataDir: 'shared', seeds, database: { ...sharedPgConfig(TAG), lockTimeoutMs: 500 } });
+    const b = await Simulator.start({ dataDir: 'shared', seeds, database: sharedPgConfig(TAG) });
+    try {
+      const company = await a.createCompany('BUSY-ELSEWHERE', { seed: 'empty' });
+      let entered!: () => void;
+      let release!: () => void;
+      const inside = new Promise<void>((r) => (entered = r));
+      const held = new Promise<void>((r) => (release = r));
+      const op = b.run(company.systemId, { userId: 'ANNE' }, async (s) => {
+        entered();
+        await held;
+        return s.count(Contact);
+      });
+      await inside;
+      const refused = await a.deleteCompany(company.systemId).catch((e: unknown) => e);
+      release();
+      expect(await op).toBe(0);
+      expect(refused).toMatchObject({ code: 'Simulator_DatabaseConflict', message: expect.stringContaining('could not be deleted') });
+      expect(await a.run(company.systemId, { userId: 'ANNE' }, (s) => s.count(Contact))).toBe(0);
+      expect(await pgQuery(`SELECT 1 FROM pg_namespace WHERE nspname = $1`, [`${PREFIX}_c_${company.systemId.replace(/-/g, '')}`])).toHaveLength(1);
+      await a.deleteCompany(company.systemId);
+      await expect(b.run(company.systemId, { userId: 'ANNE' }, (s) => s.count(Contact))).rejects.toMatchObject({ code: 'Internal_RecordNotFound' });
+    } finally {
+      await b.close();
+      await a.close();
+    }
+  }, 30000);
+
   test('a schema without its company row (an older version\'s delete, or one made by hand) is dropped at the next start; the others are kept', async () => {
     const orphan = `${PREFIX}_c_0badc0de00004000800000000000000f`;
     await pgQuery(`CREATE SCHEMA "${orphan}"`);
