@@ -116,6 +116,7 @@ describePg('PostgreSQL: company delete and reset under load on two instances', (
     const victims = new Set<string>();
     const counts = { requests: 0, stableFailed: 0, victimOk: 0, victimRefused: 0, victimFailed: 0, created: 0, resets: 0, deletes: 0, lifecycleRefused: 0, lifecycleFailed: 0 };
     const failures: string[] = [];
+    const refusedBy: Record<string, number> = {};
     const deadline = Date.now() + CHURN_MS;
 
     const judge = (what: string, company: string, r: Reply, ok: number[]) => {
@@ -129,6 +130,7 @@ describePg('PostgreSQL: company delete and reset under load on two instances', (
         failures.push(`stable ${what}: ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
       } else if (cleanRefusal(r)) {
         counts.victimRefused++;
+        refusedBy[`${r.status} ${r.body.error.code}`] = (refusedBy[`${r.status} ${r.body.error.code}`] ?? 0) + 1;
       } else {
         counts.victimFailed++;
         failures.push(`victim ${what}: ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
@@ -157,7 +159,10 @@ describePg('PostgreSQL: company delete and reset under load on two instances', (
       const other = home + 1;
       const step = async (what: string, r: Reply, ok: number) => {
         if (r.status === ok) return true;
-        if (cleanRefusal(r)) counts.lifecycleRefused++;
+        if (cleanRefusal(r)) {
+          counts.lifecycleRefused++;
+          refusedBy[`${what} ${r.status} ${r.body.error.code}`] = (refusedBy[`${what} ${r.status} ${r.body.error.code}`] ?? 0) + 1;
+        }
         else {
           counts.lifecycleFailed++;
           failures.push(`${what}: ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
@@ -217,7 +222,7 @@ describePg('PostgreSQL: company delete and reset under load on two instances', (
     console.log(
       `company lifecycle, 2 instances, ${CLIENTS} clients, ${CHURN_MS / 1000} s: ${counts.requests} API requests; ` +
         `stable companies: ${counts.stableFailed} failed; companies deleted/reset: ${counts.victimOk} ok, ${counts.victimRefused} refused (4xx envelope), ${counts.victimFailed} failed; ` +
-        `lifecycle: ${counts.created} created, ${counts.resets} resets, ${counts.deletes} deletes, ${counts.lifecycleRefused} refused, ${counts.lifecycleFailed} failed; ` +
+        `lifecycle: ${counts.created} created, ${counts.resets} resets, ${counts.deletes} deletes, ${counts.lifecycleRefused} refused, ${counts.lifecycleFailed} failed; refusals ${JSON.stringify(refusedBy)}; ` +
         `orphaned schemas ${orphans.length}, companies without schema ${missing.length}; ` +
         `connections in a transaction ${inTransaction.reduce((a, r) => a + r.n, 0)} of ${poolConnections[0]?.n ?? 0}`,
     );
