@@ -13,6 +13,26 @@ export class DatabaseConflictError extends BcError {
   readonly code = 'Simulator_DatabaseConflict';
 }
 
+/**
+ * A company delete that found operations in the company outlasting the
+ * bound (the lock timeout). The simulator's own text: BC deletes no company
+ * while it serves requests.
+ */
+export function companyInUseError(boundMs: number): DatabaseConflictError {
+  return new DatabaseConflictError(`The company could not be deleted: operations in it did not finish within ${boundMs / 1000} seconds. Try again.`);
+}
+
+/**
+ * A company's storage is gone under a transaction that was about to use it:
+ * another instance deleted the company. Not a BcError: the host knows the
+ * company and answers BC's "company not found" for it.
+ */
+export class CompanyStorageGoneError extends Error {
+  constructor(readonly schema: string) {
+    super(`The storage of the company (schema ${schema}) no longer exists.`);
+  }
+}
+
 const DEADLOCK = 'Your activity was deadlocked with another user modifying the %1 table.\nStart the activity again.';
 const LOCK_TIMEOUT = 'The operation could not complete because a record in the %1 table was locked by another user. Please retry the activity.';
 

@@ -33,3 +33,38 @@ export async function lockResource(manager: EntityManager, resource: string): Pr
       return;
   }
 }
+
+/**
+ * The lock that keeps a company's storage in one piece while it is used:
+ * every operation in the company holds it shared for its transaction (on
+ * PostgreSQL in the record store's BEGIN round trip, src/db/store/transaction.ts),
+ * a reset, restore or delete holds it exclusive — so a DROP SCHEMA or the
+ * restore's table locks start only when no transaction of any instance is in
+ * the company, and new ones wait behind them (the database queues them), with
+ * the lock timeout as the bound. Named by the company's schema; on SQLite
+ * nothing (one process, the company's mutex).
+ */
+export function companyLockKey(schema: string): string {
+  return `company:${schema}`;
+}
+
+export async function lockCompany(manager: EntityManager, mode: 'shared' | 'exclusive', schema?: string): Promise<void> {
+  if (!manager.queryRunner?.isTransactionActive) throw new Error('lockCompany outside a transaction would release the lock at once');
+  const options = manager.connection.options as { type: string; schema?: string };
+  const key = companyLockKey(schema ?? options.schema ?? '');
+  switch (options.type) {
+    case 'postgres':
+      await manager.query(`SELECT ${mode === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock'}(hashtext($1))`, [key]);
+      return;
+    case 'mssql': {
+      const rows: Array<{ result: number }> = await manager.query(
+        `DECLARE @result int; EXEC @result = sp_getapplock @Resource = @0, @LockMode = '${mode === 'shared' ? 'Shared' : 'Exclusive'}', @LockOwner = 'Transaction'; SELECT @result AS result`,
+        [key],
+      );
+      if ((rows[0]?.result ?? -999) < 0) throw new Error(`sp_getapplock('${key}') failed with ${rows[0]?.result}`);
+      return;
+    }
+    default:
+      return;
+  }
+}

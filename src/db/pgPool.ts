@@ -4,6 +4,10 @@ import type { DatabaseConfig } from './config';
 interface PoolClient {
   query(sql: string, params?: unknown[]): Promise<{ rows: unknown[] }>;
   release(err?: Error | boolean): void;
+  /** node-postgres: 'I' idle, 'T' in a transaction, 'E' in a failed transaction (null before the first answer). */
+  getTransactionStatus?(): string | null;
+  /** node-postgres (internal): the query the connection is running, if any. */
+  _activeQuery?: unknown;
 }
 interface Pool {
   connect(): Promise<PoolClient>;
@@ -32,6 +36,8 @@ const pg = require('pg') as { Pool: new (config: PoolConfig) => Pool };
  */
 export class SharedPgPool {
   readonly pool: Pool;
+  /** Connections destroyed instead of pooled because they came back inside a transaction (see `guarded`). */
+  discarded = 0;
 
   constructor(config: DatabaseConfig) {
     const c = config.connection!;
@@ -44,7 +50,8 @@ export class SharedPgPool {
       database: c.database,
       max: config.poolSize ?? 10,
       idleTimeoutMillis: 10000,
-      application_name: 'empire-sim',
+      // With the schema prefix: an operator (and test/db/lifecycle.test.ts) can tell the instances of one prefix in pg_stat_activity.
+      application_name: `empire-sim ${config.schemaPrefix ?? 'empire'}`,
       // BC's lock timeout: a transaction waiting longer for a row lock fails instead of hanging.
       lock_timeout: config.lockTimeoutMs ?? 10000,
       ssl: tls === 'off' ? false : { rejectUnauthorized: tls === 'verify', ca: config.tlsCa },
@@ -57,10 +64,18 @@ export class SharedPgPool {
   /** The pg module as TypeORM sees it (DataSourceOptions.driver). */
   driverModule(): unknown {
     const shared = this.pool;
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const self = this;
     class PoolHandle {
       connect(cb?: (err: Error | undefined, client?: PoolClient, release?: (err?: Error) => void) => void): unknown {
-        if (!cb) return shared.connect();
-        shared.connect((err, client, release) => cb(err ?? undefined, client, release));
+        if (!cb) return shared.connect().then((client) => self.guarded(client));
+        shared.connect((err, client, release) => {
+          if (err || !client) cb(err ?? undefined, client, release);
+          else {
+            const guarded = self.guarded(client);
+            cb(undefined, guarded, guarded.release);
+          }
+        });
         return undefined;
       }
       query(...args: unknown[]): unknown {
@@ -84,6 +99,26 @@ export class SharedPgPool {
       }
     }
     return { Pool: PoolHandle };
+  }
+
+  /**
+   * A connection must come back to the pool idle, outside any transaction:
+   * one still in a transaction (its owner was cut off half-way — a query
+   * failed and the rollback did not run, or a DataSource was destroyed while
+   * a transaction was open) or in an aborted one would hand the next company
+   * "current transaction is aborted". Such a connection is destroyed instead
+   * (node-postgres: release with an error), and the pool opens a fresh one.
+   */
+  private guarded(client: PoolClient): PoolClient {
+    const release = client.release.bind(client);
+    client.release = (err?: Error | boolean) => {
+      const status = client._activeQuery ? 'busy' : (client.getTransactionStatus?.() ?? 'I');
+      if (!err && status !== 'I') {
+        this.discarded++;
+        release(new Error(`connection returned in transaction state '${status}'`));
+      } else release(err);
+    };
+    return client;
   }
 
   async query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {

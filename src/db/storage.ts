@@ -4,6 +4,8 @@ import path from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DatabaseConfig, describeDatabase } from './config';
 import { createDataSource, DataSourceTarget, EmpireDataSource } from './dataSource';
+import { companyInUseError, DatabaseConflictError, translateDatabaseError } from './errors';
+import { lockCompany } from './locks';
 import { migrate } from './migration';
 import { SharedPgPool } from './pgPool';
 
@@ -63,6 +65,19 @@ export abstract class Storage {
   /** Removes a company's storage (its DataSource is already destroyed). */
   abstract dropCompany(company: CompanyKey): Promise<void>;
 
+  /**
+   * Deletes a company for good: `removeRow` (its row in the system database,
+   * in the transaction given) and its storage, with `close` (its DataSource)
+   * in between. On a server database row and schema go in one transaction,
+   * after every transaction in the company (of any instance) has ended; on
+   * SQLite the row first, then the file — a crash between leaves a file that
+   * `removeOrphans` deletes at the next start.
+   */
+  abstract deleteCompany(company: CompanyKey, removeRow: (manager: EntityManager) => Promise<void>, close: () => Promise<void>): Promise<void>;
+
+  /** Removes storage of companies that have no row (a delete cut off by a crash, or older versions'); at start. */
+  abstract removeOrphans(): Promise<string[]>;
+
   /** Called first in every operation's transaction (SQL Server's lock timeout is per session). */
   async beginTransaction(_manager: EntityManager): Promise<void> {}
 
@@ -115,6 +130,22 @@ class SqliteStorage extends Storage {
     for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
   }
 
+  async deleteCompany(company: CompanyKey, removeRow: (manager: EntityManager) => Promise<void>, close: () => Promise<void>): Promise<void> {
+    await this.system!.transaction(removeRow);
+    await close();
+    await this.dropCompany(company);
+  }
+
+  async removeOrphans(): Promise<string[]> {
+    if (!this.dataDir || this.config.ephemeral || !this.system) return [];
+    // Files first, then the rows: a company is registered before its file is made, so a file listed here has its row already.
+    const files = fs.readdirSync(this.dataDir).flatMap((f) => /^company-([0-9a-f-]{36})\.sqlite$/i.exec(f)?.[1] ?? []);
+    const ids = new Set((await this.system.query(`SELECT "$systemId" AS id FROM "Company"`)).map((r: { id: string }) => r.id.toLowerCase()));
+    const orphans = files.filter((id) => !ids.has(id.toLowerCase()));
+    for (const id of orphans) await this.dropCompany({ systemId: id });
+    return orphans;
+  }
+
   private file(name: string): string {
     return this.dataDir && !this.config.ephemeral ? path.join(this.dataDir, name) : ':memory:';
   }
@@ -147,7 +178,7 @@ class ServerStorage extends Storage {
     super(config, schemas, dataDir);
     const base = config.schemaPrefix ?? 'empire';
     this.prefix = config.ephemeral ? `${base}_${randomBytes(4).toString('hex').slice(0, 6)}` : base;
-    this.pgPool = config.kind === 'postgres' ? new SharedPgPool(config) : null;
+    this.pgPool = config.kind === 'postgres' ? new SharedPgPool({ ...config, schemaPrefix: this.prefix }) : null;
   }
 
   override describe(): string {
@@ -188,6 +219,51 @@ class ServerStorage extends Storage {
 
   async dropCompany(company: CompanyKey): Promise<void> {
     await this.dropSchema(this.requireSystem(), this.companySchema(company));
+  }
+
+  async deleteCompany(company: CompanyKey, removeRow: (manager: EntityManager) => Promise<void>, close: () => Promise<void>): Promise<void> {
+    const schema = this.companySchema(company);
+    try {
+      await this.requireSystem().transaction(async (manager) => {
+        await lockCompany(manager, 'exclusive', schema);
+        await removeRow(manager);
+        await this.dropSchema(manager, schema);
+      });
+    } catch (e) {
+      // The lock timeout bounds the wait for other instances' transactions in the company.
+      if (translateDatabaseError(e) instanceof DatabaseConflictError) throw companyInUseError(this.config.lockTimeoutMs ?? 10000);
+      throw e;
+    }
+    await close();
+  }
+
+  async removeOrphans(): Promise<string[]> {
+    if (this.config.ephemeral || !this.system) return [];
+    const system = this.system;
+    const companyPrefix = `${this.prefix}_c_`;
+    // Schemas first, then the rows: a company is registered before its schema is made.
+    const schemas = (await this.ownSchemas(system)).filter((s) => s.startsWith(companyPrefix));
+    const rows: Array<{ id: string }> = await system.query(`SELECT "$systemId" AS id FROM ${this.systemTable(system.manager, 'Company')}`);
+    const ids = new Set(rows.map((r) => r.id.replace(/-/g, '').toLowerCase()));
+    const removed: string[] = [];
+    // Only candidates take the company lock (it waits for the company's transactions); the row is looked for again under it.
+    for (const schema of schemas.filter((s) => !ids.has(s.slice(companyPrefix.length)))) {
+      await system.transaction(async (manager) => {
+        await lockCompany(manager, 'exclusive', schema);
+        const rows: unknown[] = await manager.query(
+          `SELECT 1 FROM ${this.systemTable(manager, 'Company')} WHERE lower(replace("$systemId", '-', '')) = ${this.config.kind === 'postgres' ? '$1' : '@0'}`,
+          [schema.slice(companyPrefix.length)],
+        );
+        if (rows.length) return;
+        await this.dropSchema(manager, schema);
+        removed.push(schema);
+      });
+    }
+    return removed;
+  }
+
+  private systemTable(manager: EntityManager, table: string): string {
+    return manager.connection.driver.escape(this.systemSchema) + '.' + manager.connection.driver.escape(table);
   }
 
   override async beginTransaction(manager: EntityManager): Promise<void> {
@@ -234,7 +310,7 @@ class ServerStorage extends Storage {
     }
   }
 
-  private async dropSchema(ds: DataSource, schema: string): Promise<void> {
+  private async dropSchema(ds: DataSource | EntityManager, schema: string): Promise<void> {
     if (this.config.kind === 'postgres') {
       await ds.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
     } else {

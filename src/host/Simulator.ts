@@ -2,23 +2,17 @@ import { Mutex } from 'async-mutex';
 import { DataSource, EntityManager } from 'typeorm';
 import { schemaSet } from '../../ormconfig';
 import { DatabaseConfig, databaseConfigFromEnv } from '../db/config';
-import { translateDatabaseError } from '../db/errors';
-import { lockResource } from '../db/locks';
+import { CompanyStorageGoneError, translateDatabaseError } from '../db/errors';
+import { lockCompany, lockResource } from '../db/locks';
 import { RestoreImage, restoreImage, restoreTables } from '../db/restore';
 import { Storage } from '../db/storage';
 import { Company } from '../../entities/System/Company.Table';
 import { User } from '../../entities/System/User.Table';
-import { SimulatorSetup } from '../../entities/Simulator/SimulatorSetup.Table';
 import { BadRequestError, RecordNotFoundError } from '../runtime/BcError';
-import { Clock } from '../runtime/Clock';
-import { DialogPort, PreAnsweredDialogs } from '../runtime/Dialogs';
 import { EventBus } from '../runtime/Events';
-import { Language } from '../runtime/Labels';
 import { PlatformText } from '../runtime/PlatformErrors';
 import { Session } from '../runtime/Session';
-import { tableMeta } from '../runtime/Metadata';
 import { CompanyCache } from '../db/store/CompanyCache';
-import { StoreTransaction } from '../db/store/StoreTransaction';
 import { runInTransaction } from '../db/store/transaction';
 import { CommitObservers } from '../db/store/changeLog';
 import { ApiSubscriptions } from './ApiSubscriptions';
@@ -27,6 +21,8 @@ import '../../codeunits/process/subscriptions';
 import { SeedImages, Snapshot, takeSnapshot } from './SeedImages';
 import { SystemUsers, type UserSpec } from './SystemUsers';
 import { Permissions } from './Permissions';
+import { CompanyGate, companyNotFound } from './CompanyGate';
+import { Actor, openSession } from './openSession';
 import { newSystemFields } from '../db/systemFields';
 import type { SeedFunction, SimulatorOptions } from './SimulatorOptions';
 
@@ -37,12 +33,7 @@ export type { CommitObserver, RecordChange } from '../db/store/changeLog';
 
 export type { SeedFunction, SimulatorOptions } from './SimulatorOptions';
 
-/** Who runs an operation, and how its dialogs get answered. */
-export interface Actor {
-  userId: string;
-  dialogs?: DialogPort;
-  language?: Language;
-}
+export type { Actor } from './openSession';
 
 interface CompanyStore {
   company: Company;
@@ -55,6 +46,10 @@ interface CompanyStore {
   mutex: Mutex | null;
   /** The company's setup rows between transactions (the record store's CompanyCache). */
   cache: CompanyCache;
+  /** This process's operations in the company, so a delete neither cuts one off nor lets a new one in. */
+  gate: CompanyGate;
+  /** Set once the company is gone and its DataSource is being destroyed (after the gate drained). */
+  closed?: Promise<void>;
 }
 
 /** How often an instance on a server database looks for companies other instances created or deleted. */
@@ -90,7 +85,7 @@ export class Simulator {
     this.users = new SystemUsers(system, (resource, fn) => this.systemTransaction(resource, fn), this.permissions);
     this.apiSubscriptions = new ApiSubscriptions(system, (resource, fn) => this.systemTransaction(resource, fn));
     this.seeds = new SeedImages(options.seedMoment ?? new Date('2026-01-05T08:00:00Z'), async (seed, manager) => {
-      const session = await this.openSession(manager, Object.assign(new Company(), { name: 'SEED', systemId: '' }), { userId: 'SEED' });
+      const session = await openSession(this.events, manager, Object.assign(new Company(), { name: 'SEED', systemId: '' }), { userId: 'SEED' });
       await this.options.seeds[seed](session);
     });
   }
@@ -100,6 +95,8 @@ export class Simulator {
     const system = await storage.openSystem();
     const sim = new Simulator(options, storage, system);
     try {
+      const orphans = await storage.removeOrphans();
+      if (orphans.length) console.warn(`empire-sim: removed the storage of ${orphans.length} deleted companies: ${orphans.join(', ')}`);
       for (const company of await system.manager.find(Company, { order: { name: 'ASC' } })) {
         await sim.openStore(company, false);
       }
@@ -138,18 +135,15 @@ export class Simulator {
   async refreshCompanies(): Promise<void> {
     const rows = await this.system.manager.find(Company, { order: { name: 'ASC' } });
     const ids = new Set(rows.map((c) => c.systemId));
-    for (const company of rows) if (!this.stores.has(company.systemId)) await this.openStoreOnce(company);
-    for (const [id, store] of this.stores) {
-      if (ids.has(id)) continue;
-      this.stores.delete(id);
-      await store.dataSource.destroy();
-    }
+    // One that does not open (deleted or still being created by another instance) is opened when it is asked for.
+    for (const company of rows) if (!this.stores.has(company.systemId)) await this.openStoreOnce(company).catch(() => undefined);
+    for (const [id, store] of this.stores) if (!ids.has(id)) void this.closeStore(store);
   }
 
   // ---- companies ----
 
   listCompanies(): Company[] {
-    return [...this.stores.values()].map((s) => s.company).sort((a, b) => a.name.localeCompare(b.name));
+    return [...this.stores.values()].filter((s) => !s.gate.isClosed).map((s) => s.company).sort((a, b) => a.name.localeCompare(b.name));
   }
 
   /** By SystemId (the API's company id) or by Name. */
@@ -202,14 +196,23 @@ export class Simulator {
     return company;
   }
 
+  /**
+   * Refused to new operations from its start; the operations in it are waited for (this process's: CompanyGate,
+   * at most the lock timeout; other instances': src/db/locks.ts lockCompany), then row and storage go together.
+   */
   async deleteCompany(id: string): Promise<void> {
     const store = await this.resolveStore(id);
-    await this.exclusive(store, async () => {
-      await store.dataSource.destroy();
-      this.stores.delete(store.company.systemId);
-      await this.system.manager.delete(Company, { name: store.company.name });
-      await this.storage.dropCompany(store.company);
-    });
+    await store.gate.close(this.storage.config.lockTimeoutMs ?? 10000);
+    let gone = false;
+    const removeRow = async (manager: EntityManager) => void (await manager.delete(Company, { name: store.company.name }));
+    try {
+      await this.storage.deleteCompany(store.company, removeRow, () => ((gone = true), this.closeStore(store)));
+    } catch (e) {
+      // Before the row went nothing changed; after it only storage is left, which the next start removes.
+      if (gone) return console.warn(`empire-sim: company ${id} deleted, its storage not yet: ${(e as Error).message}`);
+      store.gate.reopen();
+      throw translateDatabaseError(e);
+    }
   }
 
   /** Puts a company back to its seed: what a trainer does between exercises and a test before each case. */
@@ -221,10 +224,15 @@ export class Simulator {
   /** A consistent copy of a company's rows (one read transaction). */
   async snapshot(id: string): Promise<Snapshot> {
     const store = await this.resolveStore(id);
-    return this.exclusive(store, () =>
-      store.mutex
-        ? takeSnapshot(store.dataSource.manager)
-        : store.dataSource.transaction('REPEATABLE READ', (manager) => takeSnapshot(manager)),
+    return store.gate.pass(() =>
+      this.exclusive(store, () =>
+        store.mutex
+          ? takeSnapshot(store.dataSource.manager)
+          : store.dataSource.transaction('REPEATABLE READ', async (manager) => {
+              await lockCompany(manager, 'shared');
+              return takeSnapshot(manager);
+            }),
+      ),
     );
   }
 
@@ -246,18 +254,23 @@ export class Simulator {
   async run<T>(companyId: string, actor: Actor, fn: (session: Session) => Promise<T>): Promise<T> {
     const store = await this.resolveStore(companyId);
     const changeLog = this.commits.newLog();
-    const result = await this.exclusive(store, async () => {
-      try {
-        return await runInTransaction(
-          store.dataSource,
-          store.cache,
-          { synchronousCommit: this.storage.config.synchronousCommit, begin: (manager) => this.storage.beginTransaction(manager), changeLog },
-          async (tx) => fn(await this.openSession(tx, store.company, actor)),
-        );
-      } catch (e) {
-        throw translateDatabaseError(e);
-      }
-    });
+    const result = await store.gate.pass(() =>
+      this.exclusive(store, async () => {
+        try {
+          return await runInTransaction(
+            store.dataSource,
+            store.cache,
+            { synchronousCommit: this.storage.config.synchronousCommit, begin: (manager) => this.storage.beginTransaction(manager), changeLog },
+            async (tx) => fn(await openSession(this.events, tx, store.company, actor)),
+          );
+        } catch (e) {
+          if (!(e instanceof CompanyStorageGoneError)) throw translateDatabaseError(e);
+          // Another instance deleted the company: this one forgets it now rather than at its next refresh.
+          void this.closeStore(store);
+          throw companyNotFound(store.company.systemId);
+        }
+      }),
+    );
     this.commits.committed(store.company, changeLog);
     return result;
   }
@@ -289,8 +302,14 @@ export class Simulator {
     if (cached) return cached;
     const byId = /^[0-9a-f-]{36}$/i.test(id) ? await this.system.manager.findOne(Company, { where: { systemId: id } }) : null;
     const company = byId ?? (id.length <= 30 ? await this.system.manager.findOne(Company, { where: { name: id } }) : null);
-    if (!company) throw new RecordNotFoundError(PlatformText.recordNotFound('Company', `Id='${id}'`));
-    return this.openStoreOnce(company);
+    if (!company) throw companyNotFound(id);
+    try {
+      return await this.openStoreOnce(company);
+    } catch (e) {
+      // Deleted by another instance while this one opened it.
+      if (!(await this.system.manager.findOne(Company, { where: { systemId: company.systemId } }))) throw companyNotFound(id);
+      throw e;
+    }
   }
 
   private openStoreOnce(company: Company): Promise<CompanyStore> {
@@ -311,9 +330,17 @@ export class Simulator {
       dataSource,
       mutex: this.storage.serializeInProcess ? new Mutex() : null,
       cache: new CompanyCache(),
+      gate: new CompanyGate(company.systemId),
     };
     this.stores.set(company.systemId, store);
     return store;
+  }
+
+  /** A company that is gone: refused from now on, its DataSource destroyed once the operations inside have finished. */
+  private closeStore(store: CompanyStore): Promise<void> {
+    if (this.stores.get(store.company.systemId) === store) this.stores.delete(store.company.systemId);
+    store.closed ??= store.gate.closeForGood().then(() => store.dataSource.destroy());
+    return store.closed;
   }
 
   private exclusive<T>(store: CompanyStore, fn: () => Promise<T>): Promise<T> {
@@ -334,51 +361,26 @@ export class Simulator {
     );
   }
 
-  /** A session on a transaction's store, with the company's clock; a manager (a seed's scratch database) gets a store of its own. */
-  private async openSession(on: StoreTransaction | EntityManager, company: Company, actor: Actor): Promise<Session> {
-    const store =
-      on instanceof StoreTransaction
-        ? on
-        : await StoreTransaction.open(on, new CompanyCache(), { inMemory: (on.connection.options as { database?: unknown }).database === ':memory:' });
-    const setup = await store.get(tableMeta(SimulatorSetup), ['']);
-    const clock = new Clock({
-      frozenAt: setup?.frozenAt ? new Date(setup.frozenAt as Date) : null,
-      workDate: (setup?.workDate as string | null) ?? null,
-      timeZone: (setup?.timeZone as string) || 'Europe/Amsterdam',
-    });
-    return new Session(
-      store,
-      { id: company.systemId, name: company.name },
-      actor.userId.toUpperCase(),
-      actor.dialogs ?? new PreAnsweredDialogs(),
-      clock,
-      this.events,
-      actor.language ?? 'en-US',
-    );
-  }
-
-
   /**
-   * Replaces every row of one company (its own database or schema: no other
-   * company is touched) in one transaction (src/db/restore.ts). On a server
-   * database the tables are locked first, so a concurrent operation sees the
-   * data before or after, never half of it; on SQLite the company's mutex and
-   * the file's write lock do the same.
+   * Replaces every row of one company (its own database or schema: no other company is touched) in one
+   * transaction (src/db/restore.ts), once no other transaction is in the company (lockCompany: on a server
+   * database of any instance, rather than deadlocking with one on a table lock; on SQLite the company's mutex).
    */
   private async restoreInto(store: CompanyStore, image: RestoreImage): Promise<void> {
-    await this.exclusive(store, async () => {
-      try {
-        await store.dataSource.transaction((manager) => restoreTables(manager, image));
-      } finally {
-        // Still inside the company's exclusive section: no operation of this process runs in between.
-        // Also after a failed restore: dropping a cache is never wrong.
-        this.afterRestore(store);
-      }
-    });
-  }
-
-  /** Called after every restore (reset, restore of a snapshot, a new company's seed): caches of the company's data are dropped here. */
-  private afterRestore(store: CompanyStore): void {
-    store.cache.clear();
+    await store.gate.pass(() =>
+      this.exclusive(store, async () => {
+        try {
+          await store.dataSource.transaction(async (manager) => {
+            await lockCompany(manager, 'exclusive');
+            await restoreTables(manager, image);
+          });
+        } catch (e) {
+          throw translateDatabaseError(e);
+        } finally {
+          // Still inside the company's exclusive section; also after a failed restore: dropping a cache is never wrong.
+          store.cache.clear();
+        }
+      }),
+    );
   }
 }

@@ -1,4 +1,6 @@
 import { QueryFailedError, type DataSource, type EntityManager, type QueryRunner } from 'typeorm';
+import { CompanyStorageGoneError } from '../errors';
+import { companyLockKey, lockCompany } from '../locks';
 import { dialectOf } from '../schema';
 import { countStatement } from '../statementCounter';
 import type { ChangeLog } from './changeLog';
@@ -37,6 +39,7 @@ export async function runInTransaction<T>(
   if (dialect === 'mssql') {
     return dataSource.transaction(async (manager) => {
       await options.begin?.(manager);
+      await lockCompany(manager, 'shared');
       const store = await StoreTransaction.open(manager, cache, { ...storeOptions(dataSource), changeLog: options.changeLog });
       try {
         return await fn(store);
@@ -111,9 +114,18 @@ async function begin(db: RawConnection, dialect: string, dataSource: DataSource,
     'BEGIN; ' +
     `SET LOCAL search_path TO "${schema}"; ` +
     (options.synchronousCommit ? '' : 'SET LOCAL synchronous_commit TO off; ') +
+    // Held to the end of the transaction: a delete or reset of the company waits for it (src/db/locks.ts).
+    `SELECT pg_advisory_xact_lock_shared(hashtext('${companyLockKey(schema)}')); ` +
     `SELECT "Setup_Version" FROM "Simulator_Data_Version" WHERE "Primary_Key" = ''`;
   countStatement(sql);
-  const results = (await wrapAsync(sql, () => db.query!(sql))) as Array<{ rows: Array<{ Setup_Version: string }> }>;
+  let results: Array<{ rows: Array<{ Setup_Version: string }> }>;
+  try {
+    results = (await wrapAsync(sql, () => db.query!(sql))) as typeof results;
+  } catch (e) {
+    // undefined_table once the lock is ours: another instance deleted the company (schema and all) meanwhile.
+    if ((e as { driverError?: { code?: string } }).driverError?.code === '42P01') throw new CompanyStorageGoneError(schema);
+    throw e;
+  }
   return results[results.length - 1]?.rows[0]?.Setup_Version ?? '';
 }
 

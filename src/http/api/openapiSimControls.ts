@@ -81,10 +81,10 @@ export function addSimControls(paths: Json, schemas: Json): void {
   };
   paths['/_sim/companies/{company}'] = {
     get: op('sim.companies.get', tag, 'A company the user has a permission set in.', { parameters: [company] }, { '200': jsonResponse(ref('sim.company')) }),
-    delete: op('sim.companies.delete', tag, 'Deletes the company, its data and its permission-set assignments. SUPER in the company.', { parameters: [company] }, done),
+    delete: op('sim.companies.delete', tag, 'Deletes the company, its data and its permission-set assignments once the requests running in it have finished (404 for new ones from now on; 409 if they outlast the lock timeout, nothing deleted). SUPER in the company.', { parameters: [company] }, done),
   };
   paths['/_sim/companies/{company}/reset'] = {
-    post: op('sim.companies.reset', tag, "The company's data back to its seed. SUPER in the company (as every snapshot and clock change).", { parameters: [company] }, done),
+    post: op('sim.companies.reset', tag, "The company's data back to its seed, once the requests running in it have finished (409 if they outlast the lock timeout). SUPER in the company (as every snapshot and clock change).", { parameters: [company] }, done),
   };
   paths['/_sim/companies/{company}/snapshots'] = {
     get: op('sim.snapshots.list', tag, "The company's snapshots (kept in memory).", { parameters: [company] }, { '200': list('sim.snapshot') }),
