@@ -72,6 +72,8 @@ export class PageOperations {
   async open(user: PageUser, companyId: string, request: OpenRequest, parentId: string | null): Promise<CallResult> {
     const company = this.sim.company(companyId);
     const page = uiPage(request.pageId);
+    // The size limit before the content checks: a client-sent state too big to keep is refused unread.
+    this.store.checkState({ context: request.context, filters: request.filters });
     request = checkOpenRequest(page, request, user.language);
     const state = this.store.create(user.userName, user.language, company.systemId, page, request, parentId);
     if ((page.type === 'Card' || page.type === 'StandardDialog') && !page.temporary && state.mode !== 'new' && !state.recordId) {

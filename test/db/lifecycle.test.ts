@@ -21,7 +21,8 @@ const PREFIX = `${FILE_PREFIX}_${TAG}`;
 /** How long the load and the lifecycle run (the pacing of the test, not an assertion). */
 const CHURN_MS = 8000;
 const CLIENTS = 8;
-const AUTH = `Basic ${Buffer.from('ANNE:demo-anne').toString('base64')}`;
+// The demo administrator (SUPER for all companies): creates, resets and deletes companies and works in them.
+const AUTH = `Basic ${Buffer.from('TRAINER:demo-trainer').toString('base64')}`;
 const ENVELOPE = /^.+ {2}CorrelationId: {2}[0-9a-f-]{36}\.$/s;
 
 interface Instance {

@@ -11,7 +11,8 @@ import { basic } from '../library/LibraryHttp';
 import { describePg, dropSharedSchemas, PG_DOWN_HINT, sharedPgConfig } from './pg';
 
 const seeds = { empty: seedEmptyCompany };
-const users = [{ userName: 'ANNE', fullName: 'Anne', webServiceAccessKey: 'demo-anne' }];
+// SUPER for all companies: the test makes its company through the simulator and works in it over HTTP.
+const users = [{ userName: 'ANNE', fullName: 'Anne', webServiceAccessKey: 'demo-anne', permissions: [{ roleId: 'SUPER' }] }];
 const AUTH = { authorization: basic('ANNE', 'demo-anne') };
 
 describePg('PostgreSQL: webhook subscriptions shared by instances', () => {

@@ -8,7 +8,7 @@ import type { Server } from 'node:http';
 import type { AppLocals } from '../../src/http/app';
 import type { ThrottleLimits } from '../../src/http/throttle';
 import { loadConfig } from '../../src/config';
-import { basic, errorText, HttpTestCompany, newHttpCompany, TEST_KEY, TEST_USER } from '../library/LibraryHttp';
+import { basic, createBusinessUser, errorText, HttpTestCompany, newHttpCompany, TEST_KEY, TEST_USER } from '../library/LibraryHttp';
 import { closeSharedSimulator } from '../library/LibraryMarketing';
 
 afterAll(() => closeSharedSimulator());
@@ -80,13 +80,13 @@ test('beyond the concurrent requests a user queues; a full queue is 429 in BC’
   const queued = fetch(`${base}${tc.crm}/contacts?$top=1`, { headers: { authorization: auth } }).then(async (r) => ({ status: r.status, body: await r.json() }));
   await until(tc, TEST_USER, { active: 2, queued: 1 });
   // … so a fourth one finds the queue full.
-  await tc.sim.ensureUser({ userName: 'OTHER', fullName: 'Other', webServiceAccessKey: 'other-key', language: 'en-US' });
+  const other = await createBusinessUser(tc, 'OTHER', 'other-key');
   const refused = await get(base, `${tc.crm}/contacts?$top=1`, auth);
   expect(refused.status).toBe(429);
   expect(refused.body.error.code).toBe('Application_TooManyRequests');
   expect(errorText(refused.body)).toBe('Request limits have been exceeded.');
   // The other user is not throttled by this user's requests.
-  expect((await get(base, `${tc.crm}/contacts?$top=1`, basic('OTHER', 'other-key'))).status).toBe(200);
+  expect((await get(base, `${tc.crm}/contacts?$top=1`, other)).status).toBe(200);
   a.finish();
   b.finish();
   expect((await a.reply).status).toBe(201);
