@@ -156,6 +156,14 @@ describe('$batch in multipart/mixed', () => {
     expect(await roleCodes()).not.toContain('MP-FORM');
   });
 
+  test('lenient framing, as clients write it: LF line endings, a quoted boundary, a request without headers', async () => {
+    const noHeaders = ['Content-Type: application/http', '', `POST ${roles()} HTTP/1.1`, '', '{"code":"MP-LF"}'].join(CRLF);
+    const body = multipart('b b', [noHeaders, req('GET', `${roles()}?$filter=code eq 'MP-LF'`)]).replace(/\r\n/g, '\n');
+    const [created, read] = responseParts(await postBatch(body, 'multipart/mixed; boundary="b b"'));
+    expect(created).toMatchObject({ status: 201, body: { code: 'MP-LF' } });
+    expect(read.body.value.map((r: { code: string }) => r.code)).toEqual(['MP-LF']);
+  });
+
   test('each inner request is permission-checked: a change set into a company the user has no set in fails whole', async () => {
     const other = (await tc.post('/_sim/companies', { name: 'MP-OTHER', seed: 'empty' })).body as { id: string };
     const auth = await createBusinessUser(tc, 'MPUSER', 'mp-user-key-1');

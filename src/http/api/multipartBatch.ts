@@ -147,7 +147,8 @@ function splitParts(body: string, boundary: string, what: string): string[] {
 
 /** A header block, up to the first empty line, and what follows it. */
 function splitHeaders(text: string, label: string): { headers: Map<string, string>; content: string } {
-  const end = /\r?\n\r?\n/.exec(text);
+  // No headers at all: the empty line comes first.
+  const end = /^\r?\n|\r?\n\r?\n/.exec(text);
   const block = end ? text.slice(0, end.index) : text.replace(/\r?\n$/, '');
   const content = end ? text.slice(end.index + end[0].length) : '';
   const headers = new Map<string, string>();
