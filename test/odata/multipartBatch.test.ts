@@ -175,6 +175,15 @@ describe('$batch in multipart/mixed', () => {
     expect(intruder).toMatchObject({ status: 403, body: { error: { code: 'Authorization_InsufficientPermissions' } } });
     expect(own.parts![0]).toMatchObject({ status: 201 });
     expect((await tc.get(`/api/empire/crm/v1.0/companies(${other.id})/roles`)).body.value).toEqual([]);
+
+    // One transaction is one company: a change set across two answers 400 in its place and writes in neither.
+    const [twoCompanies] = responseParts(
+      await postBatch(multipart('batch_1', [changeSet('cs_1', [req('POST', roles(), { body: { code: 'MP-TWO' } }), req('POST', `companies(${other.id})/roles`, { body: { code: 'MP-TWO' } })])])),
+    );
+    expect(twoCompanies.status).toBe(400);
+    expect(errorText(twoCompanies.body)).toBe('The batch request is not valid: in a change set every request must address the same company.');
+    expect(await roleCodes()).not.toContain('MP-TWO');
+    expect((await tc.get(`/api/empire/crm/v1.0/companies(${other.id})/roles`)).body.value).toEqual([]);
   });
 
   test('@odata/client writes a multipart batch (each write in a change set of its own) and reads the answer', async () => {
