@@ -11,7 +11,7 @@ import { docsRoutes } from './docs';
 import { correlationId, errorMiddleware, ErrorOptions } from './errorMiddleware';
 import { HttpErrors } from './HttpErrors';
 import { DEFAULT_JOURNAL_SIZE, RequestJournal } from './journal';
-import { bodyTypeCheck, hostCheck, LOOPBACK_HOSTS } from './frontDoor';
+import { bodyTypeCheck, hostCheck, LOOPBACK_HOSTS, multipartBody } from './frontDoor';
 import { securityHeaders } from './securityHeaders';
 import { simRoutes } from './simRoutes';
 import { simUserRoutes } from './simUserRoutes';
@@ -90,12 +90,12 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
     });
   });
 
-  // bodyTypeCheck let only JSON bodies through; read them whatever parameters the type has.
+  // bodyTypeCheck let only JSON bodies through (and multipart ones to $batch, read as text before); read them whatever parameters the type has.
   const json = express.json({ limit: options.bodyLimit ?? '4mb', type: () => true, strict: true });
   const limits = options.throttle === 'online' ? BC_ONLINE_LIMITS : options.throttle;
   const userLimits = limits ? throttle(limits) : undefined;
   if (userLimits) (app.locals as { simulator: AppLocals }).simulator.throttle = userLimits;
-  const apiHandlers = [basicAuth(sim), ...(userLimits ? [userLimits] : []), json];
+  const apiHandlers = [basicAuth(sim), ...(userLimits ? [userLimits] : []), multipartBody(options.bodyLimit ?? '4mb'), json];
   const subscriptions = subscriptionsRoute(sim, groups, webhooks, () => notifier.refresh());
   app.use('/api', ...apiHandlers, subscriptions, apiHandler(sim, groups, {
     maxPageSize: options.maxPageSize ?? DEFAULT_MAX_PAGE_SIZE,

@@ -1,5 +1,5 @@
 import os from 'node:os';
-import type { Request, RequestHandler } from 'express';
+import express, { type Request, type RequestHandler } from 'express';
 import { HttpErrors } from './HttpErrors';
 
 /**
@@ -39,10 +39,16 @@ export function hostCheck(allowed: string[]): RequestHandler {
 /**
  * The media types a request body may have, by path. A form or text/plain
  * body (what a foreign web page can send without a CORS preflight) is
- * refused before anything reads it. The hook for `$batch` in multipart/mixed:
- * add `{ path: /\/\$batch$/, types: ['multipart/mixed'] }` when batch.ts reads it.
+ * refused before anything reads it. multipart/mixed is not among those (a
+ * browser preflights it), and only an API's `$batch` reads it.
  */
-const BODY_TYPES: Array<{ path: RegExp; types: string[] }> = [{ path: /^/, types: ['application/json'] }];
+const BODY_TYPES: Array<{ path: RegExp; types: string[] }> = [
+  { path: /^/, types: ['application/json'] },
+  { path: /^\/api\/.*\/(\$|%24)batch$/i, types: ['multipart/mixed'] },
+];
+
+/** A multipart/mixed body, which BODY_TYPES admits on `$batch` only, as text for batch.ts; before the JSON reader, which then skips it. */
+export const multipartBody = (limit: string | number): RequestHandler => express.text({ type: 'multipart/mixed', limit });
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 

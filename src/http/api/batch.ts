@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import type { BcError } from '../../runtime/BcError';
 import { PreAnsweredDialogs } from '../../runtime/Dialogs';
 import { CORRELATION_HEADER, errorReply } from '../errorMiddleware';
 import { HttpErrors } from '../HttpErrors';
 import type { ApiCall, ApiReply, CompanyRunner } from './apiCall';
 import type { ApiService } from './ApiService';
 import { MAX_BATCH_OPERATIONS, ResponseBudget } from './limits';
+import { BatchPart, BatchResult, isMultipart, parseMultipartBatch, writeMultipartBatch } from './multipartBatch';
 import { parseApiPath } from './ODataPath';
 
 /**
@@ -22,93 +24,133 @@ import { parseApiPath } from './ODataPath';
  * with that failure only. URLs may be relative to the service root, absolute
  * paths, absolute URLs, or start with `$<id>` (the Location of an earlier
  * request); `dependsOn` is honoured (a request whose dependency failed gets 424).
+ * The same in OData 4.0's multipart/mixed format (multipartBatch.ts): there a
+ * change set is what runs in one transaction, as a snapshot batch does.
  */
 
-interface InnerRequest {
+export interface InnerRequest {
+  /** The JSON request's id, a multipart part's Content-ID ('' when it has none). */
   id: string;
   method: string;
   url: string;
   headers: Record<string, string>;
   body: unknown;
   dependsOn: string[];
+  /** Why the request fails without running (a multipart part's body its handler could not read). */
+  invalid?: BcError;
 }
 
-interface InnerResponse {
+export interface InnerResponse {
   id: string;
   status: number;
   headers: Record<string, string>;
   body?: unknown;
 }
 
-/** Thrown to roll a snapshot batch back after an inner request failed. */
+/** Thrown to roll an atomic group back after an inner request failed. */
 class RollBack extends Error {
   constructor(readonly response: InnerResponse) {
     super('batch rolled back');
   }
 }
 
+/** What every inner request of one batch shares. */
+interface BatchRun {
+  service: ApiService;
+  call: ApiCall;
+  basePath: string;
+  budget: ResponseBudget;
+  /** Ids of the requests that failed (for dependsOn). */
+  failed: Set<string>;
+}
+
 export async function handleBatch(service: ApiService, call: ApiCall, basePath: string): Promise<ApiReply> {
+  const batch: BatchRun = { service, call, basePath, budget: new ResponseBudget(service.responseLimits), failed: new Set() };
+  const contentType = call.header('content-type');
+  if (isMultipart(contentType)) return multipartBatch(batch, parseMultipartBatch(typeof call.body === 'string' ? call.body : '', contentType!));
   const requests = readRequests(call.body);
-  const snapshot = /^\s*snapshot\s*$/i.test(call.header('isolation') ?? '');
-  const responses: InnerResponse[] = [];
   const locations = new Map<string, string>();
-  const failed = new Set<string>();
-  const budget = new ResponseBudget(service.responseLimits);
-
-  const runAll = async (run?: CompanyRunner, abortOnError = false) => {
-    for (const r of requests) {
-      const response = await runOne(service, call, basePath, r, locations, failed, run, budget);
-      if (response.status >= 400) {
-        failed.add(r.id);
-        if (abortOnError) throw new RollBack(response);
-      }
-      responses.push(response);
-    }
-  };
-
-  if (!snapshot) {
-    await runAll();
-    return { status: 200, body: { responses } };
+  if (/^\s*snapshot\s*$/i.test(call.header('isolation') ?? '')) {
+    return { status: 200, body: { responses: await runAtomically(batch, requests, locations, 'with Isolation: snapshot') } };
   }
+  const responses: InnerResponse[] = [];
+  for (const r of requests) {
+    const response = await runOne(batch, r, locations);
+    if (response.status >= 400) batch.failed.add(r.id);
+    responses.push(response);
+  }
+  return { status: 200, body: { responses } };
+}
 
-  // One transaction: every inner request that addresses a company must address the same one.
+/** A multipart batch: requests on their own each in their own transaction, every change set atomic. */
+async function multipartBatch(batch: BatchRun, parts: BatchPart[]): Promise<ApiReply> {
+  const results: BatchResult[] = [];
+  for (const part of parts) {
+    if ('request' in part) {
+      // Content-IDs name requests of the same change set only (OData 4.0 §11.7.3.1).
+      results.push({ response: await runOne(batch, part.request, new Map()) });
+      continue;
+    }
+    let responses: InnerResponse[];
+    try {
+      responses = await runAtomically(batch, part.changeSet, new Map(), 'in a change set');
+    } catch (err) {
+      responses = [errorResponse(batch.service, part.changeSet[0].id, err, {})];
+    }
+    results.push(responses.some((r) => r.status >= 400) ? { response: responses[0] } : { changeSet: responses });
+  }
+  const boundary = `batchresponse_${randomUUID()}`;
+  return { status: 200, body: writeMultipartBatch(results, boundary), contentType: `multipart/mixed; boundary=${boundary}` };
+}
+
+/**
+ * The requests in ONE transaction (one Simulator.run: the company's lock is
+ * held meanwhile): the first failure rolls back what the earlier ones did and
+ * is the only answer. They must all address the same company.
+ */
+async function runAtomically(batch: BatchRun, requests: InnerRequest[], locations: Map<string, string>, what: string): Promise<InnerResponse[]> {
+  const { service, call, basePath } = batch;
+  const sameCompany = () => HttpErrors.invalidBatch(`${what} every request must address the same company.`);
   const companies = new Set<string>();
   for (const r of requests) {
     const id = companyOf(service, basePath, r);
     if (id) companies.add(id);
   }
-  if (companies.size > 1) throw HttpErrors.invalidBatch('with Isolation: snapshot every request must address the same company.');
+  if (companies.size > 1) throw sameCompany();
+  const responses: InnerResponse[] = [];
+  const runAll = async (run?: CompanyRunner) => {
+    for (const r of requests) {
+      const response = await runOne(batch, r, locations, run);
+      if (response.status >= 400) {
+        batch.failed.add(r.id);
+        throw new RollBack(response);
+      }
+      responses.push(response);
+    }
+  };
   try {
-    if (companies.size === 0) await runAll(undefined, true);
+    if (companies.size === 0) await runAll();
     else {
       const [companyId] = companies;
       await service.sim.run(companyId, { userId: call.user.userName }, async (outer) => {
-        // Inner requests get a session of their own (their user, dialogs, language) on the batch's transaction.
+        // Inner requests get a session of their own (their user, dialogs, language) on the shared transaction.
         const shared: CompanyRunner = async (id, actor, fn) => {
-          if (id !== companyId) throw HttpErrors.invalidBatch('with Isolation: snapshot every request must address the same company.');
+          if (id !== companyId) throw sameCompany();
           const session = outer.withUser(actor.userId, actor.dialogs ?? new PreAnsweredDialogs(), { language: actor.language ?? 'en-US' });
           return fn(session);
         };
-        await runAll(shared, true);
+        await runAll(shared);
       });
     }
   } catch (err) {
-    if (err instanceof RollBack) return { status: 200, body: { responses: [err.response] } };
+    if (err instanceof RollBack) return [err.response];
     throw err;
   }
-  return { status: 200, body: { responses } };
+  return responses;
 }
 
-async function runOne(
-  service: ApiService,
-  outer: ApiCall,
-  basePath: string,
-  r: InnerRequest,
-  locations: Map<string, string>,
-  failed: Set<string>,
-  run: CompanyRunner | undefined,
-  batchBudget: ResponseBudget,
-): Promise<InnerResponse> {
+async function runOne(batch: BatchRun, r: InnerRequest, locations: Map<string, string>, run?: CompanyRunner): Promise<InnerResponse> {
+  const { service, call: outer, basePath, failed } = batch;
   const correlationId = randomUUID();
   const call: ApiCall = {
     method: r.method,
@@ -119,9 +161,10 @@ async function runOne(
     user: outer.user,
     origin: outer.origin,
     responseHeaders: {},
-    budget: new ResponseBudget(service.responseLimits, batchBudget),
+    budget: new ResponseBudget(service.responseLimits, batch.budget),
   };
   try {
+    if (r.invalid) throw r.invalid;
     const dependency = r.dependsOn.find((d) => failed.has(d));
     if (dependency !== undefined) {
       return {
@@ -144,9 +187,13 @@ async function runOne(
     return { id: r.id, status: reply.status, headers, body: reply.body };
   } catch (err) {
     call.budget!.release();
-    const e = errorReply(err, correlationId, { conflictStatus: service.conflictStatus });
-    return { id: r.id, status: e.status, headers: { ...call.responseHeaders, ...e.headers, [CORRELATION_HEADER]: correlationId, 'content-type': 'application/json' }, body: e.body };
+    return errorResponse(service, r.id, err, call.responseHeaders, correlationId);
   }
+}
+
+function errorResponse(service: ApiService, id: string, err: unknown, headers: Record<string, string>, correlationId = randomUUID()): InnerResponse {
+  const e = errorReply(err, correlationId, { conflictStatus: service.conflictStatus });
+  return { id, status: e.status, headers: { ...headers, ...e.headers, [CORRELATION_HEADER]: correlationId, 'content-type': 'application/json' }, body: e.body };
 }
 
 function readRequests(body: unknown): InnerRequest[] {

@@ -48,6 +48,12 @@ function send(res: Response, reply: ApiReply): void {
     res.end();
     return;
   }
+  if (typeof reply.body === 'string' && reply.contentType?.startsWith('multipart/')) {
+    // As it is: Express would append "; charset=utf-8" after the boundary, where clients read the boundary up to the end.
+    res.setHeader('Content-Type', reply.contentType);
+    res.end(reply.body);
+    return;
+  }
   if (typeof reply.body === 'string') {
     res.type(reply.contentType ?? 'text/plain');
     res.send(reply.body);

@@ -115,9 +115,17 @@ function addGroup(group: ApiGroup, paths: Json, schemas: Json): void {
     post: op(
       `${key}.batch`,
       tag,
-      `JSON batch: at most ${MAX_BATCH_OPERATIONS} requests, and (by default) ${RESPONSE_LIMITS.maxBatchEntities} entities in all responses: the inner request over it answers 413 (docs/limits.md); Isolation: snapshot makes it one transaction.`,
-      { parameters: [pref('isolation')], requestBody: { required: true, content: { 'application/json': { schema: batchSchema() } } } },
-      { '200': jsonResponse({ type: 'object', properties: { responses: { type: 'array', items: { type: 'object' } } } }) },
+      `JSON batch, or OData 4.0's multipart/mixed (application/http parts; change sets as nested multipart/mixed, each one transaction; the answer is multipart/mixed too): at most ${MAX_BATCH_OPERATIONS} requests, and (by default) ${RESPONSE_LIMITS.maxBatchEntities} entities in all responses: the inner request over it answers 413 (docs/limits.md); Isolation: snapshot makes a JSON batch one transaction.`,
+      { parameters: [pref('isolation')], requestBody: { required: true, content: { 'application/json': { schema: batchSchema() }, 'multipart/mixed': { schema: { type: 'string' } } } } },
+      {
+        '200': {
+          description: 'The inner responses, in the format of the request',
+          content: {
+            'application/json': { schema: { type: 'object', properties: { responses: { type: 'array', items: { type: 'object' } } } } },
+            'multipart/mixed': { schema: { type: 'string' } },
+          },
+        },
+      },
     ),
   };
   addSubscriptionPaths(base, tag, key, paths, schemas);
