@@ -1,5 +1,6 @@
-import { Code, Enum, Field, OnValidate, Table, Text } from '../../src/runtime/Metadata';
-import { NotSupportedError } from '../../src/runtime/BcError';
+import { BooleanField, Code, Decimal, Enum, Field, Guid, OnValidate, Table, Text } from '../../src/runtime/Metadata';
+import { NotSupportedError, RecordNotFoundError } from '../../src/runtime/BcError';
+import { PlatformText } from '../../src/runtime/PlatformErrors';
 import { TableRecord } from '../../src/runtime/Record';
 import { NoSeriesCodeunit } from '../../codeunits/foundation/NoSeries.Codeunit';
 import { MarketingSetup } from '../CRM/Setup/MarketingSetup.Table';
@@ -25,6 +26,7 @@ const CONTACT_FIELDS = [
   'name',
   'searchName',
   'address',
+  'address2',
   'city',
   'phoneNo',
   'salespersonCode',
@@ -32,6 +34,10 @@ const CONTACT_FIELDS = [
   'languageCode',
   'postCode',
   'eMail',
+  'homePage',
+  'vatRegistrationNo',
+  'county',
+  'currencyCode',
   'contactType',
 ] as const;
 
@@ -55,6 +61,9 @@ export class Customer extends TableRecord {
   @Field(5, 'Address', Text(100), { nl: 'Adres' })
   address!: string;
 
+  @Field(6, 'Address 2', Text(50), { nl: 'Adres 2' })
+  address2!: string;
+
   @Field(7, 'City', Text(30), { nl: 'Plaats' })
   city!: string;
 
@@ -63,6 +72,13 @@ export class Customer extends TableRecord {
 
   @Field(9, 'Phone No.', Text(30), { nl: 'Telefoonnr.' })
   phoneNo!: string;
+
+  @Field(20, 'Credit Limit (LCY)', Decimal, { nl: 'Kredietlimiet (LV)' })
+  creditLimitLcy!: number;
+
+  /** TableRelation Currency: the simulator has no currencies, so only '' (the local currency) can be stored. */
+  @Field(22, 'Currency Code', Code(10), { nl: 'Valutacode' })
+  currencyCode!: string;
 
   @Field(24, 'Language Code', Code(10), { nl: 'Taalcode' })
   languageCode!: string;
@@ -76,14 +92,26 @@ export class Customer extends TableRecord {
   @Field(39, 'Blocked', Enum('Customer Blocked', ' ,Ship,Invoice,All'), { nl: 'Geblokkeerd' })
   blocked!: number;
 
+  @Field(86, 'VAT Registration No.', Text(20), { nl: 'Btw-nummer' })
+  vatRegistrationNo!: string;
+
   @Field(91, 'Post Code', Code(20), { nl: 'Postcode' })
   postCode!: string;
+
+  @Field(92, 'County', Text(30), { nl: 'Provincie' })
+  county!: string;
 
   @Field(102, 'E-Mail', Text(80), { caption: 'Email', nl: 'E-mail' })
   eMail!: string;
 
+  @Field(103, 'Home Page', Text(255), { nl: 'Startpagina' })
+  homePage!: string;
+
   @Field(107, 'No. Series', Code(20), { editable: false })
   noSeries!: string;
+
+  @Field(109, 'Tax Liable', BooleanField, { nl: 'Belastingplichtig' })
+  taxLiable!: boolean;
 
   @Field(5049, 'Primary Contact No.', Code(20), { nl: 'Primair contactnr.' })
   primaryContactNo!: string;
@@ -92,6 +120,21 @@ export class Customer extends TableRecord {
     nl: 'Contactsoort',
   })
   contactType!: number;
+
+  @Field(8001, 'Currency Id', Guid, { nl: 'Valuta-id' })
+  currencyId!: string;
+
+  @Field(8002, 'Payment Terms Id', Guid, { nl: 'Id betalingscondities' })
+  paymentTermsId!: string;
+
+  @Field(8003, 'Shipment Method Id', Guid, { nl: 'Id verzendwijze' })
+  shipmentMethodId!: string;
+
+  @Field(8004, 'Payment Method Id', Guid, { nl: 'Id betalingswijze' })
+  paymentMethodId!: string;
+
+  @Field(9003, 'Tax Area ID', Guid, { nl: 'Id belastinggebied' })
+  taxAreaId!: string;
 
   /** SetInsertFromContact(): the customer is made from an existing contact, which is linked afterwards. */
   insertFromContact = false;
@@ -115,6 +158,23 @@ export class Customer extends TableRecord {
       return;
     }
     if (this.contact !== xRec.contact) throw new NotSupportedError('Changing Customer.Contact of a customer with a contact person');
+  }
+
+  /** The VAT Registration No. Format check finds no formats: the simulator has none (docs/differences.md). */
+  @OnValidate('vatRegistrationNo')
+  protected async vatRegistrationNoOnValidate(): Promise<void> {
+    this.vatRegistrationNo = this.vatRegistrationNo.toUpperCase();
+  }
+
+  /**
+   * UpdateTaxAreaCode(): a VAT company (General Ledger Setup.UseVat, as every Dutch company) reads the id as
+   * a VAT Business Posting Group's SystemId with GetBySystemId, which fails for an unknown id; the simulator
+   * has no such table, so every non-null id is unknown.
+   */
+  @OnValidate('taxAreaId')
+  protected async taxAreaIdOnValidate(): Promise<void> {
+    if (this.taxAreaId === '') return;
+    throw new RecordNotFoundError(PlatformText.recordNotFound('VAT Business Posting Group', `SystemId='{${this.taxAreaId.toUpperCase()}}'`));
   }
 
   @OnValidate('primaryContactNo')

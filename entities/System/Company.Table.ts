@@ -1,4 +1,4 @@
-import { BooleanField, Field, Table, Text } from '../../src/runtime/Metadata';
+import { BooleanField, Field, Guid, Table, Text } from '../../src/runtime/Metadata';
 import { TableRecord } from '../../src/runtime/Record';
 
 /** Table 2000000006 "Company" (system database). Its SystemId is the API's company id. */
@@ -12,6 +12,17 @@ export class Company extends TableRecord {
 
   @Field(3, 'Display Name', Text(250), { nl: 'Weergavenaam' })
   displayName!: string;
+
+  /**
+   * BC's system fields 2000000002/2000000004, kept on this table only: the User Security ID of the admin
+   * who created the company through `/_sim/companies`; '' (the null GUID) for a company the simulator made
+   * at its start, as BC shows for rows written by no user. A company row is never changed after that.
+   */
+  @Field(2000000002, 'SystemCreatedBy', Guid, { editable: false })
+  systemCreatedBy!: string;
+
+  @Field(2000000004, 'SystemModifiedBy', Guid, { editable: false })
+  systemModifiedBy!: string;
 
   /** Simulator: the seed the company is reset to ('demo' or 'empty'). */
   @Field(99000001, 'Seed', Text(30))

@@ -155,7 +155,7 @@ export class Simulator {
     throw new RecordNotFoundError(PlatformText.recordNotFound('Company', `Name='${idOrName}'`));
   }
 
-  async createCompany(name: string, options: { displayName?: string; seed?: string } = {}): Promise<Company> {
+  async createCompany(name: string, options: { displayName?: string; seed?: string; createdBy?: string } = {}): Promise<Company> {
     const seed = options.seed ?? 'empty';
     if (!this.options.seeds[seed]) throw new BadRequestError('BadRequest', `Unknown seed '${seed}'.`);
     const company = await this.systemTransaction('Company', async (manager) => {
@@ -177,6 +177,8 @@ export class Simulator {
         displayName: options.displayName ?? name,
         seed,
         ...newSystemFields(),
+        systemCreatedBy: options.createdBy ?? '',
+        systemModifiedBy: options.createdBy ?? '',
       });
       await manager.insert(Company, c);
       return c;

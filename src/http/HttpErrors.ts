@@ -72,6 +72,9 @@ export const ODataText = {
   invalidSkipToken: (token: string) => `The skip token value '${token}' is not valid.`,
   /** simulator */
   invalidSchemaVersion: (value: string) => `The schema version '${value}' is not valid.`,
+  /** simulator (BC documents that a write on the read-only replica throws, not its text) */
+  readOnlyIntent: (method: string) =>
+    `The request has the data access intent ReadOnly: '${method}' requests cannot change data. Send GET requests with this header only.`,
   /** simulator */
   optionNotAllowedHere: (name: string) => `The query option '${name}' is not allowed on this resource.`,
   /** simulator (BC's limit of 100 operations is documented, its text is not) */
@@ -179,4 +182,5 @@ export const HttpErrors = {
   batchTooLarge: (count: number, limit: number) => new BadRequestError('BadRequest', ODataText.batchTooLarge(count, limit)),
   invalidBatch: (reason: string) => new BadRequestError('BadRequest', ODataText.invalidBatch(reason)),
   deepUpdate: (navigation: string) => new BadRequestError('BadRequest', ODataText.deepUpdate(navigation)),
+  readOnlyIntent: (method: string) => new BadRequestError('BadRequest', ODataText.readOnlyIntent(method)),
 };

@@ -4,6 +4,7 @@ import type { ApiGroup } from '../../pages/api/ApiPage';
 import type { Simulator } from '../host/Simulator';
 import { SIMULATOR_VERSION } from '../config';
 import { apiHandler } from './api/express';
+import { onlineUrls } from './onlineUrls';
 import { DEFAULT_MAX_PAGE_SIZE, ResponseLimits } from './api/limits';
 import type { ManagerOptions } from '../pageSession/PageSessionManager';
 import { basicAuth } from './auth';
@@ -75,6 +76,7 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
   app.use(journal.middleware());
   app.use(hostCheck(options.allowedHosts ?? LOOPBACK_HOSTS));
   app.use(bodyTypeCheck);
+  app.use(onlineUrls());
   (app.locals as { errorOptions?: ErrorOptions }).errorOptions = { conflictStatus: options.conflictStatus };
   app.use(pageSessionRoutes(sim, options.pageSessions)); // page sessions + web client (docs/pages.md); before `/` so browsers get the client
 

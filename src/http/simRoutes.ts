@@ -50,7 +50,8 @@ export function simRoutes(sim: Simulator, options: SimControlsOptions = {}): Rou
 
   /** `{"name": "TRAINEE-01", "displayName"?: "...", "seed"?: "demo" | "empty"}` → 201 with the company. */
   router.post('/companies', async (req, res) => {
-    await requireAdmin(sim, authenticatedUser(res.locals), 'Create a company');
+    const admin = authenticatedUser(res.locals);
+    await requireAdmin(sim, admin, 'Create a company');
     const body = objectBody(req, ['name', 'displayName', 'seed'], 'simulatorCompany');
     for (const key of ['name', 'displayName', 'seed']) {
       if (body[key] !== undefined && typeof body[key] !== 'string') throw HttpErrors.cannotConvertPrimitive('Edm.String');
@@ -63,6 +64,7 @@ export function simRoutes(sim: Simulator, options: SimControlsOptions = {}): Rou
     const c = await sim.createCompany(body.name, {
       displayName: body.displayName as string | undefined,
       seed: (body.seed as string | undefined) ?? 'empty',
+      createdBy: admin.userSecurityId,
     });
     res.status(201).setHeader('Location', `/_sim/companies/${c.systemId}`);
     res.json(companyJson(c));

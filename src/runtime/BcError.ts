@@ -25,6 +25,11 @@ export class DialogError extends BcError {
   }
 }
 
+/** A value that is none of an option's members: NavNCLEvaluateException (dynamics-error-codes.md). */
+export class EvaluateError extends BcError {
+  readonly code = 'Application_EvaluateException';
+}
+
 /** AL `TestField(...)` and `FieldError(...)`: NavTestFieldException. */
 export class FieldValidationError extends BcError {
   readonly code = 'Application_FieldValidationException';

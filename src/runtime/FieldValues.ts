@@ -1,4 +1,4 @@
-import { DialogError, InvalidGuidError, StringLengthExceededError } from './BcError';
+import { DialogError, EvaluateError, InvalidGuidError, StringLengthExceededError } from './BcError';
 import type { FieldMeta, TableMeta } from './Metadata';
 import { PlatformText } from './PlatformErrors';
 import type { RowValues } from './RecordStore';
@@ -128,7 +128,8 @@ export function coerceFieldValue(field: FieldMeta, value: unknown, table = ''): 
         const m = members.find((x) => x.name === value || x.nl === value);
         if (m) return m.value;
       }
-      throw new DialogError(`The value "${String(value)}" can't be evaluated into type Option.`);
+      // BC's own example text for this exception (dynamics-error-codes.md) says "cannot".
+      throw new EvaluateError(`The value "${String(value)}" cannot be evaluated into type Option.`);
     }
     case 'Date':
       if (value === null || value === undefined || value === '') return null;

@@ -114,7 +114,139 @@ describe('contact (API v2.0, page 30071)', () => {
   });
 });
 
+const EMPTY_GUID = '00000000-0000-0000-0000-000000000000';
+
 describe('customer (API v2.0, page 30009)', () => {
+  test('has exactly BC’s 27 properties, in the page’s order, with the values of a customer without entries', async () => {
+    const tc = await arrange();
+    const res = await tc.post(`${tc.v2}/customers`, { displayName: 'Fam. Jansen' });
+    expect(res.status).toBe(201);
+    expect(Object.keys(res.body).filter((k) => !k.startsWith('@odata.'))).toEqual([
+      'id',
+      'number',
+      'displayName',
+      'type',
+      'addressLine1',
+      'addressLine2',
+      'city',
+      'state',
+      'country',
+      'postalCode',
+      'phoneNumber',
+      'email',
+      'website',
+      'salespersonCode',
+      'balanceDue',
+      'creditLimit',
+      'taxLiable',
+      'taxAreaId',
+      'taxAreaDisplayName',
+      'taxRegistrationNumber',
+      'currencyId',
+      'currencyCode',
+      'paymentTermsId',
+      'shipmentMethodId',
+      'paymentMethodId',
+      'blocked',
+      'lastModifiedDateTime',
+    ]);
+    expect(res.body).toMatchObject({
+      balanceDue: 0,
+      creditLimit: 0,
+      taxLiable: false,
+      taxAreaId: EMPTY_GUID,
+      taxAreaDisplayName: '',
+      currencyId: EMPTY_GUID,
+      currencyCode: '',
+      paymentTermsId: EMPTY_GUID,
+      shipmentMethodId: EMPTY_GUID,
+      paymentMethodId: EMPTY_GUID,
+    });
+  });
+
+  test('$metadata: BC’s types, lengths and read-only members', async () => {
+    const tc = await arrange();
+    const xml = (await tc.get('/api/v2.0/$metadata')).text;
+    const customer = /<EntityType Name="customer">[\s\S]*?<\/EntityType>/.exec(xml)![0];
+    const prop = (name: string) => new RegExp(`<Property Name="${name}" ([^>]*)/?>`).exec(customer)?.[1] ?? '';
+    expect(prop('addressLine2')).toMatch(/Type="Edm\.String" MaxLength="50"/);
+    expect(prop('state')).toMatch(/MaxLength="30"/);
+    expect(prop('website')).toMatch(/MaxLength="255"/);
+    for (const p of ['balanceDue', 'creditLimit']) expect(prop(p)).toMatch(/Type="Edm\.Decimal"/);
+    expect(prop('taxLiable')).toMatch(/Type="Edm\.Boolean"/);
+    for (const p of ['taxAreaId', 'currencyId', 'paymentTermsId', 'shipmentMethodId', 'paymentMethodId']) expect(prop(p)).toMatch(/Type="Edm\.Guid"/);
+    const c = (await tc.post(`${tc.v2}/customers`, { displayName: 'Fam. Jansen' })).body;
+    for (const readOnlyField of ['balanceDue', 'taxAreaDisplayName']) {
+      const res = await tc.patch(`${tc.v2}/customers(${c.id})`, { [readOnlyField]: readOnlyField === 'balanceDue' ? 5 : 'x' }, c['@odata.etag']);
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe('BadRequest_InvalidOperation');
+    }
+  });
+
+  test('the new fields are stored, and the household contact takes over address, website and VAT number', async () => {
+    const tc = await arrange();
+    const res = await tc.post(`${tc.v2}/customers`, {
+      displayName: 'Fam. de Vries',
+      addressLine1: 'Lindelaan 4',
+      addressLine2: 'Achterhuis',
+      state: 'Utrecht',
+      website: 'https://devries.example',
+      creditLimit: 1250.5,
+      taxLiable: true,
+      taxRegistrationNumber: 'nl001234567b01',
+      currencyCode: '',
+      currencyId: EMPTY_GUID,
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      addressLine2: 'Achterhuis',
+      state: 'Utrecht',
+      website: 'https://devries.example',
+      creditLimit: 1250.5,
+      taxLiable: true,
+      taxRegistrationNumber: 'NL001234567B01',
+      currencyId: EMPTY_GUID,
+    });
+    const contacts = (await tc.get(`${tc.v2}/contacts?$filter=displayName eq 'Fam. de Vries'`)).body.value;
+    expect(contacts).toHaveLength(1);
+    expect(contacts[0]).toMatchObject({ addressLine2: 'Achterhuis', state: 'Utrecht', website: 'https://devries.example', taxRegistrationNumber: 'NL001234567B01' });
+    const filtered = await tc.get(`${tc.v2}/customers?$filter=currencyId eq ${EMPTY_GUID} and number eq '${res.body.number}'`);
+    expect(filtered.body.value.map((x: { id: string }) => x.id)).toEqual([res.body.id]);
+  });
+
+  test.each([
+    ['currencyId', 'The "currencyId" does not match to a Currency.'],
+    ['paymentTermsId', 'The "paymentTermsId" does not match to a Payment Terms.'],
+    ['shipmentMethodId', 'The "shipmentMethodId" does not match to a Shipment Method.'],
+    ['paymentMethodId', 'The "paymentMethodId" does not match to a Payment Method.'],
+  ])('a %s that names no record gets the page’s text and changes nothing', async (name, text) => {
+    const tc = await arrange();
+    const c = (await tc.post(`${tc.v2}/customers`, { displayName: 'Fam. Bakker' })).body;
+    const res = await tc.patch(`${tc.v2}/customers(${c.id})`, { [name]: '5b6a1f0e-3c1d-4f7e-9a2b-0c4d5e6f7a8b', city: 'Zeist' }, c['@odata.etag']);
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('Application_DialogException');
+    expect(errorText(res.body)).toBe(text);
+    const after = (await tc.get(`${tc.v2}/customers(${c.id})`)).body;
+    expect(after).toMatchObject({ [name]: EMPTY_GUID, city: '', '@odata.etag': c['@odata.etag'] });
+    const notGuid = await tc.patch(`${tc.v2}/customers(${c.id})`, { [name]: 'EUR' }, c['@odata.etag']);
+    expect(notGuid.status).toBe(400);
+    expect(errorText(notGuid.body)).toMatch(/Cannot convert the literal 'EUR' to the expected type 'Edm\.Guid'/);
+  });
+
+  test('a currencyCode other than the local currency, and a taxAreaId, name no record', async () => {
+    const tc = await arrange();
+    const c = (await tc.post(`${tc.v2}/customers`, { displayName: 'Fam. Smit' })).body;
+    const code = await tc.patch(`${tc.v2}/customers(${c.id})`, { currencyCode: 'USD' }, c['@odata.etag']);
+    expect(code.status).toBe(400);
+    expect(errorText(code.body)).toBe('The "currencyCode" does not match to a Currency.');
+    const taxArea = await tc.patch(`${tc.v2}/customers(${c.id})`, { taxAreaId: '5b6a1f0e-3c1d-4f7e-9a2b-0c4d5e6f7a8b' }, c['@odata.etag']);
+    expect(taxArea.body.error.code).toBe('Internal_RecordNotFound');
+    expect(errorText(taxArea.body)).toBe(
+      "The VAT Business Posting Group does not exist. Identification fields and values: SystemId='{5B6A1F0E-3C1D-4F7E-9A2B-0C4D5E6F7A8B}'",
+    );
+    expect((await tc.get(`${tc.v2}/customers(${c.id})`)).body['@odata.etag']).toBe(c['@odata.etag']);
+  });
+
   test('a POST without a displayName, or with a blank one, is refused with the page’s own texts', async () => {
     const tc = await arrange();
     const missing = await tc.post(`${tc.v2}/customers`, { phoneNumber: '010-1234567' });
@@ -164,5 +296,41 @@ describe('$metadata: AL enums as their own types, options as strings', () => {
     // An enum literal is not a string: ODL refuses it for an Edm.String property.
     const typed = await tc.get(`${tc.crm}/tasks?$filter=priority eq Microsoft.NAV.toDoPriority'High'`);
     expect(typed.status).toBe(400);
+  });
+});
+
+describe('company (API v2.0): systemCreatedBy and systemModifiedBy', () => {
+  test('the User Security ID of the admin who created the company; the null GUID for one the simulator made', async () => {
+    const tc = await arrange();
+    const me = (await tc.get(`/_sim/users/${tc.userName}`)).body.id as string;
+    expect(me).toMatch(/^[0-9a-f-]{36}$/);
+    const made = await tc.post('/_sim/companies', { name: `CREATEDBY-${Date.now() % 100000}` });
+    expect(made.status).toBe(201);
+    try {
+      const company = (await tc.get(`/api/v2.0/companies(${made.body.id})`)).body;
+      expect(company).toMatchObject({ systemCreatedBy: me, systemModifiedBy: me });
+      expect(Object.keys(company).filter((k) => !k.startsWith('@odata.'))).toEqual([
+        'id',
+        'systemVersion',
+        'timestamp',
+        'name',
+        'displayName',
+        'businessProfileId',
+        'systemCreatedAt',
+        'systemCreatedBy',
+        'systemModifiedAt',
+        'systemModifiedBy',
+      ]);
+      const byCreator = (await tc.get(`/api/v2.0/companies?$filter=systemCreatedBy eq ${me}`)).body.value.map((c: { id: string }) => c.id);
+      expect(byCreator).toEqual([made.body.id]);
+      const own = (await tc.get(`/api/v2.0/companies(${tc.companyId})`)).body;
+      expect(own).toMatchObject({ systemCreatedBy: EMPTY_GUID, systemModifiedBy: EMPTY_GUID });
+      const xml = (await tc.get('/api/v2.0/$metadata')).text;
+      const company$ = /<EntityType Name="company">[\s\S]*?<\/EntityType>/.exec(xml)![0];
+      expect(company$).toMatch(/<Property Name="systemCreatedBy" Type="Edm\.Guid"/);
+      expect(company$).toMatch(/<Property Name="systemModifiedBy" Type="Edm\.Guid"/);
+    } finally {
+      await tc.delete(`/_sim/companies/${made.body.id}`, undefined);
+    }
   });
 });

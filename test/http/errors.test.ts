@@ -230,7 +230,7 @@ describe('Request bodies', () => {
       "Field 'displayName' must not be blank or empty.",
     );
     expectBcError(await tc.post(`${tc.crm}/contacts`, { birthDate: '1970-02-30' }), 400, 'BadRequest', /Edm\.Date/);
-    expectBcError(await tc.post(`${tc.crm}/contacts`, { type: 'Alien' }), 400, 'Application_DialogException', /Option/);
+    expectBcError(await tc.post(`${tc.crm}/contacts`, { type: 'Alien' }), 400, 'Application_EvaluateException', 'The value "Alien" cannot be evaluated into type Option.');
   });
 
   test('instance annotations in the body (@odata.etag) are ignored, as BC does', async () => {

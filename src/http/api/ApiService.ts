@@ -66,6 +66,10 @@ export class ApiService {
     const method = call.method === 'HEAD' ? 'GET' : call.method;
     const query = readQueryString(call.search);
     const baseUrl = `${call.origin}${resource.basePath}`;
+    // BC runs a ReadOnly request on a read-only replica, where a write throws; refused here before anything runs.
+    if (method !== 'GET' && resource.kind !== 'batch' && /^\s*readonly\s*$/i.test(call.header('Data-Access-Intent') ?? '')) {
+      throw HttpErrors.readOnlyIntent(method);
+    }
     switch (resource.kind) {
       case 'serviceDocument':
         return serviceDocument(resource.group, method, baseUrl, resource.basePath);

@@ -4,7 +4,7 @@ import { FieldKind, FieldMeta, optionName, tableMeta } from '../../runtime/Metad
 import { TableRecord } from '../../runtime/Record';
 import type { Session } from '../../runtime/Session';
 import { HttpErrors } from '../HttpErrors';
-import { BLANK_DATE, BLANK_DATETIME, BLANK_TIME, decodeEdmName, encodeEdmName, isGuid } from './edm';
+import { BLANK_DATE, BLANK_DATETIME, BLANK_TIME, decodeEdmName, EMPTY_GUID, encodeEdmName, isGuid } from './edm';
 import { etagOf } from './etag';
 
 /** One API field with what the codec needs to read and write it. */
@@ -166,9 +166,10 @@ function toJson(f: FieldInfo, value: unknown): unknown {
     case 'Code':
     case 'Text':
     case 'DateFormula':
-    case 'Guid':
     case 'string':
       return value === null || value === undefined ? '' : String(value);
+    case 'Guid':
+      return value === null || value === undefined || value === '' ? EMPTY_GUID : String(value);
     case 'Integer':
     case 'BigInteger':
     case 'Decimal':
@@ -275,9 +276,12 @@ function fromJson(info: FieldInfo, value: unknown): unknown {
     case 'Code':
     case 'Text':
     case 'DateFormula':
-    case 'Guid':
       expect('string', 'Edm.String');
       return value;
+    case 'Guid': {
+      const text = parseGuid(value, info.name);
+      return text === EMPTY_GUID ? '' : text;
+    }
     case 'Integer':
       expect('number', 'Edm.Int32');
       // Edm.Int32's range is the OData layer's check, before any AL code sees the value.

@@ -28,4 +28,7 @@ export const BLANK_DATE = '0001-01-01';
 export const BLANK_TIME = '00:00:00';
 export const BLANK_DATETIME = '0001-01-01T00:00:00Z';
 
+/** BC's null GUID as the API writes it; the simulator stores it as ''. */
+export const EMPTY_GUID = '00000000-0000-0000-0000-000000000000';
+
 export { isGuid } from '../../runtime/FieldValues';

@@ -113,7 +113,9 @@ export const companyEntityType: EntityTypeDef = (() => {
     { name: 'displayName', kind: 'String', type: 'Edm.String', maxLength: 250, column: true, property: 'displayName' },
     { name: 'businessProfileId', kind: 'String', type: 'Edm.String', maxLength: 250, column: true },
     { name: 'systemCreatedAt', kind: 'DateTimeOffset', type: 'Edm.DateTimeOffset', column: true, property: 'systemCreatedAt' },
+    { name: 'systemCreatedBy', kind: 'Guid', type: 'Edm.Guid', column: true, property: 'systemCreatedBy' },
     { name: 'systemModifiedAt', kind: 'DateTimeOffset', type: 'Edm.DateTimeOffset', column: true, property: 'systemModifiedAt' },
+    { name: 'systemModifiedBy', kind: 'Guid', type: 'Edm.Guid', column: true, property: 'systemModifiedBy' },
   ];
   return { name: 'company', qualifiedName: `${NAMESPACE}.company`, properties: props, byName: new Map(props.map((p) => [p.name, p])) };
 })();

@@ -9,6 +9,7 @@ import { requireCompanyAccess, visibleCompanies } from '../auth';
 import { HttpErrors } from '../HttpErrors';
 import type { ApiReply } from './apiCall';
 import { etagOf } from './etag';
+import { EMPTY_GUID } from './edm';
 import { companyEntityType } from './edmModel';
 import type { ApiResource } from './ODataPath';
 import { bindFilter } from './odata/bind';
@@ -96,7 +97,9 @@ function companyEntity(c: Company): Record<string, unknown> {
     displayName: c.displayName,
     businessProfileId: '',
     systemCreatedAt: c.systemCreatedAt ? new Date(c.systemCreatedAt).toISOString() : '0001-01-01T00:00:00Z',
+    systemCreatedBy: c.systemCreatedBy || EMPTY_GUID,
     systemModifiedAt: c.systemModifiedAt ? new Date(c.systemModifiedAt).toISOString() : '0001-01-01T00:00:00Z',
+    systemModifiedBy: c.systemModifiedBy || EMPTY_GUID,
   };
 }
 
@@ -106,6 +109,9 @@ function companyValues(c: Record<string, unknown>): Record<string, unknown> {
     ...c,
     systemCreatedAt: new Date(c.systemCreatedAt as string),
     systemModifiedAt: new Date(c.systemModifiedAt as string),
+    // A bound null-GUID literal is blank (''), as the table fields' values are.
+    systemCreatedBy: c.systemCreatedBy === EMPTY_GUID ? '' : c.systemCreatedBy,
+    systemModifiedBy: c.systemModifiedBy === EMPTY_GUID ? '' : c.systemModifiedBy,
   };
 }
 

@@ -1,5 +1,5 @@
 import { HttpErrors } from '../../HttpErrors';
-import { BLANK_DATE, BLANK_TIME } from '../edm';
+import { BLANK_DATE, BLANK_TIME, EMPTY_GUID } from '../edm';
 import type { EdmKind, EdmProperty } from '../edmModel';
 import type { CompareOp, Literal } from './ast';
 import type { BoundLiteral } from './bind';
@@ -69,7 +69,7 @@ export function coerceLiteral(value: LiteralTarget, lit: Literal, op: CompareOp)
       return { js: lit.value as boolean, blank: false };
     case 'Guid':
       if (lit.type !== 'guid') throw incompatible();
-      return { js: (lit.value as string).toLowerCase(), blank: false };
+      return (lit.value as string) === EMPTY_GUID ? blankOf('Guid', value.prop) : { js: (lit.value as string).toLowerCase(), blank: false };
     case 'Enum': {
       const enumType = value.prop.enumType!;
       if (lit.type === 'enum' && lit.enumType !== value.prop.type) throw incompatible();
