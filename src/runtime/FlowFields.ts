@@ -77,30 +77,23 @@ async function matchingRows(
   optional: ReadonlySet<string>,
   groups: RowValues[],
 ): Promise<RowValues[] | Map<string, RowValues[]>> {
-  if (optional.size) return matchingRowsPerGroup(session, target, formula, constants, links, optional, groups);
-  if (links.length === 1) {
-    const [targetProperty, sourceProperty] = links[0];
-    const values = groups.map((g) => g[sourceProperty] ?? '');
-    const isKey = target.primaryKey.length === 1 && target.primaryKey[0].property === targetProperty;
-    // A Get when it can be one: served from what the transaction or the setup cache already holds.
-    if (values.length === 1 && isKey && !Object.keys(constants).length) {
-      const row = await session.store.get(target, values);
-      return row ? [row] : [];
-    }
-    return session.store.find(target, { ...constants, [targetProperty]: values.length === 1 ? values[0] : values }, undefined);
+  if (optional.size || links.length !== 1) return matchingRowsPerGroup(session, target, formula, constants, links, optional, groups);
+  const [targetProperty, sourceProperty] = links[0];
+  const values = groups.map((g) => g[sourceProperty] ?? '');
+  const isKey = target.primaryKey.length === 1 && target.primaryKey[0].property === targetProperty;
+  // A Get when it can be one: served from what the transaction or the setup cache already holds.
+  if (values.length === 1 && isKey && !Object.keys(constants).length) {
+    const row = await session.store.get(target, values);
+    return row ? [row] : [];
   }
-  const out: RowValues[] = [];
-  for (const group of groups) {
-    const where = { ...constants, ...Object.fromEntries(links.map(([t, s]) => [t, group[s] ?? ''])) };
-    out.push(...(await findForGroup(session, target, formula, where)));
-  }
-  return out;
+  return session.store.find(target, { ...constants, [targetProperty]: values.length === 1 ? values[0] : values }, undefined);
 }
 
 /**
- * One query per group when a link is a field(filter(…)) one: a group whose
- * value is blank matches rows whatever their value, so the matches cannot be
- * told apart by that field afterwards; they are keyed by the group instead.
+ * One query per group, keyed by the group: when a formula links more than
+ * one field, and when a link is a field(filter(…)) one — a group whose value
+ * is blank matches rows whatever their value, so its matches cannot be told
+ * apart by that field afterwards.
  */
 async function matchingRowsPerGroup(
   session: Session,
