@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { User } from '../../entities/System/User.Table';
-import { BadRequestError, RecordExistsError, RecordNotFoundError, StringLengthExceededError } from '../runtime/BcError';
+import { BadRequestError, RecordExistsError, RecordNotFoundError } from '../runtime/BcError';
+import { checkStoredValue } from '../runtime/FieldValues';
+import { tableMeta } from '../runtime/Metadata';
 import type { Language } from '../runtime/Labels';
 import { PlatformText } from '../runtime/PlatformErrors';
 import { newSystemFields } from '../db/systemFields';
@@ -122,11 +124,11 @@ export class SystemUsers {
   }
 }
 
-/** The User table's lengths (Code[50], Text[80]) and a key that can sign in: BC's errors, before anything is written. */
+/** The User table's checks of what is stored (lengths, content) and a key that can sign in: BC's errors, before anything is written. */
 function checkSpec(spec: Partial<UserSpec>): void {
-  const lengths: Array<[string | undefined, number]> = [[spec.userName, 50], [spec.fullName, 80], [spec.webServiceAccessKey, 80]];
-  for (const [value, max] of lengths) {
-    if (value !== undefined && value.length > max) throw new StringLengthExceededError(PlatformText.stringLength(value.length, max, value));
+  const user = tableMeta(User);
+  for (const property of ['userName', 'fullName', 'webServiceAccessKey'] as const) {
+    checkStoredValue(user.field(property), spec[property], user.name);
   }
   if (spec.userName !== undefined && !/^[^\s:][^:]*$/.test(spec.userName)) {
     // simulator text: a name with a colon could never sign in with HTTP Basic.

@@ -3,7 +3,8 @@ import type { RequestHandler, Response } from 'express';
 import type { ApiGroup } from '../../../pages/api/ApiPage';
 import { ApiWebhookSubscription } from '../../../entities/System/ApiWebhookSubscription.Table';
 import type { Simulator } from '../../host/Simulator';
-import { BadRequestError, RecordChangedError, RecordNotFoundError, StringLengthExceededError } from '../../runtime/BcError';
+import { BadRequestError, RecordChangedError, RecordNotFoundError } from '../../runtime/BcError';
+import { checkStoredValue } from '../../runtime/FieldValues';
 import { tableMeta } from '../../runtime/Metadata';
 import { PlatformText } from '../../runtime/PlatformErrors';
 import { newSystemFields } from '../../db/systemFields';
@@ -15,12 +16,19 @@ import { groupPath, resolveResource } from './resources';
 import type { WebhookSettings } from './settings';
 
 const ENTITY = 'subscription';
-const TABLE_CAPTION = 'API Webhook Subscription';
-/** Properties a client may give; the others of the entity are read-only. */
-const WRITABLE = ['notificationUrl', 'resource', 'clientState'];
+const SUBSCRIPTION_TABLE = tableMeta(ApiWebhookSubscription);
+const TABLE_CAPTION = SUBSCRIPTION_TABLE.caption;
+/**
+ * The properties a client may give, each with its field in table 2000000095 (BC's BLOB fields 7 and 12 are
+ * Text[2048] here), whose checks its value gets before anything is saved; the others are read-only.
+ */
+const STORED_AS = {
+  notificationUrl: SUBSCRIPTION_TABLE.field('notificationUrl'),
+  resource: SUBSCRIPTION_TABLE.field('resourceUrl'),
+  clientState: SUBSCRIPTION_TABLE.field('clientState'),
+};
+const WRITABLE = Object.keys(STORED_AS);
 const READ_ONLY = ['subscriptionId', 'timestamp', 'userId', 'lastModifiedDateTime', 'expirationDateTime', 'systemCreatedAt', 'systemCreatedBy', 'systemModifiedAt', 'systemModifiedBy'];
-/** AL Text[2048] of field 10 "Client State"; BLOB fields 7 and 12 are stored as text of this length too. */
-const MAX_TEXT = 2048;
 
 /**
  * `{api}/subscriptions` and `{api}/subscriptions('{id}')` of every API group:
@@ -154,7 +162,7 @@ function readBody(body: unknown): { notificationUrl?: string; resource?: string;
     if (!WRITABLE.includes(name)) throw HttpErrors.unknownProperty(name, ENTITY);
     if (value === null) throw HttpErrors.nullField(name);
     if (typeof value !== 'string') throw HttpErrors.cannotConvertPrimitive('Edm.String');
-    if (value.length > MAX_TEXT) throw new StringLengthExceededError(PlatformText.stringLength(value.length, MAX_TEXT, value));
+    checkStoredValue(STORED_AS[name as keyof typeof STORED_AS], value, SUBSCRIPTION_TABLE.name);
     out[name] = value;
   }
   if (out.notificationUrl !== undefined && !/^https?:\/\/[^/?#]+/i.test(out.notificationUrl)) {
