@@ -1,4 +1,4 @@
-import { BooleanField, Field, Guid, Table, Text } from '../../src/runtime/Metadata';
+import { BooleanField, Field, Guid, Option, Table, Text } from '../../src/runtime/Metadata';
 import { TableRecord } from '../../src/runtime/Record';
 
 /** Table 2000000006 "Company" (system database). Its SystemId is the API's company id. */
@@ -27,4 +27,12 @@ export class Company extends TableRecord {
   /** Simulator: the seed the company is reset to ('demo' or 'empty'). */
   @Field(99000001, 'Seed', Text(30))
   seed!: string;
+
+  /**
+   * Simulator: the screen words a class is trained in. The two work instructions describe two Empire versions
+   * ('000': Initialen, Soort, Nieuw | + Nieuw — the default; '003': Voorletters, Bedrijf,Persoon (Type),
+   * + Contact). Kept on the company row, not in the company's data, so a reset keeps it.
+   */
+  @Field(99000002, 'Caption Set', Option('000,003'))
+  captionSet!: number;
 }

@@ -127,16 +127,17 @@ export class Simulator {
     await this.storage.close();
   }
 
-  /**
-   * Brings the list of companies up to date with the system database: other
-   * instances over the same server database may have created or deleted some.
-   * Runs every few seconds on a server database; call it to be sure now.
-   */
+  /** Brings the companies up to date with the system database, where other instances over a server database may have
+   *  created, deleted or changed some. Runs every few seconds on a server database; call it to be sure now. */
   async refreshCompanies(): Promise<void> {
     const rows = await this.system.manager.find(Company, { order: { name: 'ASC' } });
     const ids = new Set(rows.map((c) => c.systemId));
     // One that does not open (deleted or still being created by another instance) is opened when it is asked for.
-    for (const company of rows) if (!this.stores.has(company.systemId)) await this.openStoreOnce(company).catch(() => undefined);
+    for (const company of rows) {
+      const open = this.stores.get(company.systemId);
+      if (open) open.company.captionSet = company.captionSet; // the one setting another instance may change
+      else await this.openStoreOnce(company).catch(() => undefined);
+    }
     for (const [id, store] of this.stores) if (!ids.has(id)) void this.closeStore(store);
   }
 
@@ -155,7 +156,7 @@ export class Simulator {
     throw new RecordNotFoundError(PlatformText.recordNotFound('Company', `Name='${idOrName}'`));
   }
 
-  async createCompany(name: string, options: { displayName?: string; seed?: string; createdBy?: string } = {}): Promise<Company> {
+  async createCompany(name: string, options: { displayName?: string; seed?: string; createdBy?: string; captionSet?: number } = {}): Promise<Company> {
     const seed = options.seed ?? 'empty';
     if (!this.options.seeds[seed]) throw new BadRequestError('BadRequest', `Unknown seed '${seed}'.`);
     const company = await this.systemTransaction('Company', async (manager) => {
@@ -176,6 +177,7 @@ export class Simulator {
         evaluationCompany: false,
         displayName: options.displayName ?? name,
         seed,
+        captionSet: options.captionSet ?? 0,
         ...newSystemFields(),
         systemCreatedBy: options.createdBy ?? '',
         systemModifiedBy: options.createdBy ?? '',
@@ -195,6 +197,14 @@ export class Simulator {
       await this.system.manager.delete(Company, { name }).catch(() => undefined);
       throw e;
     }
+    return company;
+  }
+
+  /** The company's Caption Set (see the Company table): the words its page sessions show from their next answer. */
+  async setCaptionSet(idOrName: string, captionSet: number): Promise<Company> {
+    const company = this.company(idOrName);
+    await this.systemTransaction('Company', (manager) => manager.update(Company, { name: company.name }, { captionSet }));
+    company.captionSet = captionSet;
     return company;
   }
 

@@ -5,7 +5,7 @@ import { Company as CompanyTable } from '../../entities/System/Company.Table';
 import type { Company } from '../../entities/System/Company.Table';
 import { BadRequestError, RecordNotFoundError } from '../runtime/BcError';
 import { coerceFieldValue } from '../runtime/FieldValues';
-import { tableMeta } from '../runtime/Metadata';
+import { optionName, tableMeta } from '../runtime/Metadata';
 import type { Session } from '../runtime/Session';
 import type { Simulator, Snapshot } from '../host/Simulator';
 import { authenticatedUser, requireAdmin, requireCompanyAccess, requireSuperIn, visibleCompanies } from './auth';
@@ -48,12 +48,12 @@ export function simRoutes(sim: Simulator, options: SimControlsOptions = {}): Rou
     res.json({ value: (await visibleCompanies(sim, authenticatedUser(res.locals))).map(companyJson) });
   });
 
-  /** `{"name": "TRAINEE-01", "displayName"?: "...", "seed"?: "demo" | "empty"}` → 201 with the company. */
+  /** `{"name": "TRAINEE-01", "displayName"?: "...", "seed"?: "demo" | "empty", "captionSet"?: "000" | "003"}` → 201. */
   router.post('/companies', async (req, res) => {
     const admin = authenticatedUser(res.locals);
     await requireAdmin(sim, admin, 'Create a company');
-    const body = objectBody(req, ['name', 'displayName', 'seed'], 'simulatorCompany');
-    for (const key of ['name', 'displayName', 'seed']) {
+    const body = objectBody(req, ['name', 'displayName', 'seed', 'captionSet'], 'simulatorCompany');
+    for (const key of ['name', 'displayName', 'seed', 'captionSet']) {
       if (body[key] !== undefined && typeof body[key] !== 'string') throw HttpErrors.cannotConvertPrimitive('Edm.String');
     }
     if (typeof body.name !== 'string') throw HttpErrors.nullField('name');
@@ -65,6 +65,7 @@ export function simRoutes(sim: Simulator, options: SimControlsOptions = {}): Rou
       displayName: body.displayName as string | undefined,
       seed: (body.seed as string | undefined) ?? 'empty',
       createdBy: admin.userSecurityId,
+      captionSet: body.captionSet === undefined ? undefined : captionSetValue(body.captionSet),
     });
     res.status(201).setHeader('Location', `/_sim/companies/${c.systemId}`);
     res.json(companyJson(c));
@@ -72,6 +73,15 @@ export function simRoutes(sim: Simulator, options: SimControlsOptions = {}): Rou
 
   router.get('/companies/:company', async (req, res) => {
     res.json(companyJson(await usable(sim, req, res)));
+  });
+
+  /** `{"captionSet": "000" | "003"}`: the words the company's pages show (a trainer switching a class's version). */
+  router.patch('/companies/:company', async (req, res) => {
+    const c = await administered(sim, req, res, 'Change the company');
+    const body = objectBody(req, ['captionSet'], 'simulatorCompany');
+    if (body.captionSet === undefined) throw HttpErrors.nullField('captionSet');
+    if (typeof body.captionSet !== 'string') throw HttpErrors.cannotConvertPrimitive('Edm.String');
+    res.json(companyJson(await sim.setCaptionSet(c.systemId, captionSetValue(body.captionSet))));
   });
 
   router.delete('/companies/:company', async (req, res) => {
@@ -210,7 +220,13 @@ export function simRoutes(sim: Simulator, options: SimControlsOptions = {}): Rou
 }
 
 function companyJson(c: Company): Record<string, unknown> {
-  return { id: c.systemId, name: c.name, displayName: c.displayName, seed: c.seed };
+  const captionSet = tableMeta(CompanyTable).field('captionSet');
+  return { id: c.systemId, name: c.name, displayName: c.displayName, seed: c.seed, captionSet: optionName(captionSet, c.captionSet) };
+}
+
+/** "000" or "003" → the option value; anything else gets the Company table's own Option error. */
+function captionSetValue(value: unknown): number {
+  return coerceFieldValue(tableMeta(CompanyTable).field('captionSet'), value, 'Company') as number;
 }
 
 function snapshotJson(s: StoredSnapshot): Record<string, unknown> {

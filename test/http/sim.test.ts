@@ -83,6 +83,34 @@ describe('/_sim/companies: create from a seed, delete', () => {
   });
 });
 
+describe('/_sim/companies: the caption set a class is trained in', () => {
+  test("'000' by default; set at creation or by PATCH; kept over a reset; a bad value changes nothing", async () => {
+    const tc = await newHttpCompany();
+    const name = `CAPT-${Date.now() % 100000}`;
+    const plain = await tc.post('/_sim/companies', { name });
+    expect(plain.body.captionSet).toBe('000');
+    await tc.delete(`/_sim/companies/${plain.body.id}`, undefined);
+
+    const created = await tc.post('/_sim/companies', { name, captionSet: '003' });
+    expect(created.status).toBe(201);
+    expect(created.body.captionSet).toBe('003');
+    const bad = await tc.patch(`/_sim/companies/${created.body.id}`, { captionSet: '004' }, undefined);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/^The value "004" cannot be evaluated into type Option\./);
+    expect((await tc.get(`/_sim/companies/${created.body.id}`)).body.captionSet).toBe('003');
+    expect((await tc.patch(`/_sim/companies/${created.body.id}`, { captionSet: 3 }, undefined)).status).toBe(400);
+    expect((await tc.patch(`/_sim/companies/${created.body.id}`, {}, undefined)).status).toBe(400);
+
+    const changed = await tc.patch(`/_sim/companies/${created.body.id}`, { captionSet: '000' }, undefined);
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ id: created.body.id, captionSet: '000' });
+    await tc.patch(`/_sim/companies/${created.body.id}`, { captionSet: '003' }, undefined);
+    expect((await tc.post(`/_sim/companies/${created.body.id}/reset`)).status).toBe(204);
+    expect((await tc.get('/_sim/companies')).body.value).toContainEqual(expect.objectContaining({ id: created.body.id, captionSet: '003' }));
+    await tc.delete(`/_sim/companies/${created.body.id}`, undefined);
+  });
+});
+
 describe('/_sim/companies/{company}/snapshots', () => {
   test('take a snapshot, change data, restore it; list and delete snapshots', async () => {
     const tc = await newHttpCompany();

@@ -8,7 +8,13 @@ export function addSimControls(paths: Json, schemas: Json): void {
   const tag = 'simulator';
   schemas['sim.company'] = {
     type: 'object',
-    properties: { id: { type: 'string', format: 'uuid' }, name: { type: 'string' }, displayName: { type: 'string' }, seed: { type: 'string' } },
+    properties: {
+      id: { type: 'string', format: 'uuid' },
+      name: { type: 'string' },
+      displayName: { type: 'string' },
+      seed: { type: 'string' },
+      captionSet: { type: 'string', enum: ['000', '003'] },
+    },
   };
   schemas['sim.clock'] = {
     type: 'object',
@@ -58,6 +64,12 @@ export function addSimControls(paths: Json, schemas: Json): void {
       permissions: { type: 'array', items: ref('sim.permission') },
     },
   };
+  const captionSet = {
+    type: 'string',
+    enum: ['000', '003'],
+    default: '000',
+    description: "The screen words of a work instruction's Empire version: '000' Initialen, Soort, Nieuw | + Nieuw; '003' Voorletters, Bedrijf,Persoon (Type), + Contact.",
+  };
   const company = { name: 'company', in: 'path', required: true, schema: { type: 'string' }, description: 'Company id or name.' };
   const snapshot = { name: 'snapshot', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
   const list = (schema: string) => jsonResponse({ type: 'object', properties: { value: { type: 'array', items: ref(schema) } } });
@@ -73,7 +85,12 @@ export function addSimControls(paths: Json, schemas: Json): void {
         requestBody: body({
           type: 'object',
           required: ['name'],
-          properties: { name: { type: 'string', maxLength: 30 }, displayName: { type: 'string' }, seed: { type: 'string', example: 'demo', default: 'empty' } },
+          properties: {
+            name: { type: 'string', maxLength: 30 },
+            displayName: { type: 'string' },
+            seed: { type: 'string', example: 'demo', default: 'empty' },
+            captionSet: captionSet,
+          },
         }),
       },
       { '201': jsonResponse(ref('sim.company')) },
@@ -81,6 +98,13 @@ export function addSimControls(paths: Json, schemas: Json): void {
   };
   paths['/_sim/companies/{company}'] = {
     get: op('sim.companies.get', tag, 'A company the user has a permission set in.', { parameters: [company] }, { '200': jsonResponse(ref('sim.company')) }),
+    patch: op(
+      'sim.companies.update',
+      tag,
+      "Changes the company's caption set: the words its pages show from their next answer (the Empire version of the work instruction a class follows). SUPER in the company.",
+      { parameters: [company], requestBody: body({ type: 'object', required: ['captionSet'], properties: { captionSet } }) },
+      { '200': jsonResponse(ref('sim.company')) },
+    ),
     delete: op('sim.companies.delete', tag, 'Deletes the company, its data and its permission-set assignments once the requests running in it have finished (404 for new ones from now on; 409 if they outlast the lock timeout, nothing deleted). SUPER in the company.', { parameters: [company] }, done),
   };
   paths['/_sim/companies/{company}/reset'] = {
