@@ -140,6 +140,8 @@ export const HttpErrors = {
     new BadRequestError('BadRequest', ODataText.cannotConvertLiteral(literal, edmType)),
   /** ODataNotFoundException: a key or path segment that does not parse (dynamics-error-codes.md). */
   querySyntax: () => new BadRequestError('BadRequest_NotFound', ODataText.querySyntax),
+  /** A query string that is not percent-encoding: refused before OData reads it (the code is the simulator's choice). */
+  queryEncoding: () => new BadRequestError('BadRequest', ODataText.querySyntax),
   invalidTopSkip: (value: string, option: '$top' | '$skip') => new BadRequestError('BadRequest', ODataText.invalidTopSkip(value, option)),
   unknownParameter: (parameter: string, action: string) =>
     new BadRequestError('BadRequest', ODataText.unknownParameter(parameter, action)),

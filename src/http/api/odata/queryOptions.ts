@@ -46,7 +46,7 @@ function decode(text: string): string {
   try {
     return decodeURIComponent(text.replace(/\+/g, ' '));
   } catch {
-    throw HttpErrors.querySyntax();
+    throw HttpErrors.queryEncoding();
   }
 }
 
