@@ -211,8 +211,17 @@ export class ApiService {
 
 /** `company=` in the query string (any case, as ASP.NET reads parameter names), else the `Company` header. */
 function companyParameter(call: Pick<ApiCall, 'search' | 'header'>): string | undefined {
-  const pair = readQueryString(call.search).pairs.find(([k]) => k.toLowerCase() === 'company');
-  return pair ? pair[1] : call.header('company');
+  // Read on its own, so the query string's own errors still come after the route's (readQueryString, below).
+  for (const part of call.search.split('&')) {
+    const m = /^company=(.*)$/i.exec(part);
+    if (!m) continue;
+    try {
+      return decodeURIComponent(m[1].replace(/\+/g, ' '));
+    } catch {
+      throw HttpErrors.queryEncoding();
+    }
+  }
+  return call.header('company');
 }
 
 /** Header values are Latin-1 at best: non-ASCII and control characters \u-escaped. */
