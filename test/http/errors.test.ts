@@ -111,6 +111,17 @@ describe('Routes', () => {
     noResource(await tc.get(`${tc.v2}/contacts(00000000-0000-0000-0000-000000000002)/$count`));
   });
 
+  test('the route is checked before the query string; an inner $batch request names its own URL', async () => {
+    noResource(await tc.get('/api/v2.0/companiez?$search=x'));
+    const res = await tc.post('/api/v2.0/$batch', { requests: [{ id: '1', method: 'GET', url: `companies(${tc.companyId})/taskz?$top=1` }] });
+    const inner = res.body.responses[0];
+    expect(inner.status).toBe(404);
+    expect(inner.body.error.code).toBe('BadRequest_NotFound');
+    expect(inner.body.error.message).toMatch(
+      new RegExp(`^No HTTP resource was found that matches the request URI 'http://[^/]+/api/v2\\.0/companies\\(${tc.companyId}\\)/taskz\\?\\$top=1'\\.  CorrelationId:  `),
+    );
+  });
+
   test('a navigation property the entity does not have', async () => {
     const team = await tc.post(`${tc.crm}/teams`, { code: 'T1', name: 'Team 1' });
     noResource(await tc.get(`${tc.crm}/teams(${team.body.id})/contacts`));

@@ -40,6 +40,19 @@ describe('opening a page', () => {
     expect(await rows()).toBe(before);
   });
 
+  test("Evaluate's error is one text and code, BC's, in English and Dutch: 'cannot be evaluated' / 'kan niet worden omgezet'", async () => {
+    const opened = await open({ page: 'Task List', filters: { closed: 'maybe' } });
+    expect(opened.body.error.code).toBe('Application_EvaluateException');
+    expect(errorText(opened.body)).toBe('The value "maybe" cannot be evaluated into type Boolean.');
+    // The client's language toggle (?lang) plays the part of Accept-Language for page sessions.
+    const card = (await tc.post('/pages/sessions?lang=nl-NL', { page: 'Contact Card', mode: 'edit', recordId: contactId })).body.view;
+    const before = await rows();
+    const set = await tc.post(`/pages/sessions/${card.sessionId}/fields?lang=nl-NL`, { field: 'Type', value: 'Huishouden' });
+    expect(set.body.error.code).toBe('Application_EvaluateException');
+    expect(errorText(set.body)).toBe('De waarde "Huishouden" kan niet worden omgezet in het type Option.');
+    expect(await rows()).toBe(before);
+  });
+
   test('the checked filters still open a list: an option by its name, a list of values', async () => {
     const res = await open({ page: 'Task List', filters: { systemToDoType: ['Organizer', 'Team'], closed: false } });
     expect(res.status).toBe(200);
