@@ -8,6 +8,11 @@ import { AuthorizationError, BcError, BadRequestError, NotSupportedError } from 
  */
 export const ODataText = {
   resourceNotFound: (segment: string) => `Resource not found for the segment '${segment}'.`,
+  /** ASP.NET Web API's text, as BC answers a URL no API route serves (microsoft/AL#8283, dynamics365smb-devitpro-pb#1968). */
+  noHttpResource: (uri: string) => `No HTTP resource was found that matches the request URI '${uri}'.`,
+  /** NavCompanyNotFoundException's text (dynamics-error-codes.md). */
+  companyNotFound:
+    'Cannot process the request because the default company cannot be found. You can specify a default company in the service configuration file, or specify one for each tenant, or you can add a query string in the form of "company=[name]". You can see the available companies by accessing the default OData web service, Company. For more information, see "OData Web Services" in Help.',
   invalidRequestBody: 'Invalid Request Body',
   invalidToken:
     'Could not validate the client concurrency token required by the service. Please provide a valid token in the client request.',
@@ -52,6 +57,8 @@ export const ODataText = {
   orDistinctFields: "The 'OR' operator is not supported on distinct fields on an OData filter.",
   /** simulator: BC raises *an* error for filters with no AL equivalent; its text is not documented. */
   unsupportedFilter: (what: string) => `The filter expression '${what}' is not supported by Business Central OData web services.`,
+  /** simulator: BC answers `in` below schema version 2.1 with 501 BadRequest_MethodNotImplemented; its text is not published. */
+  inOperator: "The 'in' operator in $filter requires $schemaversion=2.1 or later.",
   /** simulator */
   nestedFunctions: (name: string) =>
     `Nested function calls in a filter ('${name}(…(…))') require $schemaversion=2.1 or later.`,
@@ -116,6 +123,9 @@ export class RequestTooLargeError extends BcError {
 
 export const HttpErrors = {
   resourceNotFound: (segment: string) => new BadRequestError('BadRequest_ResourceNotFound', ODataText.resourceNotFound(segment)),
+  noHttpResource: (uri: string) => new BadRequestError('BadRequest_NotFound', ODataText.noHttpResource(uri)),
+  companyNotFound: () => new BadRequestError('Internal_CompanyNotFound', ODataText.companyNotFound),
+  inOperator: () => new BadRequestError('BadRequest_MethodNotImplemented', ODataText.inOperator),
   invalidRequestBody: () => new BadRequestError('BadRequest', ODataText.invalidRequestBody),
   invalidToken: () => new BadRequestError('BadRequest_InvalidToken', ODataText.invalidToken),
   unknownProperty: (property: string, entityName: string) =>
@@ -128,7 +138,10 @@ export const HttpErrors = {
   cannotConvertPrimitive: (edmType: string) => new BadRequestError('BadRequest', ODataText.cannotConvertPrimitive(edmType)),
   cannotConvertLiteral: (literal: string, edmType: string) =>
     new BadRequestError('BadRequest', ODataText.cannotConvertLiteral(literal, edmType)),
-  querySyntax: () => new BadRequestError('BadRequest', ODataText.querySyntax),
+  /** ODataNotFoundException: a key or path segment that does not parse (dynamics-error-codes.md). */
+  querySyntax: () => new BadRequestError('BadRequest_NotFound', ODataText.querySyntax),
+  /** A query string that is not percent-encoding: refused before OData reads it (the code is the simulator's choice). */
+  queryEncoding: () => new BadRequestError('BadRequest', ODataText.querySyntax),
   invalidTopSkip: (value: string, option: '$top' | '$skip') => new BadRequestError('BadRequest', ODataText.invalidTopSkip(value, option)),
   unknownParameter: (parameter: string, action: string) =>
     new BadRequestError('BadRequest', ODataText.unknownParameter(parameter, action)),

@@ -108,18 +108,10 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
   app.use('/_sim', docsRoutes(groups));
   app.use('/_sim', basicAuth(sim), json, simRoutes(sim, { journal, seeds: options.seeds }), simUserRoutes(sim));
 
+  // A URL nothing serves: BC's answer, with the URL as sent (docs/api.md, Errors).
   app.use((req) => {
-    const first = req.path.split('/').filter((s) => s !== '')[0] ?? '';
-    throw HttpErrors.resourceNotFound(decodeSafe(first));
+    throw HttpErrors.noHttpResource(`${req.protocol}://${req.get('host')}${req.originalUrl}`);
   });
   app.use(errorMiddleware);
   return app;
-}
-
-function decodeSafe(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
 }

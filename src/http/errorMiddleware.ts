@@ -26,6 +26,9 @@ const STATUS_BY_CODE: Record<string, number> = {
   // Deadlock or lock timeout on a server database: a conflict with another request, worth retrying.
   Simulator_DatabaseConflict: 409,
   BadRequest_MethodNotAllowed: 405,
+  // ODataNotImplementedException: a live BC answers `in` below $schemaversion=2.1 with 501 (docs/api.md, Errors).
+  BadRequest_MethodNotImplemented: 501,
+  Internal_CompanyNotFound: 404,
   Request_EntityTooLarge: 413,
   BadRequest_UnsupportedMediaType: 415,
   // The limits of docs/limits.md: the simulator's codes where BC documents only the status.

@@ -43,7 +43,7 @@ const PLATFORM_NL: Array<[RegExp, string]> = [
   [/^The (.+) does not exist\. Identification fields and values: (.*)$/s, '$1 bestaat niet. Identificatievelden en waarden: $2'],
   [/^The field (.+) of table (.+) contains a value \((.*)\) that cannot be found in the related table \((.+)\)\.$/s, 'Het veld $1 van tabel $2 bevat een waarde ($3) die niet voorkomt in de gerelateerde tabel ($4).'],
   [/^The length of the string is (\d+), but it must be less than or equal to (\d+) characters\. Value: (.*)$/s, 'De tekst is $1 tekens lang, maar mag maximaal $2 tekens lang zijn. Waarde: $3'],
-  [/^The value "(.*)" can't be evaluated into type (\w+)\.$/s, 'De waarde "$1" kan niet worden omgezet in het type $2.'],
+  [/^The value "(.*)" cannot be evaluated into type (\w+)\.$/s, 'De waarde "$1" kan niet worden omgezet in het type $2.'],
   [/^Another user has modified the record for this (.+) after you retrieved it from the database\.\n(.*)$/s, 'Een andere gebruiker heeft de record voor deze $1 gewijzigd nadat u deze uit de database had opgehaald.\nVoer uw wijzigingen opnieuw in het bijgewerkte venster in, of start de onderbroken activiteit opnieuw.'],
 ];
 

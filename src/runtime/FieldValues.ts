@@ -56,7 +56,8 @@ function numberInRange(kind: string, n: number): boolean {
   return Number.isFinite(n) && Math.abs(n) <= DECIMAL_MAX;
 }
 
-const cantEvaluate = (value: unknown, kind: string) => new DialogError(`The value "${String(value)}" can't be evaluated into type ${kind}.`);
+/** BC's Evaluate error, one text and code for every type (Application_EvaluateException). */
+const cantEvaluate = (value: unknown, kind: string) => new EvaluateError(PlatformText.cannotEvaluate(String(value), kind));
 
 /**
  * The check of every value a record is written with (TableRecord.insert/modify), whichever way it
@@ -120,7 +121,7 @@ export function coerceFieldValue(field: FieldMeta, value: unknown, table = ''): 
     }
     case 'Boolean':
       if (typeof value === 'boolean') return value;
-      throw new DialogError(`The value "${String(value)}" can't be evaluated into type Boolean.`);
+      throw cantEvaluate(value, 'Boolean');
     case 'Option': {
       const members = t.members ?? [];
       if (typeof value === 'number' && members.some((m) => m.value === value)) return value;
@@ -128,8 +129,7 @@ export function coerceFieldValue(field: FieldMeta, value: unknown, table = ''): 
         const m = members.find((x) => x.name === value || x.nl === value);
         if (m) return m.value;
       }
-      // BC's own example text for this exception (dynamics-error-codes.md) says "cannot".
-      throw new EvaluateError(`The value "${String(value)}" cannot be evaluated into type Option.`);
+      throw cantEvaluate(value, 'Option');
     }
     case 'Date':
       if (value === null || value === undefined || value === '') return null;
@@ -138,18 +138,18 @@ export function coerceFieldValue(field: FieldMeta, value: unknown, table = ''): 
         const d = new Date(`${value}T00:00:00Z`);
         if (!Number.isNaN(d.getTime()) && d.toISOString().startsWith(value)) return value;
       }
-      throw new DialogError(`The value "${String(value)}" can't be evaluated into type Date.`);
+      throw cantEvaluate(value, 'Date');
     case 'Time':
       if (value === null || value === undefined || value === '') return null;
       if (typeof value === 'string' && TIME_RE.test(value)) return value.length === 5 ? `${value}:00` : value;
-      throw new DialogError(`The value "${String(value)}" can't be evaluated into type Time.`);
+      throw cantEvaluate(value, 'Time');
     case 'DateTime': {
       if (value === null || value === undefined || value === '') return null;
       const d = value instanceof Date ? value : new Date(String(value));
       const ms = d.getTime();
       if (Number.isNaN(ms) || ms < DATETIME_MIN || ms > DATETIME_MAX) {
         const shown = value instanceof Date && !Number.isNaN(ms) ? value.toISOString() : String(value);
-        throw new DialogError(`The value "${shown}" can't be evaluated into type DateTime.`);
+        throw cantEvaluate(shown, 'DateTime');
       }
       return d;
     }

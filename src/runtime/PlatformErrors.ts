@@ -26,6 +26,9 @@ export const PlatformText = {
   fieldErrorText: (field: string, text: string, table: string, keyQuoted: string) =>
     `${field} ${text} in ${table} ${keyQuoted}.`,
 
+  /** Evaluate's failure (NavNCLEvaluateException): "cannot", as in Microsoft's error-code table (dynamics-error-codes.md). */
+  cannotEvaluate: (value: string, type: string) => `The value "${value}" cannot be evaluated into type ${type}.`,
+
   recordNotFound: (table: string, keyQuoted: string) =>
     `The ${table} does not exist. Identification fields and values: ${keyQuoted}`,
 

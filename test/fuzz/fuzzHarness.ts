@@ -80,9 +80,17 @@ export async function send(base: string, r: Req): Promise<Answer> {
   return { status: res.status, body, headers: res.headers };
 }
 
-/** What's wrong with an answer (null when nothing): a 5xx, or an error not exactly in BC's envelope. */
+/**
+ * BC's own 501: ODataNotImplementedException (`in` below $schemaversion=2.1, bound actions on an entity without
+ * them) — an answer BC gives, not a failure of the server.
+ */
+function bcNotImplemented(a: Answer): boolean {
+  return a.status === 501 && (a.body as { error?: { code?: unknown } } | undefined)?.error?.code === 'BadRequest_MethodNotImplemented';
+}
+
+/** What's wrong with an answer (null when nothing): a 5xx (other than BC's own 501), or an error not exactly in BC's envelope. */
 export function answerProblem(a: Answer): string | null {
-  if (a.status >= 500) return `${a.status} ${JSON.stringify(a.body).slice(0, 400)}`;
+  if (a.status >= 500 && !bcNotImplemented(a)) return `${a.status} ${JSON.stringify(a.body).slice(0, 400)}`;
   if (a.status >= 400) {
     const b = a.body;
     const ok =
@@ -112,7 +120,7 @@ export class Tally {
 
   count(r: Req, a: Answer): void {
     this.requests++;
-    if (a.status >= 500) this.serverErrors++;
+    if (a.status >= 500 && !bcNotImplemented(a)) this.serverErrors++;
     else if (a.status >= 400) this.rejected++;
     else this.ok++;
     const problem = answerProblem(a);

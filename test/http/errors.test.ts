@@ -91,25 +91,46 @@ describe('Error envelope and correlation id', () => {
 });
 
 describe('Routes', () => {
+  /** BC's answer to a URL no route serves: ASP.NET Web API's text with the URL as sent (microsoft/AL#8283). */
+  const noResource = (res: request.Response) =>
+    expectBcError(res, 404, 'BadRequest_NotFound', `No HTTP resource was found that matches the request URI '${res.request.url}'.`);
+
   test.each([
-    ['/foo', 'foo'],
-    ['/api/v9.0/companies', 'v9.0'],
-    ['/api/empire/nope/v1.0/companies', 'nope'],
-    ['/api/v2.0/companiez', 'companiez'],
-  ])('GET %s → 404 BadRequest_ResourceNotFound naming the segment', async (path, segment) => {
-    const res = await tc.get(path);
-    expectBcError(res, 404, 'BadRequest_ResourceNotFound', `Resource not found for the segment '${segment}'.`);
+    '/foo',
+    '/api/v9.0/companies',
+    '/api/empire/nope/v1.0/companies',
+    '/api/v2.0/companiez',
+    '/api/v2.0/companiez?$top=1',
+  ])('GET %s → 404 BadRequest_NotFound naming the URL', async (path) => {
+    noResource(await tc.get(path));
   });
 
-  test('an entity set the API does not have', async () => {
-    const res = await tc.get(`${tc.v2}/tasks`);
-    expectBcError(res, 404, 'BadRequest_ResourceNotFound', "Resource not found for the segment 'tasks'.");
+  test('an entity set the API does not have; a segment after a collection; $count after an entity', async () => {
+    noResource(await tc.get(`${tc.v2}/tasks`));
+    noResource(await tc.get(`${tc.v2}/contacts/displayName`));
+    noResource(await tc.get(`${tc.v2}/contacts(00000000-0000-0000-0000-000000000002)/$count`));
+  });
+
+  test('the route is checked before the query string; an inner $batch request names its own URL', async () => {
+    noResource(await tc.get('/api/v2.0/companiez?$search=x'));
+    const res = await tc.post('/api/v2.0/$batch', { requests: [{ id: '1', method: 'GET', url: `companies(${tc.companyId})/taskz?$top=1` }] });
+    const inner = res.body.responses[0];
+    expect(inner.status).toBe(404);
+    expect(inner.body.error.code).toBe('BadRequest_NotFound');
+    expect(inner.body.error.message).toMatch(
+      new RegExp(`^No HTTP resource was found that matches the request URI 'http://[^/]+/api/v2\\.0/companies\\(${tc.companyId}\\)/taskz\\?\\$top=1'\\.  CorrelationId:  `),
+    );
   });
 
   test('a navigation property the entity does not have', async () => {
     const team = await tc.post(`${tc.crm}/teams`, { code: 'T1', name: 'Team 1' });
-    const res = await tc.get(`${tc.crm}/teams(${team.body.id})/contacts`);
-    expectBcError(res, 404, 'BadRequest_ResourceNotFound', "Resource not found for the segment 'contacts'.");
+    noResource(await tc.get(`${tc.crm}/teams(${team.body.id})/contacts`));
+  });
+
+  test('BC online’s URL form: the URL as the client sent it', async () => {
+    const res = await tc.get(`/v2.0/production${tc.v2}/taskz`);
+    noResource(res);
+    expect(res.body.error.message).toContain(`/v2.0/production${tc.v2}/taskz'`);
   });
 
   test('an unknown company → 404 Internal_RecordNotFound', async () => {
@@ -122,9 +143,10 @@ describe('Routes', () => {
     expectBcError(res, 404, 'Internal_RecordNotFound', "The Task does not exist. Identification fields and values: Id='00000000-0000-0000-0000-000000000002'");
   });
 
-  test('a key that is not a GUID → 400', async () => {
-    const res = await tc.get(`${tc.v2}/contacts(CT000001)`);
-    expectBcError(res, 400, 'BadRequest', 'Bad Request - Error in query syntax.');
+  test('a key that is not a GUID, or a segment that does not parse → 404 BadRequest_NotFound "Bad Request - Error in query syntax."', async () => {
+    for (const path of [`${tc.v2}/contacts(CT000001)`, `${tc.v2}/contacts('x')`, `${tc.v2}/contacts(1)(2)`, '/api/v2.0/companies(nope)']) {
+      expectBcError(await tc.get(path), 404, 'BadRequest_NotFound', 'Bad Request - Error in query syntax.');
+    }
   });
 
   test('POST on companies → 405 BadRequest_MethodNotAllowed', async () => {
@@ -148,13 +170,13 @@ describe('Routes', () => {
   test('a bound action on an entity without actions → BadRequest_MethodNotImplemented', async () => {
     const c = await tc.post(`${tc.crm}/salutations`, { code: 'S2' });
     const res = await tc.post(`${tc.crm}/salutations(${c.body.id})/Microsoft.NAV.doSomething`, {});
-    expectBcError(res, 400, 'BadRequest_MethodNotImplemented', 'Entity does not support bound actions');
+    expectBcError(res, 501, 'BadRequest_MethodNotImplemented', 'Entity does not support bound actions');
   });
 
   test('an action the entity does not have → 404; an action called with GET → 405', async () => {
     const c = await tc.post(`${tc.crm}/contacts`, { surname: 'Actie' });
     const unknown = await tc.post(`${tc.crm}/contacts(${c.body.id})/Microsoft.NAV.fly`, {});
-    expectBcError(unknown, 404, 'BadRequest_ResourceNotFound', "Resource not found for the segment 'Microsoft.NAV.fly'.");
+    expectBcError(unknown, 404, 'BadRequest_NotFound', `No HTTP resource was found that matches the request URI '${unknown.request.url}'.`);
     const get = await tc.get(`${tc.crm}/contacts(${c.body.id})/Microsoft.NAV.newPersonForHousehold`);
     expectBcError(get, 405, 'BadRequest_MethodNotAllowed', /^'GET' requests for 'Microsoft\.NAV\.newPersonForHousehold' of EdmType 'Action'/);
   });
@@ -181,7 +203,8 @@ describe('Routes', () => {
   });
 
   test('an unknown /_sim route → 404 in the envelope', async () => {
-    expectBcError(await tc.get('/_sim/nothing-here'), 404, 'BadRequest_ResourceNotFound', "Resource not found for the segment '_sim'.");
+    const res = await tc.get('/_sim/nothing-here');
+    expectBcError(res, 404, 'BadRequest_NotFound', `No HTTP resource was found that matches the request URI '${res.request.url}'.`);
   });
 });
 

@@ -27,8 +27,8 @@ describe('opening a page', () => {
     ['recordId not a GUID', { page: 'Contact Card', recordId: 'x' }, 404, "The Contact does not exist. Identification fields and values: Id='x'"],
     ['recordId on a popup', { page: 'Interactie aanmaken', recordId: '00000000-0000-0000-0000-000000000000' }, 400, /cannot be opened with recordId\.$/],
     ['a filter on a field the table does not have', { page: 'Contact List', filters: { colour: 'red' } }, 400, 'The page Contacts cannot be opened with filters (colour).'],
-    ['a filter value of another type', { page: 'Task List', filters: { closed: 'maybe' } }, 400, 'The value "maybe" can\'t be evaluated into type Boolean.'],
-    ['a filter value out of range', { page: 'Contact List', filters: { houseNo: 1e300 } }, 400, 'The value "1e+300" can\'t be evaluated into type Integer.'],
+    ['a filter value of another type', { page: 'Task List', filters: { closed: 'maybe' } }, 400, 'The value "maybe" cannot be evaluated into type Boolean.'],
+    ['a filter value out of range', { page: 'Contact List', filters: { houseNo: 1e300 } }, 400, 'The value "1e+300" cannot be evaluated into type Integer.'],
     ['a filter value with a NUL', { page: 'Contact List', filters: { city: 'a\u0000' } }, 400, 'The value of City in Contact contains the character NUL (U+0000), which empire-sim does not store.'],
     ['context not an object', { page: 'Contact List', context: 'x' }, 400, 'The page Contacts cannot be opened with context.'],
   ])('%s', async (_what, body, status, text) => {
@@ -37,6 +37,19 @@ describe('opening a page', () => {
     expect(res.status).toBe(status);
     expect(res.body.error.message).toMatch(envelope);
     expect(errorText(res.body)).toMatch(typeof text === 'string' ? new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : text);
+    expect(await rows()).toBe(before);
+  });
+
+  test("Evaluate's error is one text and code, BC's, in English and Dutch: 'cannot be evaluated' / 'kan niet worden omgezet'", async () => {
+    const opened = await open({ page: 'Task List', filters: { closed: 'maybe' } });
+    expect(opened.body.error.code).toBe('Application_EvaluateException');
+    expect(errorText(opened.body)).toBe('The value "maybe" cannot be evaluated into type Boolean.');
+    // The client's language toggle (?lang) plays the part of Accept-Language for page sessions.
+    const card = (await tc.post('/pages/sessions?lang=nl-NL', { page: 'Contact Card', mode: 'edit', recordId: contactId })).body.view;
+    const before = await rows();
+    const set = await tc.post(`/pages/sessions/${card.sessionId}/fields?lang=nl-NL`, { field: 'Type', value: 'Huishouden' });
+    expect(set.body.error.code).toBe('Application_EvaluateException');
+    expect(errorText(set.body)).toBe('De waarde "Huishouden" kan niet worden omgezet in het type Option.');
     expect(await rows()).toBe(before);
   });
 

@@ -39,7 +39,7 @@ describe('/_sim/companies/{company}/clock', () => {
     expect((await tc.put(`/_sim/companies/${tc.companyId}/clock`, { frozen: 'x' })).status).toBe(400);
     const bad = await tc.put(`/_sim/companies/${tc.companyId}/clock`, { workDate: '15-06-2026' });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.code).toBe('Application_DialogException');
+    expect(bad.body.error.code).toBe('Application_EvaluateException');
     expect((await tc.get('/_sim/companies/NO-SUCH-COMPANY/clock')).status).toBe(404);
   });
 });
@@ -156,8 +156,8 @@ describe('/_sim/companies/{company}/clock/advance', () => {
       await tc.put(`/_sim/companies/${tc.companyId}/clock`, { frozenAt: '1700-01-01T00:00:00Z' }),
     ];
     expect(refused.map((r) => r.status)).toEqual([400, 400, 400, 400]);
-    expect(errorText(refused[1].body)).toBe('The value "+010021-02-21T10:00:00.000Z" can\'t be evaluated into type DateTime.');
-    expect(errorText(refused[2].body)).toBe('The value "0000-00-00" can\'t be evaluated into type Date.');
+    expect(errorText(refused[1].body)).toBe('The value "+010021-02-21T10:00:00.000Z" cannot be evaluated into type DateTime.');
+    expect(errorText(refused[2].body)).toBe('The value "0000-00-00" cannot be evaluated into type Date.');
     const clock = await tc.get(`/_sim/companies/${tc.companyId}/clock`);
     expect(clock.body).toMatchObject({ frozenAt: '2026-06-15T10:00:00.000Z', workDate: '2026-06-12' });
   });

@@ -137,8 +137,8 @@ test('POST: the handshake with the notification URL, then the subscription in §
   const one = await call('GET', `${crm()}/subscriptions('${sub.subscriptionId}')`);
   expect(one.status).toBe(200);
   expect(one.body['@odata.etag']).toBe(sub['@odata.etag']);
-  // Without quotes the key is not BC's form.
-  expect((await call('GET', `${crm()}/subscriptions(${sub.subscriptionId})`)).status).toBe(400);
+  // Without quotes the key is not BC's form: a key that does not parse (BadRequest_NotFound).
+  expect((await call('GET', `${crm()}/subscriptions(${sub.subscriptionId})`)).status).toBe(404);
 });
 
 test('a failed handshake (wrong body, an error status, nobody listening) saves no subscription', async () => {

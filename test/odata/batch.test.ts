@@ -49,7 +49,7 @@ describe('$batch (JSON)', () => {
     expect(await roleCodes()).toContain('B1');
   });
 
-  test('Isolation: snapshot — a failure rolls back what the earlier inner requests did', async () => {
+  test('Isolation: snapshot — every inner request is answered, and with one failure none of the changes is applied', async () => {
     const before = await roleCodes();
     const res = await batch(
       {
@@ -58,13 +58,35 @@ describe('$batch (JSON)', () => {
           { id: '2', method: 'POST', url: `companies(${tc.companyId})/roles`, body: { code: 'S2' } },
           { id: '3', method: 'POST', url: `companies(${tc.companyId})/roles`, body: { code: 'S1' } },
           { id: '4', method: 'POST', url: `companies(${tc.companyId})/roles`, body: { code: 'S4' } },
+          { id: '5', method: 'GET', url: `companies(${tc.companyId})/roles?$filter=code eq 'S1' or code eq 'S4'` },
         ],
       },
       { Isolation: 'snapshot' },
     );
     expect(res.status).toBe(200);
-    expect(res.body.responses).toHaveLength(1);
-    expect(res.body.responses[0]).toMatchObject({ id: '3', status: 400, body: { error: { code: 'Internal_EntityWithSameKeyExists' } } });
+    // As Microsoft's example (use-odata-batch.md): the successful answers and the failure, in order.
+    expect(res.body.responses.map((r: Row) => [r.id, r.status])).toEqual([['1', 201], ['2', 201], ['3', 400], ['4', 201], ['5', 200]]);
+    expect(res.body.responses[2]).toMatchObject({ body: { error: { code: 'Internal_EntityWithSameKeyExists' } } });
+    // The failure rolled back at once, as an AL error rolls back its transaction: later requests see S4, not S1.
+    expect(res.body.responses[4].body.value.map((r: Row) => r.code)).toEqual(['S4']);
+    expect(await roleCodes()).toEqual(before);
+  });
+
+  test('Isolation: snapshot — requests addressed with ?company= and the Company header are one snapshot too', async () => {
+    const before = await roleCodes();
+    const name = (await tc.get(`/api/v2.0/companies(${tc.companyId})`)).body.name as string;
+    const res = await batch(
+      {
+        requests: [
+          { id: '1', method: 'POST', url: `roles?company=${tc.companyId}`, body: { code: 'Q1' } },
+          { id: '2', method: 'POST', url: 'roles', headers: { Company: name }, body: { code: 'Q2' } },
+          { id: '3', method: 'PATCH', url: '$1', headers: { 'If-Match': '*' }, body: { description: 'x'.repeat(101) } },
+        ],
+      },
+      { Isolation: 'snapshot' },
+    );
+    expect(res.body.responses.map((r: Row) => r.status)).toEqual([201, 201, 400]);
+    expect(res.body.responses[1].headers.location).toContain(`companies(${tc.companyId})/roles(`);
     expect(await roleCodes()).toEqual(before);
   });
 
@@ -185,7 +207,7 @@ describe('ETags: two clients editing the same record never lose an update', () =
       },
       { Isolation: 'snapshot' },
     );
-    expect(res.body.responses).toEqual([expect.objectContaining({ id: '2', status: 409 })]);
+    expect(res.body.responses).toEqual([expect.objectContaining({ id: '1', status: 201 }), expect.objectContaining({ id: '2', status: 409 })]);
     expect(await roleCodes()).not.toContain('EB2');
   });
 });

@@ -139,6 +139,36 @@ describe('$batch in multipart/mixed', () => {
     expect(codes).not.toContain('MP-NEVER');
   });
 
+  test('Isolation: snapshot — every part is answered (a committed change set nested) and, as one failed, nothing is applied', async () => {
+    await tc.post(`${tc.crm}/roles`, { code: 'SN-DUP' });
+    const before = await roleCodes();
+    const body = multipart('batch_1', [
+      req('POST', roles(), { body: { code: 'SN-1' } }),
+      changeSet('cs_1', [req('POST', roles(), { body: { code: 'SN-2' }, contentId: '1' }), req('PATCH', '$1', { body: { description: 'x' }, headers: { 'If-Match': '*' }, contentId: '2' })]),
+      req('POST', roles(), { body: { code: 'SN-DUP' } }),
+      req('GET', `${roles()}?$filter=code eq 'SN-1'`),
+    ]);
+    const res = await fetch(`${url}/api/empire/crm/v1.0/$batch`, {
+      method: 'POST',
+      headers: { authorization: tc.auth, 'content-type': 'multipart/mixed; boundary=batch_1', isolation: 'snapshot' },
+      body,
+    });
+    const parts = responseParts({ status: res.status, contentType: res.headers.get('content-type') ?? '', text: await res.text() });
+    expect(parts.map((p) => p.status ?? p.parts!.map((q) => q.status))).toEqual([201, [201, 200], 400, 200]);
+    expect(parts[2].body.error.code).toBe('Internal_EntityWithSameKeyExists');
+    // The failure rolled back what came before it; the GET after it runs on a new transaction, rolled back in turn.
+    expect(parts[3].body.value).toEqual([]);
+    expect(await roleCodes()).toEqual(before);
+    // Without a failure the snapshot commits.
+    const ok = await fetch(`${url}/api/empire/crm/v1.0/$batch`, {
+      method: 'POST',
+      headers: { authorization: tc.auth, 'content-type': 'multipart/mixed; boundary=batch_1', isolation: 'snapshot' },
+      body: multipart('batch_1', [req('POST', roles(), { body: { code: 'SN-OK' } })]),
+    });
+    expect(ok.status).toBe(200);
+    expect(await roleCodes()).toContain('SN-OK');
+  });
+
   test('$<Content-ID> names a request of the same change set only; an inner body that is not JSON fails that request alone', async () => {
     const body = multipart('batch_1', [
       req('POST', roles(), { body: { code: 'MP-OUT' }, contentId: 'out' }),

@@ -82,8 +82,22 @@ describe('$filter: comparisons and logic', () => {
   test('and across fields; or within one field; in (…)', async () => {
     expect(await names("$filter=city eq 'Rotterdam' and type eq 'Company'")).toEqual(['Jansen Wonen', 'Bakker & Zn']);
     expect(await names("$filter=city eq 'Utrecht' or city eq 'Amsterdam'")).toEqual(['de Vries BV', "O'Brien Holding", 'JANSEN Zorg']);
-    expect(await names("$filter=city in ('Utrecht','Amsterdam')")).toEqual(['de Vries BV', "O'Brien Holding", 'JANSEN Zorg']);
+    expect(await names("$schemaversion=2.1&$filter=city in ('Utrecht','Amsterdam')")).toEqual(['de Vries BV', "O'Brien Holding", 'JANSEN Zorg']);
     expect(await names("$filter=(city eq 'Utrecht' or city eq 'Amsterdam') and privacyBlocked eq false")).toEqual(['de Vries BV', "O'Brien Holding"]);
+  });
+
+  test('in (…) needs $schemaversion=2.1, as BC: without it (or with 2.0) 501 BadRequest_MethodNotImplemented', async () => {
+    for (const schema of ['', '$schemaversion=2.0&']) {
+      const res = await tc.get(`${tc.v2}/contacts?${schema}$filter=city in ('Utrecht','Amsterdam')`);
+      expect(res.status).toBe(501);
+      expect(res.body.error.code).toBe('BadRequest_MethodNotImplemented');
+      expect(errorText(res.body)).toBe("The 'in' operator in $filter requires $schemaversion=2.1 or later.");
+    }
+    // Also inside $expand, and on companies.
+    const expand = await tc.get(`${tc.crm}/contacts?$expand=interactionLogEntries($filter=interactionTemplateCode in ('TEL-IN'))`);
+    expect(expand.status).toBe(501);
+    expect((await tc.get(`/api/v2.0/companies?$filter=name in ('X')`)).status).toBe(501);
+    expect((await tc.get(`/api/v2.0/companies?$schemaversion=2.1&$filter=name in ('X')`)).status).toBe(200);
   });
 
   test("OR across distinct fields is refused with BC's message", async () => {

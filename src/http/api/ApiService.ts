@@ -13,10 +13,11 @@ import { deleteEntity, insertEntity, modifyEntity, readEntity, resolveSteps } fr
 import { parseEntityBody } from './EntityCodec';
 import { DEFAULT_MAX_PAGE_SIZE, RESPONSE_LIMITS, ResponseBudget, ResponseLimits } from './limits';
 import { metadataDocument } from './metadata';
-import { ApiResource, parseApiPath } from './ODataPath';
+import { EMPTY_GUID } from './edm';
+import { ApiResource, parseApiPath, pathWithCompany } from './ODataPath';
 import { readRows, serializeRows } from './odata/collection';
 import { planOptions, RawQuery, readQueryString, readSchemaVersion } from './odata/queryOptions';
-import { companies, findCompany, serviceDocument } from './serviceDocument';
+import { companies, findCompany, findCompanyByRef, serviceDocument } from './serviceDocument';
 import { contextUrl, nextLink, RequestContext } from './urls';
 
 /**
@@ -62,7 +63,7 @@ export class ApiService {
 
   async handle(call: ApiCall, run?: CompanyRunner): Promise<ApiReply> {
     const runner: CompanyRunner = run ?? ((id, actor, fn) => this.sim.run(id, actor, fn));
-    const resource = parseApiPath(call.path, this.groups);
+    const resource = parseApiPath(await this.companyPath(call), this.groups, call.requestUri ?? `${call.origin}/api${call.path}${call.search ? `?${call.search}` : ''}`);
     const method = call.method === 'HEAD' ? 'GET' : call.method;
     const query = readQueryString(call.search);
     const baseUrl = `${call.origin}${resource.basePath}`;
@@ -84,6 +85,17 @@ export class ApiService {
       case 'page':
         return this.pageRequest(call, method, baseUrl, resource, query, runner);
     }
+  }
+
+  /**
+   * The request's path with the company of `?company=` or the `Company` header put in as `companies(<id>)/`,
+   * when the path addresses an entity set without one; the company is looked up by id or name.
+   */
+  async companyPath(call: Pick<ApiCall, 'path' | 'search' | 'header'>): Promise<string> {
+    const ref = companyParameter(call);
+    if (ref === undefined || pathWithCompany(call.path, this.groups, EMPTY_GUID) === undefined) return call.path;
+    const company = await findCompanyByRef(this.sim, ref);
+    return pathWithCompany(call.path, this.groups, company.systemId)!;
   }
 
   private async pageRequest(
@@ -114,7 +126,7 @@ export class ApiService {
     if (target === 'action' && method !== 'POST') throw HttpErrors.methodNotAllowed(method, segment, 'Action');
     const schema = readSchemaVersion(query.options);
     const shape = resource.count ? 'count' : target === 'collection' && method === 'GET' ? 'collection' : 'entity';
-    const options = planOptions(page, query.options, shape, schema.nestedFunctions);
+    const options = planOptions(page, query.options, shape, schema.schema21);
     const ifMatch = call.header('if-match');
     if ((method === 'PATCH' || method === 'DELETE') && !ifMatch) throw HttpErrors.invalidToken();
     const body =
@@ -195,6 +207,21 @@ export class ApiService {
     if (nextToken) body['@odata.nextLink'] = nextLink(call, nextToken);
     return { status: 200, body };
   }
+}
+
+/** `company=` in the query string (any case, as ASP.NET reads parameter names), else the `Company` header. */
+function companyParameter(call: Pick<ApiCall, 'search' | 'header'>): string | undefined {
+  // Read on its own, so the query string's own errors still come after the route's (readQueryString, below).
+  for (const part of call.search.split('&')) {
+    const m = /^company=(.*)$/i.exec(part);
+    if (!m) continue;
+    try {
+      return decodeURIComponent(m[1].replace(/\+/g, ' '));
+    } catch {
+      throw HttpErrors.queryEncoding();
+    }
+  }
+  return call.header('company');
 }
 
 /** Header values are Latin-1 at best: non-ASCII and control characters \u-escaped. */

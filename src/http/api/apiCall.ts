@@ -15,6 +15,8 @@ export interface ApiCall {
   user: User;
   /** `http://host:port`, for absolute URLs in the response. */
   origin: string;
+  /** The URL as the client sent it (BC's online form too), for "No HTTP resource … '<uri>'"; else built from path and search. */
+  requestUri?: string;
   /** Headers of the response, set also when the request fails (dialog trace, ignored filter...). */
   responseHeaders: Record<string, string>;
   /** A $batch's inner request: its share of the batch's budget (otherwise the request makes its own). */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { BcError } from '../../runtime/BcError';
 import { PreAnsweredDialogs } from '../../runtime/Dialogs';
+import type { Session } from '../../runtime/Session';
 import { CORRELATION_HEADER, errorReply } from '../errorMiddleware';
 import { HttpErrors } from '../HttpErrors';
 import type { ApiCall, ApiReply, CompanyRunner } from './apiCall';
@@ -18,14 +19,14 @@ import { parseApiPath } from './ODataPath';
  * At most 100 operations. Each inner request runs through ApiService.handle,
  * exactly as it would on its own. Without `Isolation: snapshot` every inner
  * request is its own transaction and a failure does not stop the others.
- * With `Isolation: snapshot` the whole batch runs in ONE transaction (one
- * Simulator.run: the company's lock is held for the batch): the first failure
- * rolls back everything the earlier inner requests did, and the batch answers
- * with that failure only. URLs may be relative to the service root, absolute
+ * With `Isolation: snapshot` the whole batch is one snapshot (one
+ * Simulator.run: the company's lock is held for the batch): every inner
+ * request runs and is answered, and if any failed none of their changes is
+ * applied (inSnapshot). URLs may be relative to the service root, absolute
  * paths, absolute URLs, or start with `$<id>` (the Location of an earlier
  * request); `dependsOn` is honoured (a request whose dependency failed gets 424).
  * The same in OData 4.0's multipart/mixed format (multipartBatch.ts): there a
- * change set is what runs in one transaction, as a snapshot batch does.
+ * change set runs in one transaction and answers with its first failure only.
  */
 
 export interface InnerRequest {
@@ -47,9 +48,9 @@ export interface InnerResponse {
   body?: unknown;
 }
 
-/** Thrown to roll an atomic group back after an inner request failed. */
+/** Thrown to roll a transaction of the batch back after an inner request failed (its answer is kept). */
 class RollBack extends Error {
-  constructor(readonly response: InnerResponse) {
+  constructor() {
     super('batch rolled back');
   }
 }
@@ -67,86 +68,147 @@ interface BatchRun {
 export async function handleBatch(service: ApiService, call: ApiCall, basePath: string): Promise<ApiReply> {
   const batch: BatchRun = { service, call, basePath, budget: new ResponseBudget(service.responseLimits), failed: new Set() };
   const contentType = call.header('content-type');
-  if (isMultipart(contentType)) return multipartBatch(batch, parseMultipartBatch(typeof call.body === 'string' ? call.body : '', contentType!));
+  const snapshot = /^\s*snapshot\s*$/i.test(call.header('isolation') ?? '');
+  if (isMultipart(contentType)) {
+    const parts = parseMultipartBatch(typeof call.body === 'string' ? call.body : '', contentType!);
+    return multipartBatch(batch, parts, snapshot);
+  }
   const requests = readRequests(call.body);
   const locations = new Map<string, string>();
-  if (/^\s*snapshot\s*$/i.test(call.header('isolation') ?? '')) {
-    return { status: 200, body: { responses: await runAtomically(batch, requests, locations, 'with Isolation: snapshot') } };
+  const units = requests.map((r) => async (run?: CompanyRunner) => {
+    const response = await runOne(batch, r, locations, run);
+    if (response.status >= 400) batch.failed.add(r.id);
+    return { result: response, failed: response.status >= 400 };
+  });
+  if (snapshot) {
+    const companyId = await oneCompany(batch, requests, 'with Isolation: snapshot');
+    return { status: 200, body: { responses: await inSnapshot(batch, companyId, units) } };
   }
   const responses: InnerResponse[] = [];
-  for (const r of requests) {
-    const response = await runOne(batch, r, locations);
-    if (response.status >= 400) batch.failed.add(r.id);
-    responses.push(response);
-  }
+  for (const unit of units) responses.push((await unit()).result);
   return { status: 200, body: { responses } };
 }
 
-/** A multipart batch: requests on their own each in their own transaction, every change set atomic. */
-async function multipartBatch(batch: BatchRun, parts: BatchPart[]): Promise<ApiReply> {
-  const results: BatchResult[] = [];
-  for (const part of parts) {
+/**
+ * A multipart batch: every change set atomic (its first failure rolls it back and is its one answer); a request
+ * on its own is its own transaction. With `Isolation: snapshot` the whole batch is one snapshot (inSnapshot).
+ */
+async function multipartBatch(batch: BatchRun, parts: BatchPart[], snapshot: boolean): Promise<ApiReply> {
+  const units = parts.map((part) => async (run?: CompanyRunner): Promise<{ result: BatchResult; failed: boolean }> => {
+    // Content-IDs name requests of the same change set only (OData 4.0 §11.7.3.1).
     if ('request' in part) {
-      // Content-IDs name requests of the same change set only (OData 4.0 §11.7.3.1).
-      results.push({ response: await runOne(batch, part.request, new Map()) });
-      continue;
+      const response = await runOne(batch, part.request, new Map(), run);
+      return { result: { response }, failed: response.status >= 400 };
     }
-    let responses: InnerResponse[];
+    let outcome: { responses: InnerResponse[]; failed: boolean };
     try {
-      responses = await runAtomically(batch, part.changeSet, new Map(), 'in a change set');
+      outcome = run ? await runInOrder(batch, part.changeSet, new Map(), run) : await runAtomically(batch, part.changeSet, new Map(), 'in a change set');
     } catch (err) {
-      responses = [errorResponse(batch.service, part.changeSet[0].id, err, {})];
+      outcome = { responses: [errorResponse(batch.service, part.changeSet[0].id, err, {})], failed: true };
     }
-    results.push(responses.some((r) => r.status >= 400) ? { response: responses[0] } : { changeSet: responses });
+    return { result: outcome.failed ? { response: outcome.responses[outcome.responses.length - 1] } : { changeSet: outcome.responses }, failed: outcome.failed };
+  });
+  let results: BatchResult[];
+  if (snapshot) {
+    const all = parts.flatMap((p) => ('request' in p ? [p.request] : p.changeSet));
+    results = await inSnapshot(batch, await oneCompany(batch, all, 'with Isolation: snapshot'), units);
+  } else {
+    results = [];
+    for (const unit of units) results.push((await unit()).result);
   }
   const boundary = `batchresponse_${randomUUID()}`;
   return { status: 200, body: writeMultipartBatch(results, boundary), contentType: `multipart/mixed; boundary=${boundary}` };
 }
 
+type Unit<R> = (run?: CompanyRunner) => Promise<{ result: R; failed: boolean }>;
+
 /**
- * The requests in ONE transaction (one Simulator.run: the company's lock is
- * held meanwhile): the first failure rolls back what the earlier ones did and
- * is the only answer. They must all address the same company.
+ * `Isolation: snapshot` (use-odata-batch.md): every unit (a request, a change set) runs and is answered, in ONE
+ * transaction, and when any of them failed none of the changes is applied — Microsoft's example answers the two
+ * successful PATCHes and the failing one, "none of the changes … are applied". A failure rolls back at once, as
+ * an AL error rolls back its transaction, so the units after it run on a new transaction, which is rolled back
+ * at the end too (docs/api.md, $batch).
  */
-async function runAtomically(batch: BatchRun, requests: InnerRequest[], locations: Map<string, string>, what: string): Promise<InnerResponse[]> {
-  const { service, call, basePath } = batch;
-  const sameCompany = () => HttpErrors.invalidBatch(`${what} every request must address the same company.`);
+async function inSnapshot<R>(batch: BatchRun, companyId: string | undefined, units: Unit<R>[]): Promise<R[]> {
+  const results: R[] = [];
+  // No unit addresses a company: nothing they do writes (companies, $metadata, requests that fail on their own).
+  if (companyId === undefined) {
+    for (const unit of units) results.push((await unit()).result);
+    return results;
+  }
+  let next = 0;
+  let failed = false;
+  while (next < units.length) {
+    try {
+      await batch.service.sim.run(companyId, { userId: batch.call.user.userName }, async (outer) => {
+        const run = sharedRunner(outer, companyId, 'with Isolation: snapshot');
+        while (next < units.length) {
+          const { result, failed: unitFailed } = await units[next++](run);
+          results.push(result);
+          if (unitFailed) {
+            failed = true;
+            throw new RollBack();
+          }
+        }
+        if (failed) throw new RollBack();
+      });
+    } catch (err) {
+      if (!(err instanceof RollBack)) throw err;
+    }
+  }
+  return results;
+}
+
+/** The one company the requests address (undefined if none does); more than one refuses the batch as a whole. */
+async function oneCompany(batch: BatchRun, requests: InnerRequest[], what: string): Promise<string | undefined> {
   const companies = new Set<string>();
   for (const r of requests) {
-    const id = companyOf(service, basePath, r);
+    const id = await companyOf(batch, r);
     if (id) companies.add(id);
   }
-  if (companies.size > 1) throw sameCompany();
-  const responses: InnerResponse[] = [];
-  const runAll = async (run?: CompanyRunner) => {
-    for (const r of requests) {
-      const response = await runOne(batch, r, locations, run);
-      if (response.status >= 400) {
-        batch.failed.add(r.id);
-        throw new RollBack(response);
-      }
-      responses.push(response);
-    }
+  if (companies.size > 1) throw HttpErrors.invalidBatch(`${what} every request must address the same company.`);
+  return [...companies][0];
+}
+
+/** Inner requests get a session of their own (their user, dialogs, language) on the shared transaction. */
+function sharedRunner(outer: Session, companyId: string, what: string): CompanyRunner {
+  return async (id, actor, fn) => {
+    if (id !== companyId) throw HttpErrors.invalidBatch(`${what} every request must address the same company.`);
+    return fn(outer.withUser(actor.userId, actor.dialogs ?? new PreAnsweredDialogs(), { language: actor.language ?? 'en-US' }));
   };
-  try {
-    if (companies.size === 0) await runAll();
-    else {
-      const [companyId] = companies;
-      await service.sim.run(companyId, { userId: call.user.userName }, async (outer) => {
-        // Inner requests get a session of their own (their user, dialogs, language) on the shared transaction.
-        const shared: CompanyRunner = async (id, actor, fn) => {
-          if (id !== companyId) throw sameCompany();
-          const session = outer.withUser(actor.userId, actor.dialogs ?? new PreAnsweredDialogs(), { language: actor.language ?? 'en-US' });
-          return fn(session);
-        };
-        await runAll(shared);
-      });
+}
+
+/** A change set's requests in order on `run`, stopping at the first failure (which is then the last response). */
+async function runInOrder(batch: BatchRun, requests: InnerRequest[], locations: Map<string, string>, run?: CompanyRunner) {
+  const responses: InnerResponse[] = [];
+  for (const r of requests) {
+    const response = await runOne(batch, r, locations, run);
+    responses.push(response);
+    if (response.status >= 400) {
+      batch.failed.add(r.id);
+      return { responses, failed: true };
     }
-  } catch (err) {
-    if (err instanceof RollBack) return [err.response];
-    throw err;
   }
-  return responses;
+  return { responses, failed: false };
+}
+
+/**
+ * A change set in ONE transaction of its own (one Simulator.run: the company's lock is held meanwhile): the first
+ * failure rolls back what the earlier requests did and is the only answer.
+ */
+async function runAtomically(batch: BatchRun, requests: InnerRequest[], locations: Map<string, string>, what: string) {
+  const companyId = await oneCompany(batch, requests, what);
+  if (companyId === undefined) return runInOrder(batch, requests, locations);
+  let outcome: { responses: InnerResponse[]; failed: boolean } | undefined;
+  try {
+    await batch.service.sim.run(companyId, { userId: batch.call.user.userName }, async (outer) => {
+      outcome = await runInOrder(batch, requests, locations, sharedRunner(outer, companyId, what));
+      if (outcome.failed) throw new RollBack();
+    });
+  } catch (err) {
+    if (!(err instanceof RollBack)) throw err;
+  }
+  return outcome!;
 }
 
 async function runOne(batch: BatchRun, r: InnerRequest, locations: Map<string, string>, run?: CompanyRunner): Promise<InnerResponse> {
@@ -174,9 +236,10 @@ async function runOne(batch: BatchRun, r: InnerRequest, locations: Map<string, s
         body: { error: { code: 'BadRequest', message: `The request depends on request '${dependency}', which failed.  CorrelationId:  ${correlationId}.` } },
       };
     }
-    const { path, search } = resolveUrl(r.url, basePath, locations);
+    const { path, search } = resolveUrl(r.url, basePath, locations, outer.origin);
     call.path = path;
     call.search = search;
+    call.requestUri = `${outer.origin}/api${path}${search ? `?${search}` : ''}`;
     const reply = await service.handle(call, run);
     const headers: Record<string, string> = { ...call.responseHeaders, [CORRELATION_HEADER]: correlationId };
     if (reply.location) {
@@ -227,7 +290,7 @@ function readRequests(body: unknown): InnerRequest[] {
 }
 
 /** An inner URL → the path after `/api` and the query string. */
-function resolveUrl(url: string, basePath: string, locations: Map<string, string>): { path: string; search: string } {
+function resolveUrl(url: string, basePath: string, locations: Map<string, string>, origin: string): { path: string; search: string } {
   let text = url;
   const ref = /^\$([^/?]+)(.*)$/.exec(text);
   if (ref) {
@@ -244,18 +307,21 @@ function resolveUrl(url: string, basePath: string, locations: Map<string, string
   const q = text.indexOf('?');
   const path = q < 0 ? text : text.slice(0, q);
   const search = q < 0 ? '' : text.slice(q + 1);
-  if (!path.startsWith('/api/')) throw HttpErrors.resourceNotFound(path.split('/').filter(Boolean)[0] ?? '');
+  if (!path.startsWith('/api/')) throw HttpErrors.noHttpResource(`${origin}${text}`);
   const inner = path.slice('/api'.length);
   if (/\/\$batch$/.test(inner)) throw HttpErrors.invalidBatch('a batch cannot contain another $batch.');
   return { path: inner, search };
 }
 
-/** The company an inner request addresses, if it addresses one (resolving `$id` URLs is not needed: they name entities of the same batch). */
-function companyOf(service: ApiService, basePath: string, r: InnerRequest): string | undefined {
+/**
+ * The company an inner request addresses, if it addresses one — in its path, `?company=` or `Company` header
+ * (resolving `$id` URLs is not needed: they name entities of the same batch).
+ */
+async function companyOf(batch: BatchRun, r: InnerRequest): Promise<string | undefined> {
   if (r.url.startsWith('$')) return undefined;
   try {
-    const { path } = resolveUrl(r.url, basePath, new Map());
-    const resource = parseApiPath(path, service.groups);
+    const { path, search } = resolveUrl(r.url, batch.basePath, new Map(), batch.call.origin);
+    const resource = parseApiPath(await batch.service.companyPath({ path, search, header: (name) => r.headers[name.toLowerCase()] }), batch.service.groups);
     return resource.kind === 'page' ? resource.companyId : undefined;
   } catch {
     // The request will fail on its own when it runs.

@@ -36,6 +36,7 @@ function callFromRequest(req: Request, res: Response): ApiCall {
     body: req.body,
     user: authenticatedUser(res.locals),
     origin: `${req.protocol}://${req.get('host')}`,
+    requestUri: `${req.protocol}://${req.get('host')}${req.originalUrl}`,
     responseHeaders: {},
   };
 }

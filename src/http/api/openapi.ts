@@ -94,7 +94,7 @@ const PARAMETERS: Json = {
     schema: { type: 'string', example: 'To-do.Text032=yes' },
     description: 'Answers to Confirm dialogs the request raises (simulator).',
   },
-  isolation: { name: 'Isolation', in: 'header', schema: { type: 'string', enum: ['snapshot'] }, description: 'snapshot: the whole batch is one transaction.' },
+  isolation: { name: 'Isolation', in: 'header', schema: { type: 'string', enum: ['snapshot'] }, description: 'snapshot: the whole batch is one snapshot: every inner request is answered, and if any failed none of the changes is applied.' },
 };
 
 const COLLECTION_PARAMS = ['filter', 'select', 'expand', 'orderby', 'top', 'skip', 'count', 'skiptoken', 'schemaversion', 'prefer'].map((p) => pref(p));
@@ -115,7 +115,7 @@ function addGroup(group: ApiGroup, paths: Json, schemas: Json): void {
     post: op(
       `${key}.batch`,
       tag,
-      `JSON batch, or OData 4.0's multipart/mixed (application/http parts; change sets as nested multipart/mixed, each one transaction; the answer is multipart/mixed too): at most ${MAX_BATCH_OPERATIONS} requests, and (by default) ${RESPONSE_LIMITS.maxBatchEntities} entities in all responses: the inner request over it answers 413 (docs/limits.md); Isolation: snapshot makes a JSON batch one transaction.`,
+      `JSON batch, or OData 4.0's multipart/mixed (application/http parts; change sets as nested multipart/mixed, each one transaction; the answer is multipart/mixed too): at most ${MAX_BATCH_OPERATIONS} requests, and (by default) ${RESPONSE_LIMITS.maxBatchEntities} entities in all responses: the inner request over it answers 413 (docs/limits.md); Isolation: snapshot makes the batch (JSON or multipart) one snapshot: every inner request answered, nothing applied if any failed.`,
       { parameters: [pref('isolation')], requestBody: { required: true, content: { 'application/json': { schema: batchSchema() }, 'multipart/mixed': { schema: { type: 'string' } } } } },
       {
         '200': {

@@ -9,7 +9,7 @@ import { requireCompanyAccess, visibleCompanies } from '../auth';
 import { HttpErrors } from '../HttpErrors';
 import type { ApiReply } from './apiCall';
 import { etagOf } from './etag';
-import { EMPTY_GUID } from './edm';
+import { EMPTY_GUID, isGuid } from './edm';
 import { companyEntityType } from './edmModel';
 import type { ApiResource } from './ODataPath';
 import { bindFilter } from './odata/bind';
@@ -61,7 +61,7 @@ export async function companies(
   const filterText = query.options.get('$filter');
   let all = (await visibleCompanies(sim, user)).map(companyEntity);
   if (filterText !== undefined) {
-    const { bound } = bindFilter(parseFilter(filterText), companyEntityType, { nestedFunctions: plan.nestedFunctions, navigations: [] });
+    const { bound } = bindFilter(parseFilter(filterText), companyEntityType, { schema21: plan.schema21, navigations: [] });
     all = all.filter((c) => evaluateFilter(bound, companyValues(c)));
   }
   if (resource.count) return { status: 200, body: String(all.length), contentType: 'text/plain' };
@@ -142,6 +142,19 @@ function topSkip(query: RawQuery, option: '$top' | '$skip'): number | undefined 
 }
 
 /** A company another instance created a moment ago is found too: unknown ids refresh the list once. */
+/** A company by its id (a GUID) or, as BC's `company=[name]`, by its name. */
+export async function findCompanyByRef(sim: Simulator, ref: string): Promise<Company> {
+  if (isGuid(ref.replace(/^\{|\}$/g, ''))) return findCompany(sim, ref.replace(/^\{|\}$/g, '').toLowerCase());
+  const known = () => sim.listCompanies().find((c) => c.name === ref);
+  let company = known();
+  if (!company) {
+    await sim.refreshCompanies();
+    company = known();
+  }
+  if (!company) throw new RecordNotFoundError(PlatformText.recordNotFound('Company', `Name='${ref}'`));
+  return company;
+}
+
 export async function findCompany(sim: Simulator, id: string): Promise<Company> {
   const known = () => sim.listCompanies().find((c) => c.systemId === id);
   let company = known();

@@ -28,8 +28,8 @@ export type BoundLiteral = FilterLiteral;
 export type Bound = FilterTree<EdmProperty>;
 
 export interface BindOptions {
-  /** `$schemaversion=2.1` or later: function calls may be nested. */
-  nestedFunctions: boolean;
+  /** `$schemaversion=2.1` or later: function calls may be nested, and `in` is understood. */
+  schema21: boolean;
   /** Navigation property names of the entity (a lambda must start with one). */
   navigations: string[];
 }
@@ -107,6 +107,8 @@ class Binder {
       case 'compare':
         return this.compare(e.op, e.left, e.right);
       case 'in': {
+        // BC answers `in` below schema version 2.1 with 501 BadRequest_MethodNotImplemented (docs/api.md).
+        if (!this.options.schema21) throw HttpErrors.inOperator();
         const value = this.valueOrNull(e.left);
         if (!value) throw HttpErrors.unsupportedFilter('in');
         const lits = e.list.map((item) => {
@@ -223,7 +225,7 @@ class Binder {
   /** A function's string argument: a String property, or (with $schemaversion=2.1) a nested string function. */
   private stringArgument(call: Call, index: number): ValueInfo {
     const arg = call.args[index];
-    if (arg.kind === 'call' && !this.options.nestedFunctions) throw HttpErrors.nestedFunctions(call.name);
+    if (arg.kind === 'call' && !this.options.schema21) throw HttpErrors.nestedFunctions(call.name);
     if (arg.kind === 'literal') throw HttpErrors.unsupportedFilter(`${call.name}(${arg.text}, …)`);
     const x = this.value(arg);
     if (x.kind !== 'String') throw HttpErrors.noApplicableFunction(call.name, SIGNATURES[call.name]);

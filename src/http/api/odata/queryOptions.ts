@@ -46,18 +46,18 @@ function decode(text: string): string {
   try {
     return decodeURIComponent(text.replace(/\+/g, ' '));
   } catch {
-    throw HttpErrors.querySyntax();
+    throw HttpErrors.queryEncoding();
   }
 }
 
-/** `$schemaversion=2.1` or later allows nested function calls in $filter. */
-export function readSchemaVersion(options: Map<string, string>): { nestedFunctions: boolean } {
+/** `$schemaversion=2.1` or later allows nested function calls and `in` in $filter. */
+export function readSchemaVersion(options: Map<string, string>): { schema21: boolean } {
   const raw = options.get('$schemaversion');
-  if (raw === undefined) return { nestedFunctions: false };
+  if (raw === undefined) return { schema21: false };
   const m = /^(\d{1,4})\.(\d{1,4})$/.exec(raw.trim());
   if (!m) throw HttpErrors.invalidSchemaVersion(raw);
   const [major, minor] = [Number(m[1]), Number(m[2])];
-  return { nestedFunctions: major > 2 || (major === 2 && minor >= 1) };
+  return { schema21: major > 2 || (major === 2 && minor >= 1) };
 }
 
 export interface OrderSpec {
@@ -97,7 +97,7 @@ export function planOptions(
   page: ApiPageDefinition<any>,
   options: Map<string, string>,
   shape: ResourceShape,
-  nestedFunctions: boolean,
+  schema21: boolean,
   depth = 0,
 ): CollectionOptions {
   const allowed: Record<ResourceShape, string[]> = {
@@ -115,7 +115,7 @@ export function planOptions(
   const get = (k: string) => (shape === 'count' && k !== '$filter' ? undefined : options.get(k));
 
   const filterText = get('$filter');
-  const filter = filterText === undefined ? undefined : bindFilter(parseFilter(filterText), type, { nestedFunctions, navigations });
+  const filter = filterText === undefined ? undefined : bindFilter(parseFilter(filterText), type, { schema21, navigations });
 
   const orderText = get('$orderby');
   const orderBy: OrderSpec[] = [];
@@ -155,7 +155,7 @@ export function planOptions(
         name: item.navigation,
         navigation,
         page: target,
-        options: planOptions(target, item.options, 'collection', nestedFunctions, depth + 1),
+        options: planOptions(target, item.options, 'collection', schema21, depth + 1),
       });
     }
   }
