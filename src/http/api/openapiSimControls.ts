@@ -1,4 +1,5 @@
 import { Json, jsonResponse, op, ref } from './openapiParts';
+import { addFaultControls } from './openapiSimFaults';
 
 /**
  * The simulator's own controls under /_sim (src/http/simRoutes.ts, simUserRoutes.ts) in the OpenAPI document: not
@@ -156,6 +157,7 @@ export function addSimControls(paths: Json, schemas: Json): void {
     delete: op('sim.requests.clear', tag, 'Clears the journal and its count of unauthenticated requests. SUPER for all companies.', {}, done),
   };
   addUserControls(paths, tag, body, list, done);
+  addFaultControls(paths, schemas);
 }
 
 /** `/_sim/users` and `/_sim/permissionSets` (src/http/simUserRoutes.ts): all SUPER for all companies. */
