@@ -86,6 +86,9 @@ test('rules match the bound action, the entity set and the company; other reques
   expect(otherAction.body.error.code).toBe('Internal_RecordNotFound');
 
   expect((await tc.get(`${tc.v2}/salespeoplePurchasers`)).status).toBe(429);
+  // The company named by ?company= or the Company header (by id or name) is the same company.
+  expect((await tc.get(`/api/v2.0/salespeoplePurchasers?company=${tc.companyId}`)).status).toBe(429);
+  expect((await tc.get('/api/v2.0/salespeoplePurchasers').set('Company', tc.sim.company(tc.companyId).name)).status).toBe(429);
   expect((await tc.get(`${other.v2}/salespeoplePurchasers`)).status).toBe(200);
   expect((await tc.get(`${tc.v2}/contacts`)).status).toBe(200);
 });
