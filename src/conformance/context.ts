@@ -69,6 +69,13 @@ export class ConformanceContext {
     return this.contacts;
   }
 
+  /** PATCH one of the kit's own contacts (0–2) with its current ETag. */
+  async patchOurs(index: number, body: Record<string, unknown>): Promise<Reply> {
+    const path = this.in(`contacts(${(await this.ourContacts())[index].id})`);
+    const etag = (await this.client.get(path)).json?.['@odata.etag'];
+    return this.client.send('PATCH', path, { headers: { 'If-Match': String(etag) }, body });
+  }
+
   /** `$filter` for the kit's own contacts. */
   get ourFilter(): string {
     return `startswith(displayName,'${this.marker}')`;

@@ -78,6 +78,20 @@ export const READ_CHECKS: Check[] = [
   shapeCheck('shape.customer', 'customers', CUSTOMER, (ctx) => first(ctx, 'customers')),
   shapeCheck('shape.salespersonPurchaser', 'salespeoplePurchasers', SALESPERSON_PURCHASER, (ctx) => first(ctx, 'salespeoplePurchasers')),
   {
+    id: 'shape.enumValues',
+    behaviour: "enum values are member names, XML-encoded (contact type Company/Person, contactBusinessRelation, customer blocked)",
+    async run(ctx) {
+      const [contact] = await ctx.ourContacts();
+      const blank = [' ', '_x0020_'];
+      ensure(['Company', 'Person'].includes(contact.type), `contact type ${JSON.stringify(contact.type)}`);
+      const relations = [...blank, 'Customer', 'Vendor', 'Bank_x0020_Account', 'Employee', 'None', 'Other', 'Multiple'];
+      ensure(relations.includes(contact.contactBusinessRelation), `contactBusinessRelation ${JSON.stringify(contact.contactBusinessRelation)}`);
+      const customer = await first(ctx, 'customers');
+      if (customer) ensure([...blank, 'Ship', 'Invoice', 'All'].includes(customer.blocked), `customer blocked ${JSON.stringify(customer.blocked)}`);
+      return `new contact: type ${contact.type}, contactBusinessRelation ${JSON.stringify(contact.contactBusinessRelation)}${customer ? `; customer blocked ${JSON.stringify(customer.blocked)}` : ''}`;
+    },
+  },
+  {
     id: 'query.filter',
     behaviour: '$filter with startswith() returns exactly the matching entities',
     async run(ctx) {
@@ -111,6 +125,17 @@ export const READ_CHECKS: Check[] = [
       const reply = await ourList(ctx, '&$count=true&$top=1');
       ensure(reply.json['@odata.count'] === 3, `@odata.count ${reply.json['@odata.count']}`);
       ensure(reply.json.value.length === 1, `${reply.json.value.length} entities for $top=1`);
+    },
+  },
+  {
+    id: 'query.countSegment',
+    behaviour: 'contacts/$count?$filter=… is the count as plain text',
+    async run(ctx) {
+      await ctx.ourContacts();
+      const reply = await ctx.client.get(ctx.in(`contacts/$count?$filter=${encodeURIComponent(ctx.ourFilter)}`), { Accept: 'text/plain' });
+      ensure(reply.status === 200, `answered ${reply.status}: ${reply.text.slice(0, 300)}`);
+      ensure(/^text\/plain/.test(reply.headers.get('content-type') ?? ''), `Content-Type ${reply.headers.get('content-type')}`);
+      ensure(reply.text.trim() === '3', `body ${reply.text.slice(0, 50)}`);
     },
   },
   {

@@ -48,6 +48,43 @@ export const WRITE_CHECKS: Check[] = [
     },
   },
   {
+    id: 'write.blankDisplayName',
+    behaviour: 'PATCH displayName "" is Application_DialogException \'The blank "displayName" is not allowed.\'',
+    async run(ctx) {
+      const e = ctx.errorOf(await ctx.patchOurs(0, { displayName: '' }), 400);
+      ensure(e.code === 'Application_DialogException' && e.text === 'The blank "displayName" is not allowed.', `${e.code}: ${e.text}`);
+    },
+  },
+  {
+    id: 'write.stringTooLong',
+    behaviour: 'a displayName of 101 characters is Application_StringExceededLength "The length of the string is 101, but it must be less than or equal to 100 characters. Value: …"',
+    async run(ctx) {
+      const value = 'x'.repeat(101);
+      const e = ctx.errorOf(await ctx.patchOurs(0, { displayName: value }), 400);
+      ensure(e.code === 'Application_StringExceededLength', `code ${e.code}`);
+      ensure(e.text === `The length of the string is 101, but it must be less than or equal to 100 characters. Value: ${value}`, `text ${e.text}`);
+    },
+  },
+  {
+    id: 'write.readOnlyProperty',
+    behaviour: "PATCH of a read-only property is BadRequest_InvalidOperation \"Control '…' is read-only\"",
+    async run(ctx) {
+      const e = ctx.errorOf(await ctx.patchOurs(0, { lastModifiedDateTime: '2020-01-01T00:00:00Z' }), 400);
+      ensure(e.code === 'BadRequest_InvalidOperation', `code ${e.code}`);
+      ensure(/^Control '.+' is read-only\.?$/.test(e.text), `text ${e.text}`);
+      return e.text;
+    },
+  },
+  {
+    id: 'write.badEnumValue',
+    behaviour: 'an enum value no member has is Application_EvaluateException',
+    async run(ctx) {
+      const e = ctx.errorOf(await ctx.patchOurs(0, { type: 'ConformanceNoSuchType' }), 400);
+      ensure(e.code === 'Application_EvaluateException', `${e.code}: ${e.text}`);
+      return e.text;
+    },
+  },
+  {
     id: 'etag.patch',
     behaviour: 'PATCH with the current ETag is 200 with the changed entity and a new ETag',
     async run(ctx) {
