@@ -99,13 +99,19 @@ test('against a wrong endpoint the checks of what differs fail and say how; the 
   expect(await contactIds()).toEqual(before);
 });
 
-test('an endpoint that is not BC-shaped, or refuses the credentials, stops the kit before the table', async () => {
-  const server = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{}'));
+test('an endpoint that is not BC-shaped, or refuses the credentials, stops the kit before the table; Basic or Bearer as given', async () => {
+  const seen: string[] = [];
+  const server = http.createServer((req, res) => {
+    seen.push(String(req.headers.authorization));
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+  });
   servers.push(server);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const fake = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v2.0`;
   await expect(runConformance({ url: fake, credentials: ANNE })).rejects.toThrow(ConformanceSetupError);
   await expect(runConformance({ url: fake, credentials: ANNE })).rejects.toThrow(/answered 200, not a list of companies/);
+  await expect(runConformance({ url: fake, credentials: { token: 'eyJ0.token' } })).rejects.toThrow(ConformanceSetupError);
+  expect(seen).toEqual([`Basic ${Buffer.from('ANNE:demo-anne').toString('base64')}`, `Basic ${Buffer.from('ANNE:demo-anne').toString('base64')}`, 'Bearer eyJ0.token']);
   await expect(runConformance({ url: api, credentials: { user: 'ANNE', key: 'wrong' } })).rejects.toThrow('answered 401: the credentials were refused');
   // A bearer token is sent as such; the simulator knows only Basic, so it is refused the same way.
   await expect(runConformance({ url: api, credentials: { token: 'abc' } })).rejects.toThrow('answered 401');
