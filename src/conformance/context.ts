@@ -27,6 +27,9 @@ export interface BcErrorReply {
   text: string;
 }
 
+/** An id no record has (a pattern of the kit's own). */
+export const NO_SUCH_ID = '00000000-0000-0000-0000-00000000c0f0';
+
 const CORRELATION_TAIL = / {2}CorrelationId: {2}[0-9a-fA-F-]{36}\.$/;
 
 /**

@@ -1,4 +1,4 @@
-import { Check, CheckSkipped, ConformanceContext, ensure } from './context';
+import { Check, CheckSkipped, ConformanceContext, ensure, NO_SUCH_ID } from './context';
 import { COMPANY, CONTACT, CUSTOMER, SALESPERSON_PURCHASER, Shape, shapeDifferences } from './shapes';
 
 /**
@@ -156,11 +156,14 @@ export const READ_CHECKS: Check[] = [
   },
   {
     id: 'errors.unknownEntitySet',
-    behaviour: "an unknown entity set is 404 BadRequest_ResourceNotFound \"Resource not found for the segment '…'.\"",
+    behaviour: "an unknown entity set is 404 BadRequest_NotFound \"No HTTP resource was found that matches the request URI '…'.\" (as BC online answers, microsoft/AL#8283)",
     async run(ctx) {
-      const e = ctx.errorOf(await ctx.client.get(ctx.in('conformanceNoSuchEntities')), 404);
-      ensure(e.code === 'BadRequest_ResourceNotFound', `code ${e.code}`);
-      ensure(e.text === "Resource not found for the segment 'conformanceNoSuchEntities'.", `text ${e.text}`);
+      const path = ctx.in('conformanceNoSuchEntities');
+      const e = ctx.errorOf(await ctx.client.get(path), 404);
+      ensure(e.code === 'BadRequest_NotFound', `code ${e.code}: ${e.text}`);
+      const prefix = "No HTTP resource was found that matches the request URI '";
+      ensure(e.text.startsWith(prefix) && e.text.endsWith("conformanceNoSuchEntities'."), `text ${e.text}`);
+      return e.text;
     },
   },
   {
@@ -194,7 +197,7 @@ export const READ_CHECKS: Check[] = [
     id: 'errors.unknownRecord',
     behaviour: 'an id no record has is 404 Internal_RecordNotFound',
     async run(ctx) {
-      const e = ctx.errorOf(await ctx.client.get(ctx.in('contacts(00000000-0000-0000-0000-00000000c0f0)')), 404);
+      const e = ctx.errorOf(await ctx.client.get(ctx.in(`contacts(${NO_SUCH_ID})`)), 404);
       ensure(e.code === 'Internal_RecordNotFound', `code ${e.code}`);
       return e.text;
     },

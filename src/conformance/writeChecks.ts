@@ -1,4 +1,4 @@
-import { Check, CheckSkipped, ensure } from './context';
+import { Check, CheckSkipped, ensure, NO_SUCH_ID } from './context';
 
 /**
  * Checks that write, each on records the kit made itself: ETags and If-Match, validation errors,
@@ -149,7 +149,7 @@ export const WRITE_CHECKS: Check[] = [
         body: {
           requests: [
             { id: 'r1', method: 'GET', url: `companies(${ctx.companyId})` },
-            { id: 'r2', method: 'GET', url: ctx.in('conformanceNoSuchEntities') },
+            { id: 'r2', method: 'GET', url: ctx.in(`contacts(${NO_SUCH_ID})`) },
           ],
         },
       });
@@ -157,7 +157,7 @@ export const WRITE_CHECKS: Check[] = [
       const responses = (reply.json?.responses ?? []) as Array<{ id: string; status: number; body: any }>;
       ensure(responses.map((r) => `${r.id}:${r.status}`).sort().join(',') === 'r1:200,r2:404', `responses ${responses.map((r) => `${r.id}:${r.status}`).join(',')}`);
       ensure(responses.find((r) => r.id === 'r1')!.body?.id === ctx.companyId, 'r1 is not the company');
-      ensure(responses.find((r) => r.id === 'r2')!.body?.error?.code === 'BadRequest_ResourceNotFound', 'r2 has not BC’s error');
+      ensure(responses.find((r) => r.id === 'r2')!.body?.error?.code === 'Internal_RecordNotFound', 'r2 has not BC’s error');
     },
   },
   {
