@@ -57,9 +57,9 @@ export const READ_CHECKS: Check[] = [
       const reply = await ctx.client.get('$metadata', { Accept: 'application/xml' });
       ensure(reply.status === 200, `answered ${reply.status}`);
       ensure(/xml/.test(reply.headers.get('content-type') ?? ''), `Content-Type ${reply.headers.get('content-type')}`);
-      ensure(reply.text.includes('<edmx:Edmx'), 'no edmx:Edmx element');
+      ensure(/<edmx:Edmx\b/.test(reply.text), 'no edmx:Edmx element');
       for (const type of ['contact', 'customer', 'salespersonPurchaser', 'company']) {
-        ensure(reply.text.includes(`EntityType Name="${type}"`), `no EntityType ${type}`);
+        ensure(new RegExp(`<EntityType\\s[^>]*\\bName="${type}"`).test(reply.text), `no EntityType ${type}`);
       }
     },
   },
