@@ -113,7 +113,7 @@ export class FaultInjector {
     for (const rule of this.rules) {
       if (rule.remaining === 0 || !matches(rule, method, target)) continue;
       rule.matched++;
-      // Every match draws, whatever the probability, so a rule's decisions depend only on its own matches.
+      // Every match draws, whatever the probability, so a rule's decisions depend only on the requests it matched.
       const draw = this.draws.get(rule.id)!();
       if (draw >= rule.probability) continue;
       rule.fired++;
