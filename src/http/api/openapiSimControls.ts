@@ -37,6 +37,11 @@ export function addSimControls(paths: Json, schemas: Json): void {
       durationMs: { type: 'number' },
       correlationId: { type: 'string' },
       user: { type: 'string' },
+      fault: {
+        type: 'object',
+        description: 'The fault a rule of /_sim/faults injected, if one fired.',
+        properties: { rule: { type: 'string', format: 'uuid' }, delayMs: { type: 'integer' }, status: { type: 'integer', nullable: true }, code: { type: 'string', nullable: true } },
+      },
     },
   };
   schemas['sim.permission'] = {
@@ -145,6 +150,7 @@ export function addSimControls(paths: Json, schemas: Json): void {
           { name: 'method', in: 'query', schema: { type: 'string' } },
           { name: 'status', in: 'query', schema: { type: 'integer' } },
           { name: 'correlationId', in: 'query', schema: { type: 'string' } },
+          { name: 'fault', in: 'query', schema: { type: 'boolean' }, description: 'true: only requests a fault rule fired on; false: none of them.' },
         ],
       },
       {
