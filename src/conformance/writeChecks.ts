@@ -4,7 +4,7 @@ import { Check, CheckSkipped, ensure, NO_SUCH_ID } from './context';
  * Checks that write, each on records the kit made itself: ETags and If-Match, validation errors,
  * method refusals, $batch, Data-Access-Intent, and authentication. Sources: the v2.0 API reference
  * (dynamics_contact_update.md: If-Match required; dynamics_company.md), dynamics-error-codes.md,
- * use-odata-batch.md, data-access-intent.md; shared/reference/bc-api-v2-entities.md §1, §6, §9.
+ * use-odata-batch.md (Isolation: snapshot), data-access-intent.md; shared/reference/bc-api-v2-entities.md §1, §6, §9.
  */
 
 const ENTITY_CHANGED = 'Another user has already changed the record.';
@@ -158,6 +158,29 @@ export const WRITE_CHECKS: Check[] = [
       ensure(responses.map((r) => `${r.id}:${r.status}`).sort().join(',') === 'r1:200,r2:404', `responses ${responses.map((r) => `${r.id}:${r.status}`).join(',')}`);
       ensure(responses.find((r) => r.id === 'r1')!.body?.id === ctx.companyId, 'r1 is not the company');
       ensure(responses.find((r) => r.id === 'r2')!.body?.error?.code === 'Internal_RecordNotFound', 'r2 has not BC’s error');
+    },
+  },
+  {
+    id: 'batch.snapshotIsolation',
+    behaviour: 'a JSON $batch with Isolation: snapshot answers every inner request, the successful ones too, and applies none when one fails',
+    async run(ctx) {
+      const name = `${ctx.marker} Isolation`;
+      const reply = await ctx.client.send('POST', '$batch', {
+        headers: { Isolation: 'snapshot' },
+        body: {
+          requests: [
+            { id: 'r1', method: 'POST', url: ctx.in('contacts'), headers: { 'Content-Type': 'application/json' }, body: { displayName: name } },
+            { id: 'r2', method: 'GET', url: ctx.in(`contacts(${NO_SUCH_ID})`) },
+          ],
+        },
+      });
+      const found = await ctx.client.get(ctx.in(`contacts?$filter=${encodeURIComponent(`displayName eq '${name}'`)}`));
+      for (const c of found.json?.value ?? []) ctx.created.push({ path: ctx.in(`contacts(${c.id})`), what: `contacts '${name}'` });
+      ensure(reply.status === 200, `answered ${reply.status}: ${reply.text.slice(0, 300)}`);
+      const responses = (reply.json?.responses ?? []) as Array<{ id: string; status: number }>;
+      const statuses = responses.map((r) => `${r.id}:${r.status}`).sort().join(',');
+      ensure(statuses === 'r1:201,r2:404', `responses ${statuses}`);
+      ensure(found.json?.value?.length === 0, 'the batch applied the POST although an inner request failed');
     },
   },
   {
