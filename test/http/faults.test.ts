@@ -2,7 +2,6 @@
 // action and company fire with a seeded probability or for the next N calls, answer the tester's status, code and
 // text in BC's envelope or hold the request for a delay, change no data, are listed and cleared through the admin
 // API (SUPER only) and recorded in the request journal.
-import SwaggerParser from '@apidevtools/swagger-parser';
 import request from 'supertest';
 import { randomUUID } from 'node:crypto';
 import { createBusinessUser, errorText, newHttpCompany, HttpTestCompany } from '../library/LibraryHttp';
@@ -176,10 +175,9 @@ test('only SUPER for all companies may read or change the rules', async () => {
   expect((await tc.get('/_sim/faults')).body.value).toEqual([]);
 });
 
-test('every fault and throttling control is in the OpenAPI document with its methods, and the document is valid', async () => {
+test('every fault and throttling control is in the OpenAPI document with its methods (openapi.test.ts validates the document)', async () => {
   const tc = await newHttpCompany(FRESH);
   const doc = (await tc.get('/_sim/openapi.json')).body;
-  await expect(SwaggerParser.validate(JSON.parse(JSON.stringify(doc)))).resolves.toBeDefined();
   // The routes as Express has them, so a control added without its documentation fails here.
   const router = simFaultRoutes(tc.sim, new FaultInjector(tc.sim), new ThrottleControl());
   const routes = (router.stack as Array<{ route?: { path: string; methods: Record<string, boolean> } }>).flatMap((layer) =>
