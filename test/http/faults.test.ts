@@ -143,6 +143,12 @@ test('rules are listed in order, read, deleted one by one and cleared', async ()
   expect([gone.status, gone.body.error.code]).toEqual([404, 'Internal_RecordNotFound']);
   expect((await tc.delete('/_sim/faults', undefined)).status).toBe(204);
   expect((await tc.get('/_sim/faults')).body.value).toEqual([]);
+  // A company is named by id or name and kept as its id; an unknown one is not found, and nothing is added.
+  const byName = await addRule(tc, { company: tc.sim.company(tc.companyId).name, delayMs: 1 });
+  expect(byName.company).toBe(tc.companyId.toLowerCase());
+  const unknown = await tc.post('/_sim/faults', { company: 'Nobody BV', delayMs: 1 });
+  expect([unknown.status, unknown.body.error.code]).toEqual([404, 'Internal_RecordNotFound']);
+  expect((await tc.get('/_sim/faults')).body.value).toHaveLength(1);
 });
 
 test.each([
