@@ -20,6 +20,9 @@ Usage:
         runs scenario scripts in-process, or against a running simulator with --url
   empire-sim migrate [--check | --sql]
         brings the configured database (EMPIRE_SIM_DB..., docs/database.md) to the latest migration
+  empire-sim conformance --url <api root> (--user U --key K | --token T) [--company <id|name>] [--only <checks>] [--json] [--list]
+        runs BC's API behaviours as checks against any BC-shaped endpoint (this simulator or a BC
+        sandbox) and prints a pass/fail table (docs/api.md, "Conformance kit")
   empire-sim --version | --help`;
 
 /** `start`'s flags as the environment variables the server reads (src/config.ts). */
@@ -62,6 +65,9 @@ switch (command) {
   case 'migrate':
     if (args.some((a) => a !== '--check' && a !== '--sql')) fail(`unknown option for migrate: '${args.find((a) => a !== '--check' && a !== '--sql')}'`);
     runTool('src/db/tools/migrations.js', args);
+    break;
+  case 'conformance':
+    runTool('src/conformance/cli.js', args);
     break;
   case '--version':
   case '-v':

@@ -16,7 +16,10 @@ import { bodyTypeCheck, hostCheck, LOOPBACK_HOSTS, multipartBody } from './front
 import { securityHeaders } from './securityHeaders';
 import { simRoutes } from './simRoutes';
 import { simUserRoutes } from './simUserRoutes';
-import { BC_ONLINE_LIMITS, Throttle, throttle, ThrottleLimits } from './throttle';
+import type { ThrottleLimits } from './throttle';
+import { ThrottleControl } from './throttleControl';
+import { FaultInjector } from './faults';
+import { simFaultRoutes } from './simFaultRoutes';
 import { pageSessionRoutes } from './pageSessionRoutes';
 import { WebhookNotifier } from './webhooks/WebhookNotifier';
 import { webhookSettings, type WebhookOptions } from './webhooks/settings';
@@ -48,8 +51,10 @@ export interface AppOptions extends ResponseLimits {
 /** What createApp exposes besides the routes (app.locals.simulator). */
 export interface AppLocals {
   journal: RequestJournal;
-  /** The per-user request limits, when switched on. */
-  throttle?: Throttle;
+  /** The per-user request limits, for the instance and per company (off unless set; /_sim/throttling). */
+  throttle: ThrottleControl;
+  /** The fault and latency rules (/_sim/faults). */
+  faults: FaultInjector;
   /** Sends the webhook notifications; close() it when the app stops. */
   webhooks: WebhookNotifier;
 }
@@ -57,7 +62,7 @@ export interface AppLocals {
 /**
  * The HTTP façade over a running Simulator. The pipeline, in order:
  * correlation id → journal → Host header → body type → page sessions →
- * authentication (API and /_sim) → JSON body → the API pages / simulator
+ * authentication (API and /_sim) → throttling and injected faults (API) → JSON body → the API pages / simulator
  * controls → unknown route → the one error middleware.
  */
 export function createApp(sim: Simulator, options: AppOptions = {}): Express {
@@ -72,7 +77,9 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
   const groups = options.groups ?? apiGroups;
   const notifier = new WebhookNotifier(sim, groups, webhooks);
   notifier.start();
-  (app.locals as { simulator?: AppLocals }).simulator = { journal, webhooks: notifier };
+  const limits = new ThrottleControl(options.throttle ?? 'off');
+  const faults = new FaultInjector(sim);
+  (app.locals as { simulator?: AppLocals }).simulator = { journal, webhooks: notifier, throttle: limits, faults };
   app.use(journal.middleware());
   app.use(hostCheck(options.allowedHosts ?? LOOPBACK_HOSTS));
   app.use(bodyTypeCheck);
@@ -94,10 +101,7 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
 
   // bodyTypeCheck let only JSON bodies through (and multipart ones to $batch, read as text before); read them whatever parameters the type has.
   const json = express.json({ limit: options.bodyLimit ?? '4mb', type: () => true, strict: true });
-  const limits = options.throttle === 'online' ? BC_ONLINE_LIMITS : options.throttle;
-  const userLimits = limits ? throttle(limits) : undefined;
-  if (userLimits) (app.locals as { simulator: AppLocals }).simulator.throttle = userLimits;
-  const apiHandlers = [basicAuth(sim), ...(userLimits ? [userLimits] : []), multipartBody(options.bodyLimit ?? '4mb'), json];
+  const apiHandlers = [basicAuth(sim), limits.middleware(groups, sim), faults.middleware(groups), multipartBody(options.bodyLimit ?? '4mb'), json];
   const subscriptions = subscriptionsRoute(sim, groups, webhooks, () => notifier.refresh());
   app.use('/api', ...apiHandlers, subscriptions, apiHandler(sim, groups, {
     maxPageSize: options.maxPageSize ?? DEFAULT_MAX_PAGE_SIZE,
@@ -106,7 +110,7 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
     maxBatchEntities: options.maxBatchEntities,
   }));
   app.use('/_sim', docsRoutes(groups));
-  app.use('/_sim', basicAuth(sim), json, simRoutes(sim, { journal, seeds: options.seeds }), simUserRoutes(sim));
+  app.use('/_sim', basicAuth(sim), json, simRoutes(sim, { journal, seeds: options.seeds }), simUserRoutes(sim), simFaultRoutes(sim, faults, limits));
 
   // A URL nothing serves: BC's answer, with the URL as sent (docs/api.md, Errors).
   app.use((req) => {

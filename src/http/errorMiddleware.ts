@@ -74,7 +74,7 @@ export function errorReply(err: unknown, correlationId: string, options: ErrorOp
   let message = 'An unexpected error occurred in empire-sim.';
   const headers: Record<string, string> = {};
   if (bc) {
-    status = bc.code === 'Request_EntityChanged' && options.conflictStatus ? options.conflictStatus : httpStatusFor(bc.code);
+    status = bc.httpStatus ?? (bc.code === 'Request_EntityChanged' && options.conflictStatus ? options.conflictStatus : httpStatusFor(bc.code));
     code = bc.code;
     message = bc.message;
   } else {

@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import { CORRELATION_HEADER } from './errorMiddleware';
+import type { InjectedFault } from './faults';
 
 /**
  * The request journal (what WireMock and Mockoon keep): every request's
@@ -22,6 +23,8 @@ export interface JournalEntry {
   correlationId: string;
   /** The authenticated user. */
   user: string;
+  /** The fault a rule of /_sim/faults injected into the request (src/http/faults.ts), if one fired. */
+  fault?: InjectedFault;
 }
 
 export const DEFAULT_JOURNAL_SIZE = 1000;
@@ -77,6 +80,7 @@ export class RequestJournal {
           durationMs: Number(process.hrtime.bigint() - start) / 1e6,
           correlationId: String(res.getHeader(CORRELATION_HEADER) ?? ''),
           user,
+          ...(res.locals.injectedFault ? { fault: res.locals.injectedFault as InjectedFault } : {}),
         });
       };
       res.once('finish', record);

@@ -194,7 +194,7 @@ export function simRoutes(sim: Simulator, options: SimControlsOptions = {}): Rou
     res.json({ value: (options.seeds ?? []).map((name) => ({ name })) });
   });
 
-  /** `?limit=N` (the last N), `?method=PATCH`, `?status=409`, `?correlationId=…`: oldest first. */
+  /** `?limit=N` (the last N), `?method=PATCH`, `?status=409`, `?correlationId=…`, `?fault=true` (injected faults): oldest first. */
   router.get('/requests', async (req, res) => {
     await requireAdmin(sim, authenticatedUser(res.locals), 'Read the request journal');
     const journal = options.journal;
@@ -203,6 +203,7 @@ export function simRoutes(sim: Simulator, options: SimControlsOptions = {}): Rou
     if (typeof q.method === 'string') entries = entries.filter((e) => e.method === q.method!.toString().toUpperCase());
     if (typeof q.status === 'string') entries = entries.filter((e) => String(e.status) === q.status);
     if (typeof q.correlationId === 'string') entries = entries.filter((e) => e.correlationId === q.correlationId);
+    if (q.fault === 'true' || q.fault === 'false') entries = entries.filter((e) => (e.fault !== undefined) === (q.fault === 'true'));
     if (q.limit !== undefined) {
       if (typeof q.limit !== 'string' || !/^\d+$/.test(q.limit)) throw HttpErrors.invalidTopSkip(String(q.limit), '$top');
       entries = entries.slice(Math.max(0, entries.length - Number(q.limit)));

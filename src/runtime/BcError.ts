@@ -10,6 +10,8 @@ export abstract class BcError extends Error {
   abstract readonly code: string;
   /** Name of the label that produced the text, when there is one (e.g. `To-do.Text029`). */
   labelKey?: string;
+  /** An HTTP status fixed by whoever raised the error (an injected fault names its own); otherwise the code's. */
+  httpStatus?: number;
   constructor(message: string) {
     super(message);
     this.name = new.target.name;

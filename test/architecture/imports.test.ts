@@ -95,6 +95,11 @@ test('the runtime imports nothing above it: no table, codeunit, page, database o
   expect(modules.filter(inside('src/host'))).toContain('src/host/Simulator');
 });
 
+test('the conformance kit imports nothing of the simulator: it judges any endpoint by what goes over the wire', () => {
+  expect(modules.filter(inside('src/conformance')).length).toBeGreaterThan(3);
+  expect(violations(inside('src/conformance'), (m) => !inside('src/conformance')(m), true)).toEqual([]);
+});
+
 test('every table, codeunit and page module loads first, on its own', () => {
   // With plain imports between tables, a module that needs another's value while the other is still loading
   // (a field type used by a decorator) breaks only when it happens to be imported first: try each first.

@@ -1,8 +1,10 @@
 // [FEATURE] [HTTP] [Limits] — BC online's per-user request limits when switched on (throttle):
 // a user's requests beyond the concurrent ones queue, a full queue or a spent window is 429
 // Application_TooManyRequests in BC's envelope, a request queued too long is 503, other users are
-// not affected, and without the setting nothing is throttled (BC on-premises).
+// not affected, and without the setting nothing is throttled (BC on-premises); the setting is changed through
+// /_sim/throttling for the instance and /_sim/companies/{id}/throttling per company.
 import http from 'node:http';
+import request from 'supertest';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { AppLocals } from '../../src/http/app';
@@ -134,4 +136,99 @@ test('EMPIRE_SIM_THROTTLE: online switches BC online’s limits on; anything els
   expect(loadConfig({ EMPIRE_SIM_THROTTLE: 'online' }).throttle).toBe('online');
   expect(loadConfig({}).throttle).toBeUndefined();
   expect(() => loadConfig({ EMPIRE_SIM_THROTTLE: 'on' })).toThrow("EMPIRE_SIM_THROTTLE must be 'online' or 'off', not 'on'.");
+});
+
+describe('set through the admin API, for the instance and per company', () => {
+  const WINDOW_OF_TWO = { profile: 'custom', limits: { requestsPerWindow: 2 } };
+
+  test('off by default; PUT /_sim/throttling switches it; the 429 is exactly BC’s envelope', async () => {
+    const tc = await newHttpCompany({ journalSize: 10 });
+    expect((await tc.get('/_sim/throttling')).body).toEqual({ profile: 'off', limits: null });
+    const online = await tc.put('/_sim/throttling', { profile: 'online' });
+    expect(online.body).toEqual({
+      profile: 'online',
+      limits: { concurrent: 5, queue: 95, requestsPerWindow: 6000, windowMs: 300_000, queueTimeoutMs: 480_000 },
+    });
+    const custom = await tc.put('/_sim/throttling', WINDOW_OF_TWO);
+    expect(custom.body).toEqual({ profile: 'custom', limits: { concurrent: 5, queue: 95, requestsPerWindow: 2, windowMs: 300_000, queueTimeoutMs: 480_000 } });
+    expect((await tc.get(`${tc.v2}/contacts`)).status).toBe(200);
+    expect((await tc.get(`${tc.v2}/contacts`)).status).toBe(200);
+    const refused = await tc.get(`${tc.v2}/contacts`);
+    expect(refused.status).toBe(429);
+    expect(refused.body).toEqual({
+      error: { code: 'Application_TooManyRequests', message: `Request limits have been exceeded.  CorrelationId:  ${refused.headers['x-correlation-id']}.` },
+    });
+    // The controls are not throttled, and switching off lets the API answer again.
+    expect((await tc.put('/_sim/throttling', { profile: 'off' })).body).toEqual({ profile: 'off', limits: null });
+    expect((await tc.get(`${tc.v2}/contacts`)).status).toBe(200);
+  });
+
+  test('a company’s own limits apply to requests into it only, per user; DELETE returns it to the instance’s', async () => {
+    const a = await newHttpCompany({ journalSize: 10 });
+    const b = await newHttpCompany({ journalSize: 10 });
+    const app = a.app;
+    const as = (auth: string, path: string) => request(app).get(path).set('Authorization', auth);
+    const set = await request(app).put(`/_sim/companies/${a.companyId}/throttling`).set('Authorization', a.auth).send(WINDOW_OF_TWO);
+    expect(set.body).toMatchObject({ profile: 'custom', limits: { requestsPerWindow: 2 }, effective: { profile: 'custom', limits: { requestsPerWindow: 2 } } });
+    const other = await createBusinessUser(a, 'OTHER2', 'other-key-2');
+    expect((await as(a.auth, `${a.v2}/contacts`)).status).toBe(200);
+    expect((await as(a.auth, `${a.v2}/contacts`)).status).toBe(200);
+    expect((await as(a.auth, `${a.v2}/contacts`)).status).toBe(429);
+    // Another user has a window of their own; another company, following the instance (off), none.
+    expect((await as(other, `${a.v2}/contacts`)).status).toBe(200);
+    for (let i = 0; i < 4; i++) expect((await as(a.auth, `/api/v2.0/companies(${b.companyId})/contacts`)).status).toBe(200);
+    // Requests into no company follow the instance's setting.
+    expect((await as(a.auth, '/api/v2.0/companies')).status).toBe(200);
+    expect((await request(app).get(`/_sim/companies/${b.companyId}/throttling`).set('Authorization', a.auth)).body).toEqual({
+      profile: 'instance',
+      limits: null,
+      effective: { profile: 'off', limits: null },
+    });
+    const reset = await request(app).delete(`/_sim/companies/${a.companyId}/throttling`).set('Authorization', a.auth);
+    expect(reset.body).toEqual({ profile: 'instance', limits: null, effective: { profile: 'off', limits: null } });
+    expect((await as(a.auth, `${a.v2}/contacts`)).status).toBe(200);
+  });
+
+  test('a company set off is not throttled while the instance is', async () => {
+    const tc = await newHttpCompany({ throttle: { ...LIMITS, requestsPerWindow: 1 } });
+    const other = await newHttpCompany({ journalSize: 10 });
+    expect((await request(tc.app).put(`/_sim/companies/${tc.companyId}/throttling`).set('Authorization', tc.auth).send({ profile: 'off' })).body).toEqual({
+      profile: 'off',
+      limits: null,
+      effective: { profile: 'off', limits: null },
+    });
+    for (let i = 0; i < 3; i++) expect((await tc.get(`${tc.v2}/contacts`)).status).toBe(200);
+    expect((await tc.get(`/api/v2.0/companies(${other.companyId})/contacts`)).status).toBe(200);
+    expect((await tc.get(`/api/v2.0/companies(${other.companyId})/contacts`)).status).toBe(429);
+  });
+
+  test.each([
+    [{ profile: 'fast' }, "'fast' is not a throttling profile. The profiles are: off, online, custom."],
+    [{ profile: 'instance' }, "'instance' is not a throttling profile. The profiles are: off, online, custom."],
+    [{ profile: 'online', limits: { concurrent: 1 } }, "The profile 'online' takes no limits; give them with the profile 'custom'."],
+    [{ profile: 'custom', limits: { concurrent: 0 } }, "The limit 'concurrent' must be a whole number from 1 to 2147483647, not 0."],
+    [{ profile: 'custom', limits: { speed: 1 } }, "The property 'speed' does not exist on type 'Microsoft.NAV.simulatorThrottleLimits'. Make sure to only use property names that are defined by the type."],
+    [{}, "Field 'profile' must not be blank or empty.", 'BadRequest_RequiredParamNotProvided'],
+  ])('a bad setting %j is refused and changes nothing', async (body, text, code = 'BadRequest') => {
+    const tc = await newHttpCompany({ journalSize: 10 });
+    const res = await tc.put('/_sim/throttling', body);
+    expect([res.status, res.body.error.code, errorText(res.body)]).toEqual([400, code, text]);
+    expect((await tc.get('/_sim/throttling')).body).toEqual({ profile: 'off', limits: null });
+  });
+
+  test('the instance’s limits need SUPER for all companies, a company’s SUPER in it; reading a company’s, a permission set in it', async () => {
+    const tc = await newHttpCompany({ journalSize: 10 });
+    const clerk = await createBusinessUser(tc, 'CLERK2', 'clerk-key-2');
+    const as = (r: request.Test) => r.set('Authorization', clerk);
+    for (const res of [
+      await as(request(tc.app).get('/_sim/throttling')),
+      await as(request(tc.app).put('/_sim/throttling')).send({ profile: 'off' }),
+      await as(request(tc.app).put(`/_sim/companies/${tc.companyId}/throttling`)).send({ profile: 'off' }),
+      await as(request(tc.app).delete(`/_sim/companies/${tc.companyId}/throttling`)),
+    ]) {
+      expect([res.status, res.body.error.code]).toEqual([403, 'Authorization_InsufficientPermissions']);
+    }
+    expect((await as(request(tc.app).get(`/_sim/companies/${tc.companyId}/throttling`))).status).toBe(200);
+    expect((await tc.get(`/_sim/companies/${tc.companyId}/throttling`)).body.profile).toBe('instance');
+  });
 });

@@ -26,6 +26,7 @@ describe('npm pack', () => {
       'dist/src/server.js',
       'dist/src/index.js',
       'dist/src/index.d.ts',
+      'dist/src/conformance/cli.js',
       'dist/package.json',
       'src/web/index.html',
       'scenarios/vraag-met-vervolgactie.yaml',
@@ -83,6 +84,18 @@ describe('the empire-sim command', () => {
     const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
     expect(code).toBe(0);
   }, 60_000);
+
+  it('conformance lists its checks, and without credentials exits 2 with its usage', async () => {
+    const list = await run(process.execPath, [bin, 'conformance', '--list'], { env });
+    expect(list.stdout).toMatch(/^shape\.contact +contacts: BC's 23 properties/m);
+    const err = await run(process.execPath, [bin, 'conformance', '--url', 'http://127.0.0.1:1/api/v2.0'], { env }).then(
+      () => null,
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(err?.code).toBe(2);
+    expect(err?.stderr).toContain('empire-sim conformance: give --user and --key');
+    expect(err?.stderr).toMatch(/^Usage: empire-sim conformance --url <api root>/m);
+  });
 
   it('scenario runs a scenario file in-process and passes it', async () => {
     const { stdout } = await run(process.execPath, [bin, 'scenario', path.join(root, 'scenarios', 'vraag-direct-beantwoord.yaml')], { env, timeout: 60_000 });

@@ -1,4 +1,5 @@
 import { Json, jsonResponse, op, ref } from './openapiParts';
+import { addFaultControls } from './openapiSimFaults';
 
 /**
  * The simulator's own controls under /_sim (src/http/simRoutes.ts, simUserRoutes.ts) in the OpenAPI document: not
@@ -42,6 +43,11 @@ export function addSimControls(paths: Json, schemas: Json): void {
       durationMs: { type: 'number' },
       correlationId: { type: 'string' },
       user: { type: 'string' },
+      fault: {
+        type: 'object',
+        description: 'The fault a rule of /_sim/faults injected, if one fired.',
+        properties: { rule: { type: 'string', format: 'uuid' }, delayMs: { type: 'integer' }, status: { type: 'integer', nullable: true }, code: { type: 'string', nullable: true } },
+      },
     },
   };
   schemas['sim.permission'] = {
@@ -168,6 +174,7 @@ export function addSimControls(paths: Json, schemas: Json): void {
           { name: 'method', in: 'query', schema: { type: 'string' } },
           { name: 'status', in: 'query', schema: { type: 'integer' } },
           { name: 'correlationId', in: 'query', schema: { type: 'string' } },
+          { name: 'fault', in: 'query', schema: { type: 'boolean' }, description: 'true: only requests a fault rule fired on; false: none of them.' },
         ],
       },
       {
@@ -180,6 +187,7 @@ export function addSimControls(paths: Json, schemas: Json): void {
     delete: op('sim.requests.clear', tag, 'Clears the journal and its count of unauthenticated requests. SUPER for all companies.', {}, done),
   };
   addUserControls(paths, tag, body, list, done);
+  addFaultControls(paths, schemas);
 }
 
 /** `/_sim/users` and `/_sim/permissionSets` (src/http/simUserRoutes.ts): all SUPER for all companies. */

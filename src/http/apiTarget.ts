@@ -1,0 +1,71 @@
+import type { Request } from 'express';
+import type { ApiGroup } from '../../pages/api/ApiPage';
+import type { Simulator } from '../host/Simulator';
+import { ApiResource, parseApiPath } from './api/ODataPath';
+
+/**
+ * What an API request addresses, read from its URL before anything else runs (throttling and fault
+ * injection choose by it): the company (`companies({id})`, `?company=` or the Company header), the entity set and the
+ * navigations after it, and the bound action. A URL the API will refuse yields what could be read.
+ */
+export interface ApiTarget {
+  /** The company's SystemId (lower case), if the URL names one that exists. */
+  companyId?: string;
+  /** `contacts`, `$batch`, `$metadata`, `companies`, `subscriptions`; undefined for the service document. */
+  entitySet?: string;
+  /** Navigation segments after the entity set (`contacts({id})/picture` → ['picture']). */
+  navigations: string[];
+  /** The bound action's name without `Microsoft.NAV.`. */
+  action?: string;
+}
+
+/** `req` is a request under the `/api` mount (req.path is what follows `/api`). */
+export function apiTarget(req: Request, groups: ApiGroup[], sim: Simulator): ApiTarget {
+  const target: ApiTarget = { navigations: [] };
+  // `?company=` or the Company header (BC's other ways to name the company), by name or id.
+  const named = typeof req.query.company === 'string' ? req.query.company : req.get('company');
+  let companyOfQuery: string | undefined;
+  if (named) {
+    try {
+      companyOfQuery = sim.company(named).systemId.toLowerCase();
+    } catch {
+      // An unknown company is the API's error to answer.
+    }
+  }
+  const resource = parsed(req.path, groups) ?? (companyOfQuery ? parsedWithCompany(req.path, groups, companyOfQuery) : undefined);
+  if (resource?.kind === 'batch') target.entitySet = '$batch';
+  else if (resource?.kind === 'metadata') target.entitySet = '$metadata';
+  else if (resource?.kind === 'companies') {
+    target.entitySet = 'companies';
+    target.companyId = resource.companyId;
+  } else if (resource?.kind === 'page') {
+    target.companyId = resource.companyId;
+    target.entitySet = resource.steps[0].page.entitySetName;
+    target.navigations = resource.steps.slice(1).map((s) => s.navigationName ?? '');
+    target.action = resource.action?.name;
+  } else if (!resource && /\/subscriptions(?:\(|\/|$)/.test(req.path)) {
+    // Served beside the API pages (src/http/webhooks/subscriptionsRoute.ts).
+    target.entitySet = 'subscriptions';
+  }
+  target.companyId ??= companyOfQuery;
+  return target;
+}
+
+/** The resource, or undefined for a URL the API will refuse (it answers its own error). */
+function parsed(path: string, groups: ApiGroup[]): ApiResource | undefined {
+  try {
+    return parseApiPath(path, groups);
+  } catch {
+    return undefined;
+  }
+}
+
+/** An entity set without `companies(…)/` before it, read as if the company were there (after a standard or a custom API root). */
+function parsedWithCompany(path: string, groups: ApiGroup[], companyId: string): ApiResource | undefined {
+  const parts = path.split('/');
+  for (const at of [2, 4]) {
+    const r = parsed([...parts.slice(0, at), `companies(${companyId})`, ...parts.slice(at)].join('/'), groups);
+    if (r?.kind === 'page') return r;
+  }
+  return undefined;
+}
