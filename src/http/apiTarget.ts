@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import type { ApiGroup } from '../../pages/api/ApiPage';
 import type { Simulator } from '../host/Simulator';
-import { ApiResource, parseApiPath } from './api/ODataPath';
+import { ApiResource, parseApiPath, pathWithCompany } from './api/ODataPath';
 
 /**
  * What an API request addresses, read from its URL before anything else runs (throttling and fault
@@ -32,7 +32,8 @@ export function apiTarget(req: Request, groups: ApiGroup[], sim: Simulator): Api
       // An unknown company is the API's error to answer.
     }
   }
-  const resource = parsed(req.path, groups) ?? (companyOfQuery ? parsedWithCompany(req.path, groups, companyOfQuery) : undefined);
+  const withCompany = companyOfQuery ? pathWithCompany(req.path, groups, companyOfQuery) : undefined;
+  const resource = parsed(req.path, groups) ?? (withCompany ? parsed(withCompany, groups) : undefined);
   if (resource?.kind === 'batch') target.entitySet = '$batch';
   else if (resource?.kind === 'metadata') target.entitySet = '$metadata';
   else if (resource?.kind === 'companies') {
@@ -58,14 +59,4 @@ function parsed(path: string, groups: ApiGroup[]): ApiResource | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** An entity set without `companies(…)/` before it, read as if the company were there (after a standard or a custom API root). */
-function parsedWithCompany(path: string, groups: ApiGroup[], companyId: string): ApiResource | undefined {
-  const parts = path.split('/');
-  for (const at of [2, 4]) {
-    const r = parsed([...parts.slice(0, at), `companies(${companyId})`, ...parts.slice(at)].join('/'), groups);
-    if (r?.kind === 'page') return r;
-  }
-  return undefined;
 }

@@ -9,16 +9,6 @@ import { conformanceCli } from '../../src/conformance/cli';
 import { CHECKS, ConformanceSetupError, formatReport, runConformance } from '../../src/conformance/runner';
 
 const ANNE = { user: 'ANNE', key: 'demo-anne' };
-/**
- * Checks this branch's simulator does not pass yet, with the detail they fail with here: BC's BadRequest_NotFound for
- * an unknown entity set and a key that is not a GUID, and a snapshot batch that answers its successful requests too,
- * come with the URL and batch work of issue 11 (branch h-urls). Once that is in they pass, and their entries go.
- */
-const NOT_YET: Record<string, RegExp> = {
-  'errors.badKey': /^code BadRequest \(status 400\)$/,
-  'errors.unknownEntitySet': /^code BadRequest_ResourceNotFound: Resource not found for the segment 'conformanceNoSuchEntities'\.$/,
-  'batch.snapshotIsolation': /^responses r2:404$/,
-};
 
 let running: RunningSimulator;
 let api: string;
@@ -45,7 +35,7 @@ test('against the simulator every behaviour passes, and the kit deletes what it 
   const report = await runConformance({ url: api, credentials: ANNE });
   expect(report.company).toEqual({ id: running.companyId, name: running.companyName });
   expect(report.results.map((r) => r.id)).toEqual(CHECKS.map((c) => c.id));
-  const unexpected = report.results.filter((r) => r.outcome !== 'pass' && !(r.outcome === 'fail' && NOT_YET[r.id]?.test(r.detail)));
+  const unexpected = report.results.filter((r) => r.outcome !== 'pass');
   expect(unexpected).toEqual([]);
   expect(report.leftBehind).toEqual([]);
   expect(await contactIds()).toEqual(before);
