@@ -89,6 +89,13 @@ export interface RecordStore {
   deleteWhere(table: TableMeta, where: WhereInput | undefined): Promise<number>;
   /** AL LockTable: exclusive until the transaction ends (server databases; SQLite has one writer anyway). */
   lockTable(table: TableMeta): Promise<void>;
+  /**
+   * From now on every write is waited for (no `WriteOptions.failure` deferral):
+   * several sessions share the transaction (a $batch's requests, a page
+   * session's modal page), and a failure must show in the work of the
+   * session that made it, which may be answered on its own.
+   */
+  waitForEachWrite(): void;
   /** The TypeORM manager of the transaction: no simulator code writes through it; benchmarks' bulk loads and tests that look at the database (PRAGMA, EXPLAIN) use it. */
   readonly manager: EntityManager;
 }

@@ -127,6 +127,24 @@ describe.each(databases)('writes not waited for (%s)', (on) => {
     expect(await lines(t)).toEqual(['1/10000 Eerste']);
   });
 
+  test("sessions sharing a transaction (a $batch's requests): a write's failure shows in the session that made it", async () => {
+    const t = await company(on);
+    await run(t, (s) => commentLine(s, 1, 10000, 'Eerste').insert());
+    const outcome = await run(t, async (outer) => {
+      const first = outer.withUser('ANNE', outer.dialogs);
+      const second = outer.withUser('BERT', outer.dialogs);
+      const failed = await commentLine(first, 1, 10000, 'Dubbel')
+        .insert()
+        .then(() => 'inserted', (e: Error) => e.message);
+      await commentLine(second, 1, 20000, 'Tweede').insert();
+      return { failed, count: await second.count(InterLogEntryCommentLine, {}) };
+    });
+    expect(outcome).toEqual({
+      failed: "The record in table Inter. Log Entry Comment Line already exists. Identification fields and values: Entry No.='1',Line No.='10000'",
+      count: 2,
+    });
+  });
+
   test('what the transaction wrote without waiting is what its reads see: find, count, get by SystemId, a modified value', async () => {
     const t = await company(on);
     const seen = await run(t, async (s) => {

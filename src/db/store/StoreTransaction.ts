@@ -59,6 +59,8 @@ export class StoreTransaction implements RecordStore {
   /** Reads see one unchanging snapshot apart from this transaction's own writes. */
   private readonly stable: boolean;
   private readonly dialect: Dialect;
+  /** Writes given a `failure` may be sent without waiting (PostgreSQL), until several sessions share the store. */
+  private deferWrites = true;
 
   private constructor(
     readonly manager: EntityManager,
@@ -180,7 +182,7 @@ export class StoreTransaction implements RecordStore {
     await this.beforeWrite(table);
     const params = plan.insertParams(values);
     const existsError = options.failure;
-    if (existsError && this.exec.defer) {
+    if (existsError && this.deferWrites && this.exec.defer) {
       // Not waited for: a duplicate key aborts the transaction and is reported as BC's error (PgExecutor).
       this.exec.defer(plan.sql.insertOrFail, params, (e) => (isDuplicateKey(e) ? existsError() : e));
     } else {
@@ -212,7 +214,7 @@ export class StoreTransaction implements RecordStore {
     for (const c of plan.key) params.push(c.toDb(values[c.property]));
     params.push(readVersion);
     const changedError = options.failure;
-    if (changedError && this.exec.defer) {
+    if (changedError && this.deferWrites && this.exec.defer) {
       // Not waited for: the statement itself fails when the version check finds no row (TablePlan.checkedUpdateSql).
       this.exec.defer(plan.checkedUpdateSql(changed), params, (e) => (isNoRowUpdated(e) ? changedError() : e));
     } else if ((await this.exec.run(plan.updateSql(changed), params)) !== 1) return false;
@@ -253,8 +255,12 @@ export class StoreTransaction implements RecordStore {
     if (this.dialect === 'sqlite') return;
     const resource = `table.${table.sqlName}`;
     // Not waited for on PostgreSQL: the statements after it run once the lock is granted; a lock timeout fails them.
-    if (this.exec.defer) this.exec.defer(LOCK_RESOURCE_SQL, [resourceLockKey(this.manager, resource)]);
+    if (this.deferWrites && this.exec.defer) this.exec.defer(LOCK_RESOURCE_SQL, [resourceLockKey(this.manager, resource)]);
     else await lockResource(this.manager, resource);
+  }
+
+  waitForEachWrite(): void {
+    this.deferWrites = false;
   }
 
   // ---- internals ----
