@@ -150,14 +150,16 @@ export abstract class TableRecord {
     this.systemCreatedAt = now;
     this.systemModifiedAt = now;
     this.rowVersion = 1;
-    const exists = failOnExisting ? PlatformText.recordExists(meta.caption, this.keyQuoted()) : undefined;
+    // The key as inserted: the error may be raised after the code has moved this record on (PostgreSQL).
+    const key = this.keyValues();
+    const exists = () => new RecordExistsError(PlatformText.recordExists(meta.caption, this.keyQuoted(key)));
     // The primary key's unique constraint is the existence check: one statement, and no race between check and insert.
-    if (!(await s.store.insert(meta, this.columnValues(), exists === undefined ? {} : { failure: () => new RecordExistsError(exists) }))) {
+    if (!(await s.store.insert(meta, this.columnValues(), failOnExisting ? { failure: exists } : {}))) {
       if (!hadSystemId) this.systemId = '';
       this.systemCreatedAt = null;
       this.systemModifiedAt = null;
       this.rowVersion = 0;
-      if (exists !== undefined) throw new RecordExistsError(exists);
+      if (failOnExisting) throw exists();
       return false;
     }
     await s.events.publish(`${meta.name}.OnAfterInsert`, s, { rec: this, runTrigger });
@@ -328,10 +330,10 @@ export abstract class TableRecord {
     return this.meta().primaryKey.map((f) => this.get(f));
   }
 
-  /** `No.='CT000001'` / `A='x',B='y'`: FieldError and record-not-found format. */
-  keyQuoted(): string {
+  /** `No.='CT000001'` / `A='x',B='y'`: FieldError and record-not-found format (of `key`: the key values as they were). */
+  keyQuoted(key: unknown[] = this.keyValues()): string {
     return this.meta()
-      .primaryKey.map((f) => `${f.caption}='${displayValue(f, this.get(f))}'`)
+      .primaryKey.map((f, i) => `${f.caption}='${displayValue(f, key[i])}'`)
       .join(',');
   }
 

@@ -59,10 +59,12 @@ describe.each(databases)('writes not waited for (%s)', (on) => {
     let after = 0;
     const outcome = run(t, async (s) => {
       await commentLine(s, 1, 20000, 'Nieuw').insert();
-      await commentLine(s, 1, 10000, 'Dubbel').insert();
-      // On PostgreSQL the code goes on until its next statement that needs an answer.
+      const line = commentLine(s, 1, 10000, 'Dubbel');
+      await line.insert();
+      // On PostgreSQL the code goes on until its next statement that needs an answer; the error names the key as inserted.
       after++;
-      await commentLine(s, 1, 30000, 'Daarna').insert();
+      line.lineNo = 30000;
+      await line.insert();
       return s.count(InterLogEntryCommentLine, {});
     });
     await expect(outcome).rejects.toThrow(RecordExistsError);
