@@ -136,8 +136,10 @@ export class StoreTransaction implements RecordStore {
     const o = compileOrder(plan, order ?? keyOrder(plan));
     const sql = `SELECT ${plan.selectList} FROM ${plan.from} ${w.sql} ${o.sql}${limit !== undefined ? ` ${this.limitSql(limit)}` : ''}`;
     const read = async () => (await this.exec.all(sql, w.params)).map((r) => plan.rowToValues(r));
-    const answerKey = `${sql}\u0000${JSON.stringify(w.params)}`;
-    if (table.setup && !this.written.has(table)) {
+    const fromCache = table.setup && !this.written.has(table);
+    // Only what may be answered again needs a key (server databases read their other finds every time).
+    const answerKey = fromCache || this.stable ? `${sql}\u0000${JSON.stringify(w.params)}` : '';
+    if (fromCache) {
       const rows = (await this.fromCache(table, answerKey, read)) as RowValues[];
       if (this.stable) for (const r of rows) this.remember(plan, r, false);
       // Shared with the cache: callers copy values into their records and never change them.
@@ -306,8 +308,9 @@ export class StoreTransaction implements RecordStore {
       const rows = await this.exec.all(sql, w.params);
       return existsOnly ? rows.length : Number(rows[0]?.[0] ?? 0);
     };
-    const answerKey = `${sql}\u0000${JSON.stringify(w.params)}`;
-    if (table.setup && !this.written.has(table)) return (await this.fromCache(table, answerKey, read)) as number;
+    const fromCache = table.setup && !this.written.has(table);
+    const answerKey = fromCache || this.stable ? `${sql}\u0000${JSON.stringify(w.params)}` : '';
+    if (fromCache) return (await this.fromCache(table, answerKey, read)) as number;
     if (this.stable) {
       const earlier = this.answered.get(table)?.get(answerKey);
       if (earlier && typeof earlier.result === 'number') return earlier.result;
