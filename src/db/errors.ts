@@ -69,6 +69,17 @@ export function translateDatabaseError(err: unknown): unknown {
   return err;
 }
 
+/** The primary key's constraint refused a row: how the record store knows a key is taken (it tries the insert). */
+export function isDuplicateKey(e: unknown): boolean {
+  const d = (e as { driverError?: { code?: string; number?: number } }).driverError;
+  return d?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || d?.number === 2627 || d?.code === '23505';
+}
+
+/** PostgreSQL's division_by_zero: how a checked update (TablePlan.checkedUpdateSql) says its version check found no row. */
+export function isNoRowUpdated(e: unknown): boolean {
+  return (e as { driverError?: { code?: string } }).driverError?.code === '22012';
+}
+
 function tableMeta(sqlName: string | undefined): TableMeta | undefined {
   if (!sqlName) return undefined;
   const bare = sqlName.replace(/^.*\./, '').replace(/["[\]]/g, '');

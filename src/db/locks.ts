@@ -15,11 +15,10 @@ export async function lockResource(manager: EntityManager, resource: string): Pr
     throw new Error(`lockResource('${resource}') outside a transaction would release the lock at once`);
   }
   const options = manager.connection.options as { type: string; schema?: string };
-  const key = `${options.schema ?? ''}.${resource}`;
+  const key = resourceLockKey(manager, resource);
   switch (options.type) {
     case 'postgres':
-      // hashtext: a 32-bit key; a collision only makes two unrelated sections wait for each other.
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [key]);
+      await manager.query(LOCK_RESOURCE_SQL, [key]);
       return;
     case 'mssql': {
       const rows: Array<{ result: number }> = await manager.query(
@@ -33,6 +32,14 @@ export async function lockResource(manager: EntityManager, resource: string): Pr
       return;
   }
 }
+
+/** The lock's name: per company (its schema), so companies never wait for each other. */
+export function resourceLockKey(manager: EntityManager, resource: string): string {
+  return `${(manager.connection.options as { schema?: string }).schema ?? ''}.${resource}`;
+}
+
+/** PostgreSQL (parameter: the resourceLockKey); hashtext: a 32-bit key, a collision only makes two unrelated sections wait for each other. */
+export const LOCK_RESOURCE_SQL = 'SELECT pg_advisory_xact_lock(hashtext($1))';
 
 /**
  * The lock that keeps a company's storage in one piece while it is used:

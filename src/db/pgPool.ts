@@ -54,6 +54,8 @@ export class SharedPgPool {
       application_name: `empire-sim ${config.schemaPrefix ?? 'empire'}`,
       // BC's lock timeout: a transaction waiting longer for a row lock fails instead of hanging.
       lock_timeout: config.lockTimeoutMs ?? 10000,
+      // A statement goes on the wire when issued, behind those not yet answered (src/db/store/executor.ts: PgExecutor).
+      pipeline: true,
       ssl: tls === 'off' ? false : { rejectUnauthorized: tls === 'verify', ca: config.tlsCa },
     };
     this.pool = new pg.Pool(poolConfig);

@@ -8,14 +8,21 @@ import type { Logger, QueryRunner } from 'typeorm';
  */
 export const sqlStatements = {
   count: 0,
+  /**
+   * Statements whose answer the simulator waited for: on PostgreSQL the
+   * round trips (statements sent without waiting travel with the next one,
+   * src/db/store/executor.ts); elsewhere the same as `count`.
+   */
+  roundTrips: 0,
   /** Statements the record store prepared (SQLite) or named (PostgreSQL): flat once an operation has run once. */
   prepared: 0,
   /** When set, each statement's SQL text is pushed here (benchmarks and tests that list what an operation ran). */
   trace: null as string[] | null,
 };
 
-export function countStatement(sql: string): void {
+export function countStatement(sql: string, waited = true): void {
   sqlStatements.count++;
+  if (waited) sqlStatements.roundTrips++;
   if (sqlStatements.trace) sqlStatements.trace.push(sql);
 }
 

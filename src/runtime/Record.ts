@@ -120,7 +120,22 @@ export abstract class TableRecord {
 
   // ---- record operations ----
 
+  /**
+   * AL Insert(RunTrigger) without a return value: an existing key is BC's
+   * error and ends the operation — on PostgreSQL possibly at the next
+   * statement rather than here (the write is not waited for), which changes
+   * nothing in what is committed or reported.
+   */
   async insert(runTrigger = false): Promise<void> {
+    await this.insertRow(runTrigger, true);
+  }
+
+  /** AL `if Rec.Insert(RunTrigger) then`: false when the key exists (nothing written), and the transaction goes on. */
+  async tryInsert(runTrigger = false): Promise<boolean> {
+    return this.insertRow(runTrigger, false);
+  }
+
+  private async insertRow(runTrigger: boolean, failOnExisting: boolean): Promise<boolean> {
     const s = this.session;
     const meta = this.meta();
     await s.events.publish(`${meta.name}.OnBeforeInsert`, s, { rec: this, runTrigger });
@@ -135,15 +150,20 @@ export abstract class TableRecord {
     this.systemCreatedAt = now;
     this.systemModifiedAt = now;
     this.rowVersion = 1;
+    // The key as inserted: the error may be raised after the code has moved this record on (PostgreSQL).
+    const key = this.keyValues();
+    const exists = () => new RecordExistsError(PlatformText.recordExists(meta.caption, this.keyQuoted(key)));
     // The primary key's unique constraint is the existence check: one statement, and no race between check and insert.
-    if (!(await s.store.insert(meta, this.columnValues()))) {
+    if (!(await s.store.insert(meta, this.columnValues(), failOnExisting ? { failure: exists } : {}))) {
       if (!hadSystemId) this.systemId = '';
       this.systemCreatedAt = null;
       this.systemModifiedAt = null;
       this.rowVersion = 0;
-      throw new RecordExistsError(PlatformText.recordExists(meta.caption, this.keyQuoted()));
+      if (failOnExisting) throw exists();
+      return false;
     }
     await s.events.publish(`${meta.name}.OnAfterInsert`, s, { rec: this, runTrigger });
+    return true;
   }
 
   async modify(runTrigger = false): Promise<void> {
@@ -162,7 +182,8 @@ export abstract class TableRecord {
     values.rowVersion = readVersion + 1;
     values.systemModifiedAt = s.clock.now();
     // Only the changed columns are written, and only if the stored version is still the one read.
-    if (!(await s.store.update(meta, values, readVersion))) throw new RecordChangedError(PlatformText.recordChanged(meta.caption));
+    const changed = () => new RecordChangedError(PlatformText.recordChanged(meta.caption));
+    if (!(await s.store.update(meta, values, readVersion, { failure: changed }))) throw changed();
     this.rowVersion = readVersion + 1;
     this.systemModifiedAt = values.systemModifiedAt as Date;
     await s.events.publish(`${meta.name}.OnAfterModify`, s, { rec: this, xRec, runTrigger });
@@ -309,10 +330,10 @@ export abstract class TableRecord {
     return this.meta().primaryKey.map((f) => this.get(f));
   }
 
-  /** `No.='CT000001'` / `A='x',B='y'`: FieldError and record-not-found format. */
-  keyQuoted(): string {
+  /** `No.='CT000001'` / `A='x',B='y'`: FieldError and record-not-found format (of `key`: the key values as they were). */
+  keyQuoted(key: unknown[] = this.keyValues()): string {
     return this.meta()
-      .primaryKey.map((f) => `${f.caption}='${displayValue(f, this.get(f))}'`)
+      .primaryKey.map((f, i) => `${f.caption}='${displayValue(f, key[i])}'`)
       .join(',');
   }
 

@@ -49,6 +49,18 @@ export interface PageResult {
   cursor(row: RowValues): unknown[];
 }
 
+/**
+ * How the caller treats a failed write. With `failure` — the error the caller
+ * raises when an insert finds its key taken or an update finds the row
+ * changed, ending the transaction — the store may send the write without
+ * waiting for its answer (PostgreSQL) and return true; if the write then
+ * fails, the store raises `failure()` instead of answering the next
+ * statement, and the transaction rolls back, as if the caller had raised it.
+ */
+export interface WriteOptions {
+  failure?: () => Error;
+}
+
 export interface RecordStore {
   /**
    * AL Get. `lock`: also takes the row lock on server databases (SELECT … FOR
@@ -62,13 +74,13 @@ export interface RecordStore {
   count(table: TableMeta, where: WhereInput | undefined): Promise<number>;
   exists(table: TableMeta, where: WhereInput | undefined): Promise<boolean>;
   /** false: a row with the same primary key exists (nothing written). */
-  insert(table: TableMeta, values: RowValues): Promise<boolean>;
+  insert(table: TableMeta, values: RowValues, options?: WriteOptions): Promise<boolean>;
   /**
    * Writes the columns that differ from the stored row, with the new version,
    * where the stored version is still `readVersion`. false: the row changed
    * or went since it was read.
    */
-  update(table: TableMeta, values: RowValues, readVersion: number): Promise<boolean>;
+  update(table: TableMeta, values: RowValues, readVersion: number, options?: WriteOptions): Promise<boolean>;
   /** false: no row with this key and version. */
   delete(table: TableMeta, key: unknown[], version: number): Promise<boolean>;
   /** A page of rows in a given order, with optional OData filter, keyset or offset, and count. */
@@ -77,6 +89,13 @@ export interface RecordStore {
   deleteWhere(table: TableMeta, where: WhereInput | undefined): Promise<number>;
   /** AL LockTable: exclusive until the transaction ends (server databases; SQLite has one writer anyway). */
   lockTable(table: TableMeta): Promise<void>;
+  /**
+   * From now on every write is waited for (no `WriteOptions.failure` deferral):
+   * several sessions share the transaction (a $batch's requests, a page
+   * session's modal page), and a failure must show in the work of the
+   * session that made it, which may be answered on its own.
+   */
+  waitForEachWrite(): void;
   /** The TypeORM manager of the transaction: no simulator code writes through it; benchmarks' bulk loads and tests that look at the database (PRAGMA, EXPLAIN) use it. */
   readonly manager: EntityManager;
 }

@@ -43,6 +43,7 @@ export class Session {
 
   /** A session of the same transaction as another user (a $batch's inner request, a seed acting as an employee). */
   withUser(userId: string, dialogs: DialogPort, options: { clock?: Clock; language?: Language } = {}): Session {
+    this.store.waitForEachWrite();
     return new Session(
       this.store,
       this.company,

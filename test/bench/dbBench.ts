@@ -62,6 +62,10 @@ interface Row {
   p99: number;
   /** SQL statements per successful operation (NaN when not counted). */
   statements: number;
+  /** Of those, the ones waited for: round trips to the database on PostgreSQL (NaN when not counted). */
+  roundTrips: number;
+  /** CPU time of the simulator process(es) per successful operation, ms (NaN when not measured). */
+  cpuMsPerOp: number;
   /** 1-minute load average at the end of the measurement: other work on the machine shows here. */
   load: number;
 }
@@ -117,7 +121,16 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-function row(db: string, setup: string, clients: number, latencies: number[], failed: number, elapsedMs: number, statementsSent = NaN): Row {
+function row(
+  db: string,
+  setup: string,
+  clients: number,
+  latencies: number[],
+  failed: number,
+  elapsedMs: number,
+  counts: { statements?: number; roundTrips?: number; cpuMs?: number } = {},
+): Row {
+  const perOp = (n: number | undefined) => (n ?? NaN) / Math.max(1, latencies.length);
   const sorted = [...latencies].sort((a, b) => a - b);
   return {
     db,
@@ -129,7 +142,9 @@ function row(db: string, setup: string, clients: number, latencies: number[], fa
     perSecond: latencies.length / (elapsedMs / 1000),
     p50: percentile(sorted, 50),
     p99: percentile(sorted, 99),
-    statements: statementsSent / Math.max(1, latencies.length),
+    statements: perOp(counts.statements),
+    roundTrips: perOp(counts.roundTrips),
+    cpuMsPerOp: perOp(counts.cpuMs),
     load: os.loadavg()[0],
   };
 }
@@ -149,7 +164,7 @@ async function measureInProcess(db: string, sim: Simulator, companyId: string, c
     await waitQuiet();
     const r = await benchLoop(sim, companyId, contacts, clients, durationMs);
     if (r.errors.length) console.warn(`  ${db}, ${clients} clients: ${r.failed} failed, e.g. ${r.errors[0]}`);
-    out.push(row(db, '1 instance', clients, r.latencies, r.failed, r.elapsedMs, r.statements));
+    out.push(row(db, '1 instance', clients, r.latencies, r.failed, r.elapsedMs, r));
     print(out[out.length - 1]);
   }
 }
@@ -209,10 +224,11 @@ async function runInstances(out: Row[], env: NodeJS.ProcessEnv, setup: string, i
     const results = await Promise.all(workers.map((w) => w.done));
     const latencies = results.flatMap((r) => r?.latencies ?? []);
     const failed = results.reduce((n, r) => n + (r?.failed ?? 0), 0);
-    const statementsSent = results.reduce((n, r) => n + (r?.statements ?? NaN), 0);
+    const sum = (f: (r: NonNullable<(typeof results)[number]>) => number | undefined) => results.reduce((n, r) => n + (r ? (f(r) ?? NaN) : NaN), 0);
+    const counts = { statements: sum((r) => r.statements), roundTrips: sum((r) => r.roundTrips), cpuMs: sum((r) => r.cpuMs) };
     const elapsed = Math.max(...results.map((r) => r?.elapsedMs ?? durationMs));
     const clients = instances.flat().reduce((n, t) => n + t.clients, 0);
-    out.push(row('PostgreSQL', setup, clients, latencies, failed, elapsed, statementsSent));
+    out.push(row('PostgreSQL', setup, clients, latencies, failed, elapsed, counts));
     print(out[out.length - 1]);
   } catch (e) {
     for (const w of workers) if (w.child.exitCode === null) w.kill();
@@ -256,17 +272,22 @@ function goals(rows: Row[]): Goal[] {
 function print(r: Row): void {
   console.log(
     `  ${r.db.padEnd(10)} ${r.setup.padEnd(27)} ${String(r.clients).padStart(3)} clients  ${r.perSecond.toFixed(1).padStart(7)}/s  p50 ${r.p50.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  ` +
-      `${Number.isFinite(r.statements) ? `${r.statements.toFixed(1)} statements/op  ` : ''}(${r.ops} ops${r.failed ? `, ${r.failed} failed` : ''}; load ${r.load.toFixed(1)})`,
+      `${Number.isFinite(r.statements) ? `${r.statements.toFixed(1)} statements/op (${r.roundTrips.toFixed(1)} waited for)  ` : ''}` +
+      `${Number.isFinite(r.cpuMsPerOp) ? `node CPU ${r.cpuMsPerOp.toFixed(2)} ms/op  ` : ''}(${r.ops} ops${r.failed ? `, ${r.failed} failed` : ''}; load ${r.load.toFixed(1)})`,
   );
+}
+
+function fixed(n: number, digits: number, unit = ''): string {
+  return Number.isFinite(n) ? `${n.toFixed(digits)}${unit}` : '–';
 }
 
 function markdown(rows: Row[]): string {
   const lines = [
-    '| Database | Instances | Clients | Interactions with team task / s | p50 | p99 | SQL statements / op | Operations (failed) | Load avg |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|',
+    '| Database | Instances | Clients | Interactions with team task / s | p50 | p99 | SQL statements / op | of which waited for (round trips) | Node CPU / op | Operations (failed) | Load avg |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map(
       (r) =>
-        `| ${r.db} | ${r.setup} | ${r.clients} | ${r.perSecond.toFixed(1)} | ${r.p50.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${Number.isFinite(r.statements) ? r.statements.toFixed(1) : '–'} | ${r.ops} (${r.failed}) | ${r.load.toFixed(1)} |`,
+        `| ${r.db} | ${r.setup} | ${r.clients} | ${r.perSecond.toFixed(1)} | ${r.p50.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${fixed(r.statements, 1)} | ${fixed(r.roundTrips, 1)} | ${fixed(r.cpuMsPerOp, 2, ' ms')} | ${r.ops} (${r.failed}) | ${r.load.toFixed(1)} |`,
     ),
   ];
   return lines.join('\n');

@@ -66,28 +66,35 @@ describe('setup rows cached between operations', () => {
 });
 
 describe('a duplicate primary key', () => {
-  test("is BC's error from the key's constraint; nothing is changed, and the transaction goes on", async () => {
+  test("is BC's error from the key's constraint, and nothing of the operation is changed", async () => {
+    const tc = await newTestCompany();
+    await tc.run((s) => createTeam(s, 'KCC', []));
+    const outcome = tc.run(async (s) => {
+      await createTeam(s, 'KLACHTEN', []);
+      const dup = s.create(Team);
+      dup.code = 'KCC';
+      dup.name = 'Tweede KCC';
+      await dup.insert(true);
+    });
+    await expect(outcome).rejects.toThrow(RecordExistsError);
+    await expect(outcome).rejects.toThrow("The record in table Team already exists. Identification fields and values: Code='KCC'");
+    const teams = await tc.run((s) => s.find(Team, {}));
+    expect(teams.map((t) => [t.code, t.name])).toEqual([['KCC', 'Team KCC']]);
+  });
+
+  test('with a return value (AL `if Rec.Insert(true) then`): false, nothing written, and the transaction goes on', async () => {
     const tc = await newTestCompany();
     await tc.run((s) => createTeam(s, 'KCC', []));
     const outcome = await tc.run(async (s) => {
       const dup = s.create(Team);
       dup.code = 'KCC';
       dup.name = 'Tweede KCC';
-      let error: unknown;
-      try {
-        await dup.insert(true);
-      } catch (e) {
-        error = e;
-      }
+      const inserted = await dup.tryInsert(true);
       // On PostgreSQL a failed statement would abort the transaction: this write must still succeed.
       await createTeam(s, 'KLACHTEN', []);
-      return { error, systemId: dup.systemId, version: dup.rowVersion };
+      return { inserted, systemId: dup.systemId, version: dup.rowVersion };
     });
-    expect(outcome.error).toBeInstanceOf(RecordExistsError);
-    expect((outcome.error as Error).message).toBe(
-      "The record in table Team already exists. Identification fields and values: Code='KCC'",
-    );
-    expect(outcome).toMatchObject({ systemId: '', version: 0 });
+    expect(outcome).toEqual({ inserted: false, systemId: '', version: 0 });
     const teams = await tc.run((s) => s.find(Team, {}));
     expect(teams.map((t) => [t.code, t.name])).toEqual([
       ['KCC', 'Team KCC'],

@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { SimulatorDataVersion } from '../../../entities/Simulator/SimulatorDataVersion.Table';
 import { tableMeta, type TableMeta } from '../../runtime/Metadata';
-import type { OrderInput, PageQuery, PageResult, RecordStore, RowValues, WhereInput } from '../../runtime/RecordStore';
-import { lockResource } from '../locks';
+import type { OrderInput, PageQuery, PageResult, RecordStore, RowValues, WhereInput, WriteOptions } from '../../runtime/RecordStore';
+import { isDuplicateKey, isNoRowUpdated } from '../errors';
+import { LOCK_RESOURCE_SQL, lockResource, resourceLockKey } from '../locks';
 import type { Dialect } from '../schema';
 import { CompanyCache } from './CompanyCache';
 import { executorFor, type Executor } from './executor';
 import { compilePageQuery } from './pageQuery';
-import { tablePlan, type ColumnPlan, type TablePlan } from './TablePlan';
+import { tablePlan, type TablePlan } from './TablePlan';
 import { compileOrder, compileWhere } from './where';
 import { newSystemFields } from '../systemFields';
 import type { ChangeLog } from './changeLog';
@@ -58,6 +59,8 @@ export class StoreTransaction implements RecordStore {
   /** Reads see one unchanging snapshot apart from this transaction's own writes. */
   private readonly stable: boolean;
   private readonly dialect: Dialect;
+  /** Writes given a `failure` may be sent without waiting (PostgreSQL), until several sessions share the store. */
+  private deferWrites = true;
 
   private constructor(
     readonly manager: EntityManager,
@@ -73,15 +76,16 @@ export class StoreTransaction implements RecordStore {
 
   /**
    * Opens the store on a transaction's manager (the transaction is begun; the store runs on its connection).
-   * `version`: the company's setup data version, when the caller read it while beginning (PostgreSQL);
-   * `pathSet`: the caller already set the transaction's search_path to the company's schema.
+   * `version`: the company's setup data version (or its coming answer), when the caller reads it while beginning (PostgreSQL);
+   * `pathSet`: the caller already set the transaction's search_path to the company's schema;
+   * `exec`: the caller's executor on the transaction's connection (it began the transaction on it).
    */
   static async open(
     manager: EntityManager,
     cache: CompanyCache,
-    options: { schema?: string; inMemory?: boolean; version?: unknown; pathSet?: boolean; changeLog?: ChangeLog } = {},
+    options: { schema?: string; inMemory?: boolean; version?: unknown; pathSet?: boolean; changeLog?: ChangeLog; exec?: Executor } = {},
   ): Promise<StoreTransaction> {
-    const exec = await executorFor(manager);
+    const exec = options.exec ?? (await executorFor(manager));
     const source = exec.dialect === 'sqlite' ? (options.inMemory ? 'none' : 'sqlite') : 'table';
     const tx = new StoreTransaction(manager, exec, cache, source, options.changeLog);
     if (options.version !== undefined) tx.version = options.version;
@@ -132,8 +136,10 @@ export class StoreTransaction implements RecordStore {
     const o = compileOrder(plan, order ?? keyOrder(plan));
     const sql = `SELECT ${plan.selectList} FROM ${plan.from} ${w.sql} ${o.sql}${limit !== undefined ? ` ${this.limitSql(limit)}` : ''}`;
     const read = async () => (await this.exec.all(sql, w.params)).map((r) => plan.rowToValues(r));
-    const answerKey = `${sql}\u0000${JSON.stringify(w.params)}`;
-    if (table.setup && !this.written.has(table)) {
+    const fromCache = table.setup && !this.written.has(table);
+    // Only what may be answered again needs a key (server databases read their other finds every time).
+    const answerKey = fromCache || this.stable ? `${sql}\u0000${JSON.stringify(w.params)}` : '';
+    if (fromCache) {
       const rows = (await this.fromCache(table, answerKey, read)) as RowValues[];
       if (this.stable) for (const r of rows) this.remember(plan, r, false);
       // Shared with the cache: callers copy values into their records and never change them.
@@ -173,19 +179,25 @@ export class StoreTransaction implements RecordStore {
 
   // ---- writes ----
 
-  async insert(table: TableMeta, values: RowValues): Promise<boolean> {
+  async insert(table: TableMeta, values: RowValues, options: WriteOptions = {}): Promise<boolean> {
     const plan = this.plan(table);
     await this.beforeWrite(table);
     const params = plan.insertParams(values);
-    let inserted: boolean;
-    try {
-      inserted = (await this.exec.run(plan.sql.insert, params)) === 1;
-    } catch (e) {
-      // The primary key's constraint is the existence check (SQLite, SQL Server); PostgreSQL reports 0 rows instead.
-      if (isDuplicateKey(e)) inserted = false;
-      else throw e;
+    const existsError = options.failure;
+    if (existsError && this.deferWrites && this.exec.defer) {
+      // Not waited for: a duplicate key aborts the transaction and is reported as BC's error (PgExecutor).
+      this.exec.defer(plan.sql.insertOrFail, params, (e) => (isDuplicateKey(e) ? existsError() : e));
+    } else {
+      let inserted: boolean;
+      try {
+        inserted = (await this.exec.run(plan.sql.insert, params)) === 1;
+      } catch (e) {
+        // The primary key's constraint is the existence check (SQLite, SQL Server); PostgreSQL reports 0 rows instead.
+        if (isDuplicateKey(e)) inserted = false;
+        else throw e;
+      }
+      if (!inserted) return false;
     }
-    if (!inserted) return false;
     this.changeLog?.record(table, values, 'created');
     this.remember(plan, { ...values }, true);
     // A new row can enter any earlier answer of this table.
@@ -193,17 +205,21 @@ export class StoreTransaction implements RecordStore {
     return true;
   }
 
-  async update(table: TableMeta, values: RowValues, readVersion: number): Promise<boolean> {
+  async update(table: TableMeta, values: RowValues, readVersion: number, options: WriteOptions = {}): Promise<boolean> {
     const plan = this.plan(table);
     await this.beforeWrite(table);
     const id = plan.keyOf(values);
     const stored = this.known.get(table)?.get(id);
-    const changed = changedColumns(plan, values, stored?.values);
+    const changed = plan.changedColumns(values, stored?.values);
     const params: unknown[] = changed.map((c) => c.toDb(values[c.property]));
     params.push(plan.versionColumn.toDb(values.rowVersion), plan.modifiedAtColumn.toDb(values.systemModifiedAt));
     for (const c of plan.key) params.push(c.toDb(values[c.property]));
     params.push(readVersion);
-    if ((await this.exec.run(plan.updateSql(changed), params)) !== 1) return false;
+    const changedError = options.failure;
+    if (changedError && this.deferWrites && this.exec.defer) {
+      // Not waited for: the statement itself fails when the version check finds no row (TablePlan.checkedUpdateSql).
+      this.exec.defer(plan.checkedUpdateSql(changed), params, (e) => (isNoRowUpdated(e) ? changedError() : e));
+    } else if ((await this.exec.run(plan.updateSql(changed), params)) !== 1) return false;
     this.changeLog?.record(table, values, 'updated');
     this.remember(plan, { ...values }, true);
     const answers = this.answered.get(table);
@@ -239,7 +255,14 @@ export class StoreTransaction implements RecordStore {
 
   async lockTable(table: TableMeta): Promise<void> {
     if (this.dialect === 'sqlite') return;
-    await lockResource(this.manager, `table.${table.sqlName}`);
+    const resource = `table.${table.sqlName}`;
+    // Not waited for on PostgreSQL: the statements after it run once the lock is granted; a lock timeout fails them.
+    if (this.deferWrites && this.exec.defer) this.exec.defer(LOCK_RESOURCE_SQL, [resourceLockKey(this.manager, resource)]);
+    else await lockResource(this.manager, resource);
+  }
+
+  waitForEachWrite(): void {
+    this.deferWrites = false;
   }
 
   // ---- internals ----
@@ -285,8 +308,9 @@ export class StoreTransaction implements RecordStore {
       const rows = await this.exec.all(sql, w.params);
       return existsOnly ? rows.length : Number(rows[0]?.[0] ?? 0);
     };
-    const answerKey = `${sql}\u0000${JSON.stringify(w.params)}`;
-    if (table.setup && !this.written.has(table)) return (await this.fromCache(table, answerKey, read)) as number;
+    const fromCache = table.setup && !this.written.has(table);
+    const answerKey = fromCache || this.stable ? `${sql}\u0000${JSON.stringify(w.params)}` : '';
+    if (fromCache) return (await this.fromCache(table, answerKey, read)) as number;
     if (this.stable) {
       const earlier = this.answered.get(table)?.get(answerKey);
       if (earlier && typeof earlier.result === 'number') return earlier.result;
@@ -317,7 +341,7 @@ export class StoreTransaction implements RecordStore {
   }
 
   private async dataVersion(): Promise<unknown> {
-    if (this.version !== undefined) return this.version;
+    if (this.version !== undefined) return (this.version = await this.version);
     switch (this.versionSource) {
       case 'none':
         this.version = 'in-memory';
@@ -372,25 +396,4 @@ function keyOrder(plan: TablePlan): OrderInput {
   const order: OrderInput = {};
   for (const c of plan.key) order[c.property] = 'ASC';
   return order;
-}
-
-/** The non-key columns whose value differs from the stored row (all of them when the row is not known). */
-function changedColumns(plan: TablePlan, values: RowValues, stored: RowValues | undefined): ColumnPlan[] {
-  const out: ColumnPlan[] = [];
-  for (const c of plan.columns) {
-    if (c === plan.versionColumn || c === plan.modifiedAtColumn || plan.key.includes(c)) continue;
-    if (!stored || !sameValue(values[c.property], stored[c.property])) out.push(c);
-  }
-  return out;
-}
-
-function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
-  return false;
-}
-
-function isDuplicateKey(e: unknown): boolean {
-  const d = (e as { driverError?: { code?: string; number?: number } }).driverError;
-  return d?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || d?.number === 2627 || d?.code === '23505';
 }

@@ -37,6 +37,8 @@ export class TablePlan {
     getForUpdate: string;
     getBySystemId: string;
     insert: string;
+    /** The insert whose duplicate key is an error (PostgreSQL: aborts the transaction), for writes not waited for. */
+    insertOrFail: string;
     deleteVersioned: string;
   };
 
@@ -72,6 +74,7 @@ export class TablePlan {
     this.keyWhere = this.key.map((c, i) => `${c.sql} = ${p(i)}`).join(' AND ');
     const select = `SELECT ${this.selectList} FROM ${this.from}`;
     const n = this.key.length;
+    const insert = `INSERT INTO ${this.from} (${this.selectList}) VALUES (${this.columns.map((_, i) => p(i)).join(', ')})`;
     this.sql = {
       get: `${select} WHERE ${this.keyWhere}`,
       getForUpdate:
@@ -82,9 +85,8 @@ export class TablePlan {
             : `${select} WHERE ${this.keyWhere}`,
       getBySystemId: `${select} WHERE ${this.column('systemId').sql} = ${p(0)}`,
       // PostgreSQL: a duplicate key must not abort the transaction, so it is reported as "no row inserted".
-      insert:
-        `INSERT INTO ${this.from} (${this.selectList}) VALUES (${this.columns.map((_, i) => p(i)).join(', ')})` +
-        (dialect === 'postgres' ? ' ON CONFLICT DO NOTHING' : ''),
+      insert: `${insert}${dialect === 'postgres' ? ' ON CONFLICT DO NOTHING' : ''}`,
+      insertOrFail: insert,
       deleteVersioned: `DELETE FROM ${this.from} WHERE ${this.keyWhere} AND ${this.versionColumn.sql} = ${p(n)}`,
     };
   }
@@ -133,6 +135,16 @@ export class TablePlan {
     return this.key.map((c, i) => c.toDb(key[i]));
   }
 
+  /** The non-key columns whose value differs from the stored row (all of them when the row is not known): what an update writes. */
+  changedColumns(values: Record<string, unknown>, stored: Record<string, unknown> | undefined): ColumnPlan[] {
+    const out: ColumnPlan[] = [];
+    for (const c of this.columns) {
+      if (c === this.versionColumn || c === this.modifiedAtColumn || this.key.includes(c)) continue;
+      if (!stored || !sameValue(values[c.property], stored[c.property])) out.push(c);
+    }
+    return out;
+  }
+
   private readonly updates = new Map<string, string>();
 
   /** `UPDATE … SET <changed>, timestamp, $systemModifiedAt WHERE key AND timestamp = <read version>`, made once per set of changed columns. */
@@ -146,6 +158,23 @@ export class TablePlan {
     return sql;
   }
 
+  private readonly checkedUpdates = new Map<string, string>();
+
+  /**
+   * PostgreSQL: the update as a statement that fails (division_by_zero) when
+   * its version check finds no row — an error aborts the transaction, so a
+   * write sent without waiting for its row count cannot be lost before COMMIT.
+   */
+  checkedUpdateSql(changed: ColumnPlan[]): string {
+    const shape = changed.map((c) => c.property).join(',');
+    let sql = this.checkedUpdates.get(shape);
+    if (sql === undefined) {
+      sql = `WITH updated AS (${this.buildUpdateSql(changed)} RETURNING 1) SELECT 1 / COUNT(*) FROM updated`;
+      this.checkedUpdates.set(shape, sql);
+    }
+    return sql;
+  }
+
   private buildUpdateSql(changed: ColumnPlan[]): string {
     const p = placeholders(this.dialect);
     const sets = [...changed, this.versionColumn, this.modifiedAtColumn].map((c, i) => `${c.sql} = ${p(i)}`);
@@ -153,6 +182,12 @@ export class TablePlan {
     const where = this.key.map((c, i) => `${c.sql} = ${p(n + i)}`).join(' AND ');
     return `UPDATE ${this.from} SET ${sets.join(', ')} WHERE ${where} AND ${this.versionColumn.sql} = ${p(n + this.key.length)}`;
   }
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  return false;
 }
 
 export interface Projection {

@@ -15,6 +15,13 @@ export interface Executor {
   all(sql: string, params: unknown[]): Promise<unknown[][]>;
   /** Rows changed by an INSERT/UPDATE/DELETE. */
   run(sql: string, params: unknown[]): Promise<number>;
+  /**
+   * PostgreSQL only: sends a statement whose answer the transaction does not
+   * wait for (see PgExecutor). It may only fail by raising an error in the
+   * database — which aborts the transaction — and `onError` turns that error
+   * into the one to report (BC's text).
+   */
+  defer?(sql: string, params: unknown[], onError?: (e: QueryFailedError) => unknown): void;
 }
 
 export async function executorFor(manager: EntityManager): Promise<Executor> {
@@ -102,8 +109,16 @@ function sqliteValue(v: unknown): unknown {
 
 // ---- PostgreSQL (node-postgres) ----
 
+interface PgResult {
+  rows: unknown[][];
+  rowCount: number | null;
+  command?: string;
+}
 interface PgClient {
-  query(config: { name: string | undefined; text: string; values: unknown[]; rowMode: 'array' }): Promise<{ rows: unknown[][]; rowCount: number | null }>;
+  query(config: { name: string | undefined; text: string; values: unknown[]; rowMode: 'array' }): Promise<PgResult>;
+  query(text: string): Promise<PgResult | Array<{ rows: Array<Record<string, unknown>> }>>;
+  /** node-postgres (internal): the socket, corked while a turn's statements are written. */
+  connection?: { stream?: { cork?(): void; uncork?(): void } };
 }
 
 /**
@@ -120,8 +135,35 @@ const pgNames = new Map<string, string>();
 const pgUses = new Map<string, number>();
 const NAME_AFTER_USES = 1;
 
-class PgExecutor implements Executor {
+/**
+ * A transaction's statements on its PostgreSQL connection, pipelined: the
+ * pool's connections run node-postgres in pipeline mode, so a statement goes
+ * on the wire when it is issued, behind those still being answered, and the
+ * server runs them in that order. What the transaction needs no answer to —
+ * BEGIN with the company's lock and setup version, a row insert, a
+ * version-checked update, a table lock — is sent without waiting
+ * (`defer`); the next statement whose answer the code does need (a read, or
+ * COMMIT) travels with them, so a run of writes costs no round trip of its
+ * own. The statements issued in one turn of the event loop leave in one
+ * socket write.
+ *
+ * Why that keeps BC's semantics: a deferred statement can fail only with an
+ * error raised in the database (a unique key, the version check of an
+ * update, a lock timeout, a deadlock), and any error aborts the transaction,
+ * so every statement after it fails too — a read after a failed write never
+ * answers, and COMMIT after it ends as ROLLBACK. The failure reported is the
+ * first one in the order the code issued them, with the text `onError`
+ * gives it (BC's "already exists", "changed by another user"), exactly as if
+ * the code had waited for each write.
+ */
+export class PgExecutor implements Executor {
   readonly dialect = 'postgres' as const;
+  /** The first deferred statement's failure (as reported): from there on the transaction is aborted. */
+  private failure: unknown = undefined;
+  /** Settles (never rejects) once the last deferred statement has been answered. */
+  private lastDeferred: Promise<void> | null = null;
+  private corked = false;
+
   constructor(private readonly client: PgClient) {}
 
   private name(sql: string): string | undefined {
@@ -140,23 +182,109 @@ class PgExecutor implements Executor {
     return n;
   }
 
+  /**
+   * The statements issued until the code next waits leave in one write: the
+   * socket is corked at the first and uncorked when the current chain of
+   * promise callbacks has run (process.nextTick runs after the microtasks).
+   */
+  private batch(): void {
+    if (this.corked) return;
+    const stream = this.client.connection?.stream;
+    if (!stream?.cork || !stream.uncork) return;
+    stream.cork();
+    this.corked = true;
+    process.nextTick(() => {
+      this.corked = false;
+      stream.uncork!();
+    });
+  }
+
+  private send(sql: string, params: unknown[], waited = true): Promise<PgResult> {
+    countStatement(sql, waited);
+    this.batch();
+    return this.client.query({ name: this.name(sql), text: sql, values: params.map(nullIfUndefined), rowMode: 'array' });
+  }
+
   async all(sql: string, params: unknown[]): Promise<unknown[][]> {
-    countStatement(sql);
     try {
-      return (await this.client.query({ name: this.name(sql), text: sql, values: params.map(nullIfUndefined), rowMode: 'array' })).rows;
+      return (await this.send(sql, params)).rows;
     } catch (e) {
-      throw new QueryFailedError(sql, params, e as Error);
+      throw await this.firstFailure(new QueryFailedError(sql, params, e as Error));
     }
   }
 
   async run(sql: string, params: unknown[]): Promise<number> {
-    countStatement(sql);
     try {
-      const r = await this.client.query({ name: this.name(sql), text: sql, values: params.map(nullIfUndefined), rowMode: 'array' });
-      return r.rowCount ?? 0;
+      return (await this.send(sql, params)).rowCount ?? 0;
     } catch (e) {
-      throw new QueryFailedError(sql, params, e as Error);
+      throw await this.firstFailure(new QueryFailedError(sql, params, e as Error));
     }
+  }
+
+  defer(sql: string, params: unknown[], onError: (e: QueryFailedError) => unknown = (e) => e): void {
+    this.track(this.send(sql, params, false), (e) => onError(new QueryFailedError(sql, params, e as Error)));
+  }
+
+  /**
+   * BEGIN and what goes with it, as one simple-query text (several
+   * statements, no parameters), sent without waiting: its answer comes with
+   * the transaction's first read. Resolves to the last statement's rows.
+   */
+  begin(sql: string, onError: (e: QueryFailedError) => unknown): Promise<Array<Record<string, unknown>>> {
+    countStatement(sql, false);
+    this.batch();
+    const sent = this.client.query(sql) as Promise<Array<{ rows: Array<Record<string, unknown>> }>>;
+    this.track(sent, (e) => onError(new QueryFailedError(sql, [], e as Error)));
+    const rows = sent.then((results) => results[results.length - 1]?.rows ?? []);
+    // A failure is reported through the deferred failure; nobody need wait for these rows.
+    rows.catch(() => undefined);
+    return rows;
+  }
+
+  /**
+   * COMMIT, sent behind whatever is still unanswered. A deferred statement
+   * that failed turned it into a rollback in the database: its error is the
+   * transaction's.
+   */
+  async commit(): Promise<void> {
+    countStatement('COMMIT');
+    this.batch();
+    let result: PgResult;
+    try {
+      result = (await this.client.query('COMMIT')) as PgResult;
+    } catch (e) {
+      throw await this.firstFailure(new QueryFailedError('COMMIT', [], e as Error));
+    }
+    const failure = await this.deferredFailure();
+    if (failure !== undefined) throw failure;
+    if (result.command !== 'COMMIT') throw new Error(`record store: COMMIT was answered with ${result.command}: the transaction was rolled back`);
+  }
+
+  async rollback(): Promise<void> {
+    countStatement('ROLLBACK');
+    this.batch();
+    await this.client.query('ROLLBACK');
+  }
+
+  /** Once everything sent so far has been answered: the first deferred statement's failure, if any. */
+  async deferredFailure(): Promise<unknown> {
+    if (this.lastDeferred) await this.lastDeferred;
+    return this.failure;
+  }
+
+  private track(sent: Promise<unknown>, report: (e: unknown) => unknown): void {
+    // Answers come in the order sent, so the first deferred statement to fail is the first in the code's order.
+    this.lastDeferred = sent.then(
+      () => undefined,
+      (e) => {
+        if (this.failure === undefined) this.failure = report(e);
+      },
+    );
+  }
+
+  /** A statement failed: an earlier deferred statement's failure is the cause to report, if there is one. */
+  private async firstFailure(own: unknown): Promise<unknown> {
+    return (await this.deferredFailure()) ?? own;
   }
 }
 

@@ -5,6 +5,7 @@ import { dialectOf } from '../schema';
 import { countStatement } from '../statementCounter';
 import type { ChangeLog } from './changeLog';
 import { CompanyCache } from './CompanyCache';
+import { executorFor, type PgExecutor } from './executor';
 import { StoreTransaction } from './StoreTransaction';
 
 export interface TransactionOptions {
@@ -24,9 +25,8 @@ export interface TransactionOptions {
  * One transaction on a company's database with its record store, committed
  * when `fn` returns and rolled back when it throws. SQLite and PostgreSQL
  * begin and end it on the connection themselves — SQLite with prepared BEGIN
- * and COMMIT, PostgreSQL with BEGIN, the company's search_path and the read of
- * its setup data version in one round trip; SQL Server goes through TypeORM's
- * transaction. Either way the TypeORM query runner is the transaction's, so
+ * and COMMIT, PostgreSQL pipelined (runOnPostgres); SQL Server goes through
+ * TypeORM's transaction. Either way the TypeORM query runner is the transaction's, so
  * `Session.manager` works inside it.
  */
 export async function runInTransaction<T>(
@@ -49,21 +49,25 @@ export async function runInTransaction<T>(
     });
   }
   const runner = dataSource.createQueryRunner();
+  if (dialect === 'postgres') return runOnPostgres(dataSource, runner, cache, options, fn);
   const connection = (await runner.connect()) as RawConnection;
   let store: StoreTransaction | null = null;
   try {
-    const version = await begin(connection, dialect, dataSource, options);
+    countStatement('BEGIN');
+    wrap('BEGIN', () => sqliteControl(connection, 'BEGIN').run());
     markActive(runner, true);
-    store = await StoreTransaction.open(runner.manager, cache, { ...storeOptions(dataSource), version, pathSet: true, changeLog: options.changeLog });
+    store = await StoreTransaction.open(runner.manager, cache, { ...storeOptions(dataSource), pathSet: true, changeLog: options.changeLog });
     const result = await fn(store);
-    await end(connection, dialect, 'COMMIT');
+    countStatement('COMMIT');
+    wrap('COMMIT', () => sqliteControl(connection, 'COMMIT').run());
     markActive(runner, false);
     return result;
   } catch (err) {
     try {
-      await end(connection, dialect, 'ROLLBACK');
+      countStatement('ROLLBACK');
+      if (connection.inTransaction) wrap('ROLLBACK', () => sqliteControl(connection, 'ROLLBACK').run());
     } catch {
-      // The original error is the one to report (a broken connection fails its rollback too).
+      // The original error is the one to report.
     }
     markActive(runner, false);
     throw err;
@@ -73,10 +77,65 @@ export async function runInTransaction<T>(
   }
 }
 
+/**
+ * PostgreSQL: BEGIN, the company's search_path, the company gate's shared
+ * lock and the read of its setup data version go as one text, without
+ * waiting — their answer arrives with the transaction's first read — and
+ * COMMIT is sent behind the writes still unanswered (PgExecutor). A failure
+ * anywhere reports the first statement that failed, in the code's order: a
+ * write the code did not wait for comes before the error the code raised
+ * after it, as if it had waited.
+ */
+async function runOnPostgres<T>(
+  dataSource: DataSource,
+  runner: QueryRunner,
+  cache: CompanyCache,
+  options: TransactionOptions,
+  fn: (store: StoreTransaction) => Promise<T>,
+): Promise<T> {
+  const exec = (await executorFor(runner.manager)) as PgExecutor;
+  let store: StoreTransaction | null = null;
+  try {
+    const schema = (dataSource.options as { schema?: string }).schema;
+    // Schema names are made of [a-z0-9_] only (src/db/config.ts, storage.ts), so they can be written into the text.
+    if (!schema || !/^[a-z0-9_]+$/.test(schema)) throw new Error(`record store: unexpected schema name '${schema}'`);
+    const sql =
+      'BEGIN; ' +
+      `SET LOCAL search_path TO "${schema}"; ` +
+      (options.synchronousCommit ? '' : 'SET LOCAL synchronous_commit TO off; ') +
+      // Held to the end of the transaction: a delete or reset of the company waits for it (src/db/locks.ts).
+      `SELECT pg_advisory_xact_lock_shared(hashtext('${companyLockKey(schema)}')); ` +
+      `SELECT "Setup_Version" FROM "Simulator_Data_Version" WHERE "Primary_Key" = ''`;
+    const rows = exec.begin(sql, (e) =>
+      // undefined_table once the lock is ours: another instance deleted the company (schema and all) meanwhile.
+      (e as { driverError?: { code?: string } }).driverError?.code === '42P01' ? new CompanyStorageGoneError(schema) : e,
+    );
+    markActive(runner, true);
+    const version = rows.then((r) => r[0]?.Setup_Version ?? '');
+    version.catch(() => undefined);
+    store = await StoreTransaction.open(runner.manager, cache, { ...storeOptions(dataSource), version, pathSet: true, changeLog: options.changeLog, exec });
+    const result = await fn(store);
+    await exec.commit();
+    markActive(runner, false);
+    return result;
+  } catch (err) {
+    const first = await exec.deferredFailure();
+    try {
+      await exec.rollback();
+    } catch {
+      // The original error is the one to report (a broken connection fails its rollback too).
+    }
+    markActive(runner, false);
+    throw first ?? err;
+  } finally {
+    store?.finish();
+    await runner.release();
+  }
+}
+
 interface RawConnection {
   prepare?(sql: string): { run(): unknown };
   inTransaction?: boolean;
-  query?(sql: string): Promise<unknown>;
 }
 
 function storeOptions(dataSource: DataSource): { schema?: string; inMemory?: boolean } {
@@ -100,45 +159,6 @@ function sqliteControl(db: RawConnection, sql: 'BEGIN' | 'COMMIT' | 'ROLLBACK'):
   return st;
 }
 
-/** Begins; on PostgreSQL also returns the company's setup data version (read in the same round trip). */
-async function begin(db: RawConnection, dialect: string, dataSource: DataSource, options: TransactionOptions): Promise<unknown> {
-  if (dialect === 'sqlite') {
-    countStatement('BEGIN');
-    wrap('BEGIN', () => sqliteControl(db, 'BEGIN').run());
-    return undefined;
-  }
-  const schema = (dataSource.options as { schema?: string }).schema;
-  // Schema names are made of [a-z0-9_] only (src/db/config.ts, storage.ts), so they can be written into the text.
-  if (!schema || !/^[a-z0-9_]+$/.test(schema)) throw new Error(`record store: unexpected schema name '${schema}'`);
-  const sql =
-    'BEGIN; ' +
-    `SET LOCAL search_path TO "${schema}"; ` +
-    (options.synchronousCommit ? '' : 'SET LOCAL synchronous_commit TO off; ') +
-    // Held to the end of the transaction: a delete or reset of the company waits for it (src/db/locks.ts).
-    `SELECT pg_advisory_xact_lock_shared(hashtext('${companyLockKey(schema)}')); ` +
-    `SELECT "Setup_Version" FROM "Simulator_Data_Version" WHERE "Primary_Key" = ''`;
-  countStatement(sql);
-  let results: Array<{ rows: Array<{ Setup_Version: string }> }>;
-  try {
-    results = (await wrapAsync(sql, () => db.query!(sql))) as typeof results;
-  } catch (e) {
-    // undefined_table once the lock is ours: another instance deleted the company (schema and all) meanwhile.
-    if ((e as { driverError?: { code?: string } }).driverError?.code === '42P01') throw new CompanyStorageGoneError(schema);
-    throw e;
-  }
-  return results[results.length - 1]?.rows[0]?.Setup_Version ?? '';
-}
-
-async function end(db: RawConnection, dialect: string, sql: 'COMMIT' | 'ROLLBACK'): Promise<void> {
-  countStatement(sql);
-  if (dialect === 'sqlite') {
-    if (sql === 'ROLLBACK' && !db.inTransaction) return;
-    wrap(sql, () => sqliteControl(db, sql).run());
-    return;
-  }
-  await wrapAsync(sql, () => db.query!(sql));
-}
-
 /** TypeORM decides by this flag whether its own calls (Session.manager) must open a transaction. */
 function markActive(runner: QueryRunner, active: boolean): void {
   (runner as { isTransactionActive: boolean }).isTransactionActive = active;
@@ -148,14 +168,6 @@ function markActive(runner: QueryRunner, active: boolean): void {
 function wrap<T>(sql: string, f: () => T): T {
   try {
     return f();
-  } catch (e) {
-    throw new QueryFailedError(sql, [], e as Error);
-  }
-}
-
-async function wrapAsync<T>(sql: string, f: () => Promise<T>): Promise<T> {
-  try {
-    return await f();
   } catch (e) {
     throw new QueryFailedError(sql, [], e as Error);
   }

@@ -55,7 +55,7 @@ export type Ack =
 export type WorkerMessage =
   | { type: 'ready' }
   | { type: 'ack'; ack: Ack }
-  | { type: 'done'; ok: number; failed: number; latencies?: number[]; elapsedMs?: number; statements?: number };
+  | { type: 'done'; ok: number; failed: number; latencies?: number[]; elapsedMs?: number; statements?: number; roundTrips?: number; cpuMs?: number };
 
 function send(m: WorkerMessage): Promise<void> {
   return new Promise((resolve) => process.send!(m, () => resolve()));
@@ -117,6 +117,10 @@ export interface BenchResult {
   errors: string[];
   /** SQL statements this process sent during the loops (src/db/statementCounter.ts). */
   statements: number;
+  /** Of those, the ones whose answer it waited for (on PostgreSQL: round trips). */
+  roundTrips: number;
+  /** CPU time (user + system) of this process during the loops. */
+  cpuMs: number;
 }
 
 /** Runs the benchmark loops in one company; the latencies (ms) of the successful operations go back with 'done'. */
@@ -130,6 +134,8 @@ export async function benchTargets(sim: Simulator, targets: BenchTarget[], durat
   const errors: string[] = [];
   let failed = 0;
   const statementsBefore = sqlStatements.count;
+  const roundTripsBefore = sqlStatements.roundTrips;
+  const cpuBefore = process.cpuUsage();
   const started = Date.now();
   const deadline = started + durationMs;
   const loops = targets.flatMap((t, n) => Array.from({ length: t.clients }, (_, c) => ({ ...t, c: n * 1000 + c })));
@@ -149,7 +155,17 @@ export async function benchTargets(sim: Simulator, targets: BenchTarget[], durat
       }
     }),
   );
-  return { ok: latencies.length, failed, latencies, elapsedMs: Date.now() - started, errors, statements: sqlStatements.count - statementsBefore };
+  const cpu = process.cpuUsage(cpuBefore);
+  return {
+    ok: latencies.length,
+    failed,
+    latencies,
+    elapsedMs: Date.now() - started,
+    errors,
+    statements: sqlStatements.count - statementsBefore,
+    roundTrips: sqlStatements.roundTrips - roundTripsBefore,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+  };
 }
 
 async function main(): Promise<void> {
@@ -173,7 +189,7 @@ async function main(): Promise<void> {
   if (job.kind === 'bench') {
     const r = await benchTargets(sim, job.targets, job.durationMs);
     await sim.close();
-    await send({ type: 'done', ok: r.ok, failed: r.failed, latencies: r.latencies, elapsedMs: r.elapsedMs, statements: r.statements });
+    await send({ type: 'done', ok: r.ok, failed: r.failed, latencies: r.latencies, elapsedMs: r.elapsedMs, statements: r.statements, roundTrips: r.roundTrips, cpuMs: r.cpuMs });
     process.disconnect();
     return;
   }

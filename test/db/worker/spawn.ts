@@ -11,7 +11,7 @@ export class Worker {
   readonly acks: Ack[] = [];
   readonly child: ChildProcess;
   readonly ready: Promise<void>;
-  readonly done: Promise<{ ok: number; failed: number; latencies?: number[]; elapsedMs?: number; statements?: number } | null>;
+  readonly done: Promise<{ ok: number; failed: number; latencies?: number[]; elapsedMs?: number; statements?: number; roundTrips?: number; cpuMs?: number } | null>;
   stderr = '';
 
   constructor(job: Job, env: NodeJS.ProcessEnv) {
@@ -24,11 +24,11 @@ export class Worker {
     let readyResolve!: () => void;
     this.ready = new Promise((resolve) => (readyResolve = resolve));
     this.done = new Promise((resolve, reject) => {
-      let result: { ok: number; failed: number; latencies?: number[]; elapsedMs?: number; statements?: number } | null = null;
+      let result: { ok: number; failed: number; latencies?: number[]; elapsedMs?: number; statements?: number; roundTrips?: number; cpuMs?: number } | null = null;
       this.child.on('message', (m: WorkerMessage) => {
         if (m.type === 'ready') readyResolve();
         else if (m.type === 'ack') this.acks.push(m.ack);
-        else if (m.type === 'done') result = { ok: m.ok, failed: m.failed, latencies: m.latencies, elapsedMs: m.elapsedMs, statements: m.statements };
+        else if (m.type === 'done') result = { ok: m.ok, failed: m.failed, latencies: m.latencies, elapsedMs: m.elapsedMs, statements: m.statements, roundTrips: m.roundTrips, cpuMs: m.cpuMs };
       });
       this.child.on('exit', (code, signal) => {
         if (signal === 'SIGKILL') resolve(null);
