@@ -52,8 +52,8 @@ export const APIV2Contacts = definePage<Contact>({
     field('website', 'homePage'),
     field('searchName', 'searchName'),
     field('privacyBlocked', 'privacyBlocked'),
-    // BC's page variable (Text[50]) writes "VAT Registration No." (Text[20]); the simulator serves the field itself.
-    field('taxRegistrationNumber', 'vatRegistrationNo'),
+    // BC's page variable TaxRegistrationNumber (Text[50]) writes "VAT Registration No." (Text[20]).
+    field('taxRegistrationNumber', 'vatRegistrationNo', { pageVariable: { length: 50 } }),
     readOnly('lastInteractionDate', 'dateOfLastInteraction'),
     lastModifiedField,
   ],

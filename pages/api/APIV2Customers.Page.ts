@@ -25,8 +25,13 @@ export const displayName = requiredDisplayName<Customer>({
  * (Currency, Payment Terms, Shipment Method, Payment Method): no record can match, so the empty GUID is
  * the only value BC would accept here, and any other gets the page's own "does not match" error.
  */
-function idOfMissingTable(name: string, source: keyof Customer & string, notFound: Label): ApiTableFieldDef<Customer> {
-  return field<Customer>(name, source, { onValidate: (rec, session) => (rec[source] === '' ? undefined : pageError(session, notFound)) });
+function idOfMissingTable(
+  name: string,
+  source: keyof Customer & string,
+  notFound: Label,
+  pageVariable?: ApiTableFieldDef['pageVariable'],
+): ApiTableFieldDef<Customer> {
+  return field<Customer>(name, source, { pageVariable, onValidate: (rec, session) => (rec[source] === '' ? undefined : pageError(session, notFound)) });
 }
 
 /**
@@ -65,10 +70,11 @@ export const customerFields = [
   field('taxLiable', 'taxLiable'),
   field('taxAreaId', 'taxAreaId'),
   taxAreaDisplayName,
-  // BC's page variable (Text[50]) writes "VAT Registration No." (Text[20]); the simulator serves the field itself.
-  field('taxRegistrationNumber', 'vatRegistrationNo'),
+  // BC's page variable TaxRegistrationNumber (Text[50]) writes "VAT Registration No." (Text[20]).
+  field('taxRegistrationNumber', 'vatRegistrationNo', { pageVariable: { length: 50 } }),
   idOfMissingTable('currencyId', 'currencyId', APIV2CustomersLabels.CurrencyIdDoesNotMatchACurrencyErr),
-  idOfMissingTable('currencyCode', 'currencyCode', APIV2CustomersLabels.CurrencyCodeDoesNotMatchACurrencyErr),
+  // Page variable CurrencyCodeTxt: an unbounded Text.
+  idOfMissingTable('currencyCode', 'currencyCode', APIV2CustomersLabels.CurrencyCodeDoesNotMatchACurrencyErr, {}),
   idOfMissingTable('paymentTermsId', 'paymentTermsId', APIV2CustomersLabels.PaymentTermsIdDoesNotMatchAPaymentTermsErr),
   idOfMissingTable('shipmentMethodId', 'shipmentMethodId', APIV2CustomersLabels.ShipmentMethodIdDoesNotMatchAShipmentMethodErr),
   idOfMissingTable('paymentMethodId', 'paymentMethodId', APIV2CustomersLabels.PaymentMethodIdDoesNotMatchAPaymentMethodErr),

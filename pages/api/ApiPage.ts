@@ -56,6 +56,11 @@ export type ComputedFieldDef<T extends TableRecord = TableRecord> = RecordComput
 export interface ApiTableFieldDef<T extends TableRecord = TableRecord> extends TableFieldDef {
   /** AL page field OnValidate: runs after the table field's OnValidate, as BC runs them. */
   onValidate?: (rec: T, session: Session) => Promise<void> | void;
+  /**
+   * The control is a page variable written to the table field (AL `field(x; SomeVar)` whose OnValidate assigns the
+   * field): $metadata shows the variable's length (`Text[50]`), or none for an unbounded `Text`.
+   */
+  pageVariable?: { length?: number };
 }
 
 export type ApiFieldDef<T extends TableRecord = TableRecord> = ApiTableFieldDef<T> | ComputedFieldDef<T>;
@@ -165,7 +170,7 @@ export const lastModifiedField: TableFieldDef = {
 export function field<T extends TableRecord = any>(
   name: string,
   source: string,
-  options: { editable?: boolean; caption?: Caption; onValidate?: ApiTableFieldDef<T>['onValidate'] } = {},
+  options: { editable?: boolean; caption?: Caption; onValidate?: ApiTableFieldDef<T>['onValidate']; pageVariable?: { length?: number } } = {},
 ): ApiTableFieldDef<T> {
   return { name, source, ...options };
 }

@@ -55,8 +55,10 @@ export function entityType(page: ApiPageDefinition<any>): EntityTypeDef {
     const base = { name: info.name, info, column, property: info.property };
     switch (info.kind) {
       case 'Code':
-      case 'Text':
-        return { ...base, kind: 'String', type: 'Edm.String', maxLength: info.meta?.type.length };
+      case 'Text': {
+        const variable = 'pageVariable' in info.def ? info.def.pageVariable : undefined;
+        return { ...base, kind: 'String', type: 'Edm.String', maxLength: variable ? variable.length : info.meta?.type.length };
+      }
       case 'DateFormula':
       case 'string':
         return { ...base, kind: 'String', type: 'Edm.String', maxLength: info.meta?.type.length };
