@@ -95,13 +95,6 @@ export interface ActionDialogAnswers {
   modals?: Record<string, ModalResult>;
 }
 
-export type ActionResult =
-  /** The bound entity changed: 200 with the entity (ODataActionManagement.SetUpdatedPageResponse). */
-  | { kind: 'updated' }
-  /** A record was created: 201 with it on `page` and a Location (SetCreatedPageResponse). */
-  | { kind: 'created'; page: ApiPageDefinition<any>; record: TableRecord; body?: Record<string, unknown> }
-  /** Nothing to return: 204. */
-  | { kind: 'none' };
 
 export interface ActionContext<T extends TableRecord> {
   session: Session;
@@ -111,14 +104,19 @@ export interface ActionContext<T extends TableRecord> {
   page: ApiPageDefinition<T>;
 }
 
-/** A bound action: `POST .../entitySet({id})/Microsoft.NAV.<name>` (AL `[ServiceEnabled]` procedure). */
+/**
+ * A bound action: `POST .../entitySet({id})/Microsoft.NAV.<name>` (AL `[ServiceEnabled]` procedure with a
+ * WebServiceActionContext). Such a procedure returns nothing, so $metadata declares no ReturnType and BC answers
+ * `204 No Content` — also when the action created or changed a record (docs: "The response has no content; the
+ * response code is 204."); the client reads the record afterwards.
+ */
 export interface BoundActionDef<T extends TableRecord = TableRecord> {
   /** One line for docs/api.md. */
   description: string;
   parameters: Record<string, ParameterDef>;
   /** Dialog answers that follow from the action and its parameters; they override X-Sim-Dialog-Answers. */
   dialogAnswers?: (params: Record<string, unknown>) => ActionDialogAnswers;
-  run: (ctx: ActionContext<T>, params: Record<string, unknown>) => Promise<ActionResult>;
+  run: (ctx: ActionContext<T>, params: Record<string, unknown>) => Promise<void>;
 }
 
 export interface ApiPageDefinition<T extends TableRecord = TableRecord> extends PageBase<T> {

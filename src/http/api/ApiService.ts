@@ -139,7 +139,7 @@ export class ApiService {
     try {
       return await run(company.systemId, { userId: user.userName, dialogs, language: languageFor(call, user) }, async (session) => {
         const resolved = await resolveSteps(session, steps);
-        if (action) return runAction(session, context, page, resolved.rec!, action.def, params);
+        if (action) return runAction(session, page, resolved.rec!, action.def, params);
         switch (method) {
           case 'GET':
             if (resource.count) {

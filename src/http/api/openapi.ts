@@ -164,7 +164,7 @@ function addGroup(group: ApiGroup, paths: Json, schemas: Json): void {
             parameters: [pref('companyId'), pref('id'), pref('dialogAnswers')],
             requestBody: { content: { 'application/json': { schema: parametersSchema(action.parameters) } } },
           },
-          { '200': jsonResponse(ref(schema)), '201': { description: 'Created (Location header)' }, '204': { description: 'Done' } },
+          { '204': { description: 'No Content: the action returns nothing (no ReturnType in $metadata), as BC bound actions do' } },
         ),
       };
     }
