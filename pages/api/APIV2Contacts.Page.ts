@@ -2,6 +2,7 @@ import { Contact } from '../../entities/CRM/Contact/Contact.Table';
 import { definePage } from '../Page';
 import { defineLabels } from '../../src/runtime/Labels';
 import { field, idField, lastModifiedField, readOnly, requiredDisplayName } from './ApiPage';
+import { APIV2ContactPictures, pictureNavigation } from './APIV2Pictures.Page';
 
 /** Labels of page 30071 "APIV2 - Contacts", verbatim. */
 export const APIV2ContactsLabels = defineLabels('APIV2 - Contacts', {
@@ -57,4 +58,5 @@ export const APIV2Contacts = definePage<Contact>({
     readOnly('lastInteractionDate', 'dateOfLastInteraction'),
     lastModifiedField,
   ],
+  navigation: { picture: pictureNavigation(() => APIV2ContactPictures) },
 });

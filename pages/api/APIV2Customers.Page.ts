@@ -2,6 +2,8 @@ import { Customer } from '../../entities/Sales/Customer.Table';
 import { definePage } from '../Page';
 import { defineLabels, Label } from '../../src/runtime/Labels';
 import { ApiTableFieldDef, ComputedFieldDef, field, idField, lastModifiedField, pageError, requiredDisplayName } from './ApiPage';
+import { APIV2CustFinancialDetails } from './APIV2CustFinancialDetails.Page';
+import { APIV2CustomerPictures, pictureNavigation } from './APIV2Pictures.Page';
 
 /** Labels of page 30009 "APIV2 - Customers", verbatim. */
 export const APIV2CustomersLabels = defineLabels('APIV2 - Customers', {
@@ -83,8 +85,7 @@ export const customerFields = [
 
 /**
  * Microsoft's API v2.0 `customers` (page 30009 "APIV2 - Customers",
- * microsoft/BCApps src/Apps/W1/APIV2/app/src/pages/APIV2Customers.Page.al). Its navigations are not
- * served (docs/differences.md).
+ * microsoft/BCApps src/Apps/W1/APIV2/app/src/pages/APIV2Customers.Page.al).
  */
 export const APIV2Customers = definePage<Customer>({
   name: 'APIV2 - Customers',
@@ -97,4 +98,14 @@ export const APIV2Customers = definePage<Customer>({
   deleteAllowed: true,
   onInsertRecord: displayName.onInsertRecord,
   fields: [...customerFields, lastModifiedField],
+  // The page's parts in page order; defaultDimensions, agedAccountsReceivable, contactsInformation and documentAttachments are not served (docs/differences.md).
+  navigation: {
+    customerFinancialDetails: {
+      description: "The customer's balances (APIV2 - Cust Financial Details): 0 without ledger entries.",
+      target: () => APIV2CustFinancialDetails,
+      multiplicity: 'ZeroOrOne',
+      link: (c) => ({ systemId: c.systemId }),
+    },
+    picture: pictureNavigation(() => APIV2CustomerPictures),
+  },
 });

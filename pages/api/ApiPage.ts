@@ -18,8 +18,11 @@ import { caption, Caption, PageBase, PageControlDef, TableFieldDef, Where } from
 
 export type { TableFieldDef, Where };
 
-/** The JSON types of computed (non-table) fields. */
-export type ComputedType = 'string' | 'number' | 'boolean' | 'date' | 'datetime';
+/**
+ * The types of computed (non-table) fields: JSON types, and `guid`, `integer` (Edm.Int32) and `stream` (Edm.Stream,
+ * a BLOB control: declared in $metadata, never written into an entity's JSON) for the fields of temporary-table pages.
+ */
+export type ComputedType = 'string' | 'number' | 'boolean' | 'date' | 'datetime' | 'guid' | 'integer' | 'stream';
 
 /** The record properties every table has besides its BC fields. */
 export type SystemProperty = 'systemId' | 'systemCreatedAt' | 'systemModifiedAt';
@@ -29,6 +32,10 @@ export type RowValues = Readonly<Record<string, unknown>>;
 
 interface ComputedFieldBase extends PageControlDef {
   type: ComputedType;
+  /** A `string` that is an AL enum's member (its EnumType in $metadata): the enum's name and its members by ordinal. */
+  enumType?: { name: string; members: readonly { name: string; value: number }[] };
+  /** A `string`'s length (AL `Text[n]` of the temporary table's field), for $metadata. */
+  maxLength?: number;
 }
 
 /** A page variable or FlowField-like value, always read-only, computed from the record. */
@@ -74,6 +81,11 @@ export interface NavigationDef<T extends TableRecord = TableRecord> {
   /** One line for docs/api.md. */
   description: string;
   target: () => ApiPageDefinition<any>;
+  /**
+   * AL part `Multiplicity = ZeroOrOne`: a single-valued navigation property (no `Collection(…)` in $metadata); the
+   * URL and `$expand` give the one entity the link finds, not a collection.
+   */
+  multiplicity?: 'ZeroOrOne';
   /** The link filter; null when the record links to nothing (an empty collection). */
   link: (rec: T, session: Session) => Promise<Where<any> | null> | Where<any> | null;
 }
@@ -138,6 +150,11 @@ export interface ApiPageDefinition<T extends TableRecord = TableRecord> extends 
   insertAllowed: boolean;
   modifyAllowed: boolean;
   deleteAllowed: boolean;
+  /**
+   * Methods BC's page allows that the simulator does not reproduce: they answer Simulator_NotSupported with this
+   * description (listed in docs/differences.md) before anything runs.
+   */
+  notSimulated?: Partial<Record<'POST' | 'PATCH' | 'DELETE', string>>;
   /** AL OnInsertRecord: the page's checks after the request's fields are validated, before Insert(true). */
   onInsertRecord?: (rec: T, session: Session) => Promise<void> | void;
   navigation?: Record<string, NavigationDef<T>>;

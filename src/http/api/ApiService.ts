@@ -99,10 +99,14 @@ export class ApiService {
     const { steps, action } = resource;
     const last = steps[steps.length - 1];
     const page = last.page;
-    const target = action ? 'action' : last.key === undefined ? 'collection' : 'entity';
+    // A single-valued navigation (`customers({id})/picture`) names one entity without a key.
+    const single = last.navigation?.multiplicity === 'ZeroOrOne';
+    const target = action ? 'action' : last.key === undefined && !single ? 'collection' : 'entity';
     const segment = action ? `Microsoft.NAV.${action.name}` : (last.navigationName ?? page.entitySetName);
 
     // Everything that needs no data is checked before the transaction starts.
+    const notSimulated = target === 'action' ? undefined : page.notSimulated?.[method as 'POST' | 'PATCH' | 'DELETE'];
+    if (notSimulated) throw HttpErrors.notSupported(notSimulated);
     if (resource.count && method !== 'GET') throw HttpErrors.methodNotAllowed(method, '$count', 'EntitySet');
     if (target === 'collection' && !(method === 'GET' || (method === 'POST' && page.insertAllowed))) {
       throw HttpErrors.methodNotAllowed(method, segment, 'EntitySet');

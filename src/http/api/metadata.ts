@@ -39,10 +39,10 @@ function render(group: ApiGroup): string {
       group.pages.map((p) => navigationXml(p.entitySetName, p, true)),
     ),
   );
-  for (const page of group.pages) {
+  for (const page of typedPages(group)) {
     const type = entityType(page);
     for (const p of type.properties) if (p.enumType?.declared) enums.set(p.enumType.name, p.enumType);
-    const navs = Object.entries(page.navigation ?? {}).map(([name, nav]) => navigationXml(name, nav.target(), true));
+    const navs = Object.entries(page.navigation ?? {}).map(([name, nav]) => navigationXml(name, nav.target(), nav.multiplicity !== 'ZeroOrOne'));
     entityTypes.push(entityTypeXml(page.entityName, type.properties, navs));
     for (const [name, action] of Object.entries(page.actions ?? {})) {
       const params = [`<Parameter Name="${attr(page.entityName)}" Type="${NAMESPACE}.${attr(page.entityName)}" Nullable="false"/>`];
@@ -106,6 +106,22 @@ function restrictions(page: Pick<ApiPageDefinition<any>, 'insertAllowed' | 'modi
     term('InsertRestrictions', 'Insertable', page.insertAllowed) +
     term('UpdateRestrictions', 'Updatable', page.modifyAllowed)
   );
+}
+
+/**
+ * The pages whose entity types the schema declares: the group's entity sets, then the targets of their navigation
+ * properties that are no entity set of their own (a part such as "APIV2 - Pictures"), one per entity name — BC's
+ * pictures of customers and of contacts are one `picture` type.
+ */
+function typedPages(group: ApiGroup): ApiPageDefinition<any>[] {
+  const byName = new Map<string, ApiPageDefinition<any>>();
+  const queue = [...group.pages];
+  for (let page = queue.shift(); page; page = queue.shift()) {
+    if (byName.has(page.entityName)) continue;
+    byName.set(page.entityName, page);
+    for (const nav of Object.values(page.navigation ?? {})) queue.push(nav.target());
+  }
+  return [...byName.values()];
 }
 
 function entityTypeXml(name: string, props: EdmProperty[], navs: string[]): string {

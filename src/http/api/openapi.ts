@@ -242,6 +242,8 @@ function propertySchema(p: EdmProperty): Json {
       return { ...base, type: 'string', format: 'date-time' };
     case 'Enum':
       return { ...base, type: 'string', enum: p.enumType!.members.map((m) => m.name) };
+    case 'Stream':
+      return { ...base, type: 'string', format: 'binary', description: 'Edm.Stream (media): not part of the JSON entity.' };
   }
 }
 
