@@ -98,7 +98,7 @@ export const APIV2Customers = definePage<Customer>({
   deleteAllowed: true,
   onInsertRecord: displayName.onInsertRecord,
   fields: [...customerFields, lastModifiedField],
-  // The page's parts in page order; defaultDimensions, agedAccountsReceivable, contactsInformation and documentAttachments are not served (docs/differences.md).
+  // The page's parts in page order.
   navigation: {
     customerFinancialDetails: {
       description: "The customer's balances (APIV2 - Cust Financial Details): 0 without ledger entries.",
@@ -107,5 +107,12 @@ export const APIV2Customers = definePage<Customer>({
       link: (c) => ({ systemId: c.systemId }),
     },
     picture: pictureNavigation(() => APIV2CustomerPictures),
+  },
+  // Parts over tables the simulator does not have (docs/differences.md).
+  notSimulatedNavigation: {
+    defaultDimensions: "A customer's default dimensions (APIV2 - Default Dimensions over table 352 Default Dimension)",
+    agedAccountsReceivable: "A customer's aged accounts receivable (APIV2 - Aged AR over Cust. Ledger Entry)",
+    contactsInformation: "A customer's contacts information (APIV2 - Contacts Information over Contact Business Relation)",
+    documentAttachments: "A customer's document attachments (APIV2 - Document Attachments over table 1173 Document Attachment)",
   },
 });

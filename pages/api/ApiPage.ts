@@ -155,6 +155,11 @@ export interface ApiPageDefinition<T extends TableRecord = TableRecord> extends 
    * description (listed in docs/differences.md) before anything runs.
    */
   notSimulated?: Partial<Record<'POST' | 'PATCH' | 'DELETE', string>>;
+  /**
+   * Parts of BC's page (navigation properties) the simulator does not serve: following one by URL or `$expand`
+   * answers Simulator_NotSupported with this description instead of "not found". Not in $metadata.
+   */
+  notSimulatedNavigation?: Record<string, string>;
   /** AL OnInsertRecord: the page's checks after the request's fields are validated, before Insert(true). */
   onInsertRecord?: (rec: T, session: Session) => Promise<void> | void;
   navigation?: Record<string, NavigationDef<T>>;

@@ -79,6 +79,20 @@ describe('$expand of single-valued navigations', () => {
   });
 });
 
+describe('parts the simulator does not serve', () => {
+  test('defaultDimensions, agedAccountsReceivable, contactsInformation, documentAttachments: Simulator_NotSupported by URL and by $expand', async () => {
+    const customer = (await tc.post(`${tc.v2}/customers`, { displayName: 'Delen BV' })).body;
+    for (const part of ['defaultDimensions', 'agedAccountsReceivable', 'contactsInformation', 'documentAttachments']) {
+      const byUrl = await tc.get(`${tc.v2}/customers(${customer.id})/${part}`);
+      expect([byUrl.status, byUrl.body.error.code]).toEqual([501, 'Simulator_NotSupported']);
+      const expanded = await tc.get(`${tc.v2}/customers(${customer.id})?$expand=${part}`);
+      expect([expanded.status, expanded.body.error.code]).toEqual([501, 'Simulator_NotSupported']);
+    }
+    // Any other name is still BC's "not found".
+    expect((await tc.get(`${tc.v2}/customers(${customer.id})/nothing`)).body.error.code).not.toBe('Simulator_NotSupported');
+  });
+});
+
 describe('$metadata', () => {
   test('single-valued navigation properties, one picture type with its enum and its stream', async () => {
     const xml = (await tc.get('/api/v2.0/$metadata')).text;

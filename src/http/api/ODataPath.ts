@@ -83,7 +83,10 @@ export function parseApiPath(path: string, groups: ApiGroup[]): ApiResource {
       break;
     }
     const navigation = own(current.page.navigation, seg.name);
-    if (!navigation) throw HttpErrors.resourceNotFound(seg.raw);
+    if (!navigation) {
+      const missing = own(current.page.notSimulatedNavigation, seg.name);
+      throw missing ? HttpErrors.notSupported(missing) : HttpErrors.resourceNotFound(seg.raw);
+    }
     steps.push({
       page: navigation.target(),
       navigation,
