@@ -70,10 +70,10 @@ export const APIV2CustomerPictures = picturePage(Customer, 'Customer');
 export const APIV2ContactPictures = picturePage(Contact, 'Contact');
 
 /** The `picture` part of a customer or contact page: the parent record itself (Id = SystemId). */
-export function pictureNavigation<T extends TableRecord & { systemId: string }>(page: () => ApiPageDefinition<any>): NavigationDef<T> {
+export function pictureNavigation<T extends TableRecord & { systemId: string }>(target: () => ApiPageDefinition<any>): NavigationDef<T> {
   return {
     description: "The record's picture (APIV2 - Pictures): id, parentType, width, height, contentType; no media is kept, so 0, 0 and ''.",
-    target: page,
+    target,
     multiplicity: 'ZeroOrOne',
     link: (rec) => ({ systemId: rec.systemId }),
   };

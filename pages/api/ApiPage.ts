@@ -172,6 +172,8 @@ export interface ApiGroup {
   group: string;
   version: string;
   pages: ApiPageDefinition<any>[];
+  /** API pages served only as parts of others (through a navigation property): no entity set of their own here. */
+  parts?: ApiPageDefinition<any>[];
 }
 
 // ---- helpers that keep page files declarative ----
