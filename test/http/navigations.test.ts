@@ -2,6 +2,7 @@
 // customerFinancialDetails and picture are single-valued (Multiplicity = ZeroOrOne), answered as one entity through
 // the URL and as an object in $expand, with the values BC shows for a customer without ledger entries and a record
 // without an image; what the simulator cannot do with them (upload or delete a picture) is Simulator_NotSupported.
+import request from 'supertest';
 import { closeSharedSimulator } from '../library/LibraryMarketing';
 import { HttpTestCompany, newHttpCompany } from '../library/LibraryHttp';
 
@@ -105,5 +106,16 @@ describe('$metadata', () => {
     expect(xml).toMatch(/<EnumType Name="pictureEntityParentType"><Member Name="Customer" Value="1"\/>.*<Member Name="Item_x0020_Variant" Value="6"\/><\/EnumType>/);
     // Parts are no entity sets of their own here.
     expect(xml).not.toContain('<EntitySet Name="pictures"');
+  });
+});
+
+describe('OpenAPI', () => {
+  test('a single-valued navigation is one entity of a declared schema; what is not simulated has no operation', async () => {
+    const doc = (await request(tc.app).get('/_sim/openapi.json')).body;
+    const picture = doc.paths['/api/v2.0/companies({company_id})/customers({parent_id})/picture'];
+    expect(Object.keys(picture)).toEqual(['get']);
+    const ref: string = picture.get.responses['200'].content['application/json'].schema.$ref;
+    const schema = doc.components.schemas[ref.replace('#/components/schemas/', '')];
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['id', 'parentType', 'width', 'height', 'contentType']));
   });
 });

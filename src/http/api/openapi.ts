@@ -152,7 +152,13 @@ function addGroup(group: ApiGroup, paths: Json, schemas: Json): void {
     for (const [name, nav] of Object.entries(page.navigation ?? {})) {
       const target = nav.target();
       const targetSchema = `${key}.${target.entityName}`;
-      paths[`${set}({parent_id})/${name}`] = collectionOps(`${id}.${name}`, tag, target, targetSchema, [pref('companyId'), pref('parentId')], nav.description);
+      // A part that is no entity set of its own (a picture) has its schema from here.
+      schemas[targetSchema] ??= entitySchema(entityType(target).properties);
+      const params = [pref('companyId'), pref('parentId')];
+      paths[`${set}({parent_id})/${name}`] =
+        nav.multiplicity === 'ZeroOrOne'
+          ? entityOps(`${id}.${name}`, tag, target, targetSchema, params, nav.description)
+          : collectionOps(`${id}.${name}`, tag, target, targetSchema, params, nav.description);
     }
     for (const [name, action] of Object.entries(page.actions ?? {})) {
       paths[`${set}({id})/Microsoft.NAV.${name}`] = {
@@ -177,7 +183,7 @@ function collectionOps(id: string, tag: string, page: ApiPageDefinition<any>, sc
       '200': jsonResponse(collectionOf(schema)),
     }),
   };
-  if (page.insertAllowed) {
+  if (page.insertAllowed && !page.notSimulated?.POST) {
     ops.post = op(
       `${id}.create`,
       tag,
@@ -189,11 +195,11 @@ function collectionOps(id: string, tag: string, page: ApiPageDefinition<any>, sc
   return ops;
 }
 
-function entityOps(id: string, tag: string, page: ApiPageDefinition<any>, schema: string, params: Json[]): Json {
+function entityOps(id: string, tag: string, page: ApiPageDefinition<any>, schema: string, params: Json[], description?: string): Json {
   const ops: Json = {
-    get: op(`${id}.get`, tag, `One ${page.entityName}.`, { parameters: [...params, pref('select'), pref('expand')] }, { '200': jsonResponse(ref(schema)) }),
+    get: op(`${id}.get`, tag, description ?? `One ${page.entityName}.`, { parameters: [...params, pref('select'), pref('expand')] }, { '200': jsonResponse(ref(schema)) }),
   };
-  if (page.modifyAllowed) {
+  if (page.modifyAllowed && !page.notSimulated?.PATCH) {
     ops.patch = op(
       `${id}.update`,
       tag,
@@ -202,7 +208,7 @@ function entityOps(id: string, tag: string, page: ApiPageDefinition<any>, schema
       { '200': jsonResponse(ref(schema)), '409': { $ref: '#/components/responses/error' } },
     );
   }
-  if (page.deleteAllowed) {
+  if (page.deleteAllowed && !page.notSimulated?.DELETE) {
     ops.delete = op(`${id}.delete`, tag, 'Delete(true): needs If-Match.', { parameters: [...params, pref('ifMatch'), pref('dialogAnswers')] }, {
       '204': { description: 'Deleted' },
       '409': { $ref: '#/components/responses/error' },
