@@ -107,7 +107,6 @@ export interface ActionDialogAnswers {
   modals?: Record<string, ModalResult>;
 }
 
-
 export interface ActionContext<T extends TableRecord> {
   session: Session;
   /** The bound entity. */
