@@ -1,5 +1,7 @@
 import { APIV2Contacts } from './api/APIV2Contacts.Page';
+import { APIV2CustFinancialDetails } from './api/APIV2CustFinancialDetails.Page';
 import { APIV2Customers } from './api/APIV2Customers.Page';
+import { APIV2ContactPictures, APIV2CustomerPictures } from './api/APIV2Pictures.Page';
 import { APIV2SalespeoplePurchasers } from './api/APIV2SalespeoplePurchasers.Page';
 import type { ApiGroup } from './api/ApiPage';
 import { EmpireContactRoles } from './api/EmpireContactRoles.Page';
@@ -41,6 +43,7 @@ export const standardApi: ApiGroup = {
   group: '',
   version: 'v2.0',
   pages: [APIV2Contacts, APIV2Customers, APIV2SalespeoplePurchasers],
+  parts: [APIV2CustFinancialDetails, APIV2CustomerPictures, APIV2ContactPictures],
 };
 
 /**
@@ -94,7 +97,7 @@ export const pages: PageDefinition<any>[] = [
   TaskList,
   TaskCard,
   SalespersonsPurchasers,
-  ...apiGroups.flatMap((g) => g.pages),
+  ...apiGroups.flatMap((g) => [...g.pages, ...(g.parts ?? [])]),
 ];
 
 /** The pages a page session opens: every page but the API's. */

@@ -2,6 +2,7 @@ import { Contact } from '../../entities/CRM/Contact/Contact.Table';
 import { definePage } from '../Page';
 import { defineLabels } from '../../src/runtime/Labels';
 import { field, idField, lastModifiedField, readOnly, requiredDisplayName } from './ApiPage';
+import { APIV2ContactPictures, pictureNavigation } from './APIV2Pictures.Page';
 
 /** Labels of page 30071 "APIV2 - Contacts", verbatim. */
 export const APIV2ContactsLabels = defineLabels('APIV2 - Contacts', {
@@ -52,9 +53,10 @@ export const APIV2Contacts = definePage<Contact>({
     field('website', 'homePage'),
     field('searchName', 'searchName'),
     field('privacyBlocked', 'privacyBlocked'),
-    // BC's page variable (Text[50]) writes "VAT Registration No." (Text[20]); the simulator serves the field itself.
-    field('taxRegistrationNumber', 'vatRegistrationNo'),
+    // BC's page variable TaxRegistrationNumber (Text[50]) writes "VAT Registration No." (Text[20]).
+    field('taxRegistrationNumber', 'vatRegistrationNo', { pageVariable: { length: 50 } }),
     readOnly('lastInteractionDate', 'dateOfLastInteraction'),
     lastModifiedField,
   ],
+  navigation: { picture: pictureNavigation(() => APIV2ContactPictures) },
 });

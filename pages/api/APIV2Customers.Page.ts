@@ -2,6 +2,8 @@ import { Customer } from '../../entities/Sales/Customer.Table';
 import { definePage } from '../Page';
 import { defineLabels, Label } from '../../src/runtime/Labels';
 import { ApiTableFieldDef, ComputedFieldDef, field, idField, lastModifiedField, pageError, requiredDisplayName } from './ApiPage';
+import { APIV2CustFinancialDetails } from './APIV2CustFinancialDetails.Page';
+import { APIV2CustomerPictures, pictureNavigation } from './APIV2Pictures.Page';
 
 /** Labels of page 30009 "APIV2 - Customers", verbatim. */
 export const APIV2CustomersLabels = defineLabels('APIV2 - Customers', {
@@ -25,8 +27,13 @@ export const displayName = requiredDisplayName<Customer>({
  * (Currency, Payment Terms, Shipment Method, Payment Method): no record can match, so the empty GUID is
  * the only value BC would accept here, and any other gets the page's own "does not match" error.
  */
-function idOfMissingTable(name: string, source: keyof Customer & string, notFound: Label): ApiTableFieldDef<Customer> {
-  return field<Customer>(name, source, { onValidate: (rec, session) => (rec[source] === '' ? undefined : pageError(session, notFound)) });
+function idOfMissingTable(
+  name: string,
+  source: keyof Customer & string,
+  notFound: Label,
+  pageVariable?: ApiTableFieldDef['pageVariable'],
+): ApiTableFieldDef<Customer> {
+  return field<Customer>(name, source, { pageVariable, onValidate: (rec, session) => (rec[source] === '' ? undefined : pageError(session, notFound)) });
 }
 
 /**
@@ -65,10 +72,11 @@ export const customerFields = [
   field('taxLiable', 'taxLiable'),
   field('taxAreaId', 'taxAreaId'),
   taxAreaDisplayName,
-  // BC's page variable (Text[50]) writes "VAT Registration No." (Text[20]); the simulator serves the field itself.
-  field('taxRegistrationNumber', 'vatRegistrationNo'),
+  // BC's page variable TaxRegistrationNumber (Text[50]) writes "VAT Registration No." (Text[20]).
+  field('taxRegistrationNumber', 'vatRegistrationNo', { pageVariable: { length: 50 } }),
   idOfMissingTable('currencyId', 'currencyId', APIV2CustomersLabels.CurrencyIdDoesNotMatchACurrencyErr),
-  idOfMissingTable('currencyCode', 'currencyCode', APIV2CustomersLabels.CurrencyCodeDoesNotMatchACurrencyErr),
+  // Page variable CurrencyCodeTxt: an unbounded Text.
+  idOfMissingTable('currencyCode', 'currencyCode', APIV2CustomersLabels.CurrencyCodeDoesNotMatchACurrencyErr, {}),
   idOfMissingTable('paymentTermsId', 'paymentTermsId', APIV2CustomersLabels.PaymentTermsIdDoesNotMatchAPaymentTermsErr),
   idOfMissingTable('shipmentMethodId', 'shipmentMethodId', APIV2CustomersLabels.ShipmentMethodIdDoesNotMatchAShipmentMethodErr),
   idOfMissingTable('paymentMethodId', 'paymentMethodId', APIV2CustomersLabels.PaymentMethodIdDoesNotMatchAPaymentMethodErr),
@@ -77,8 +85,7 @@ export const customerFields = [
 
 /**
  * Microsoft's API v2.0 `customers` (page 30009 "APIV2 - Customers",
- * microsoft/BCApps src/Apps/W1/APIV2/app/src/pages/APIV2Customers.Page.al). Its navigations are not
- * served (docs/differences.md).
+ * microsoft/BCApps src/Apps/W1/APIV2/app/src/pages/APIV2Customers.Page.al).
  */
 export const APIV2Customers = definePage<Customer>({
   name: 'APIV2 - Customers',
@@ -91,4 +98,21 @@ export const APIV2Customers = definePage<Customer>({
   deleteAllowed: true,
   onInsertRecord: displayName.onInsertRecord,
   fields: [...customerFields, lastModifiedField],
+  // The page's parts in page order.
+  navigation: {
+    customerFinancialDetails: {
+      description: "The customer's balances (APIV2 - Cust Financial Details): 0 without ledger entries.",
+      target: () => APIV2CustFinancialDetails,
+      multiplicity: 'ZeroOrOne',
+      link: (c) => ({ systemId: c.systemId }),
+    },
+    picture: pictureNavigation(() => APIV2CustomerPictures),
+  },
+  // Parts over tables the simulator does not have (docs/differences.md).
+  notSimulatedNavigation: {
+    defaultDimensions: "A customer's default dimensions (APIV2 - Default Dimensions over table 352 Default Dimension)",
+    agedAccountsReceivable: "A customer's aged accounts receivable (APIV2 - Aged AR over Cust. Ledger Entry)",
+    contactsInformation: "A customer's contacts information (APIV2 - Contacts Information over Contact Business Relation)",
+    documentAttachments: "A customer's document attachments (APIV2 - Document Attachments over table 1173 Document Attachment)",
+  },
 });

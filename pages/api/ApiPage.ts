@@ -18,8 +18,11 @@ import { caption, Caption, PageBase, PageControlDef, TableFieldDef, Where } from
 
 export type { TableFieldDef, Where };
 
-/** The JSON types of computed (non-table) fields. */
-export type ComputedType = 'string' | 'number' | 'boolean' | 'date' | 'datetime';
+/**
+ * The types of computed (non-table) fields: JSON types, and `guid`, `integer` (Edm.Int32) and `stream` (Edm.Stream,
+ * a BLOB control: declared in $metadata, never written into an entity's JSON) for the fields of temporary-table pages.
+ */
+export type ComputedType = 'string' | 'number' | 'boolean' | 'date' | 'datetime' | 'guid' | 'integer' | 'stream';
 
 /** The record properties every table has besides its BC fields. */
 export type SystemProperty = 'systemId' | 'systemCreatedAt' | 'systemModifiedAt';
@@ -29,6 +32,10 @@ export type RowValues = Readonly<Record<string, unknown>>;
 
 interface ComputedFieldBase extends PageControlDef {
   type: ComputedType;
+  /** A `string` that is an AL enum's member (its EnumType in $metadata): the enum's name and its members by ordinal. */
+  enumType?: { name: string; members: readonly { name: string; value: number }[] };
+  /** A `string`'s length (AL `Text[n]` of the temporary table's field), for $metadata. */
+  maxLength?: number;
 }
 
 /** A page variable or FlowField-like value, always read-only, computed from the record. */
@@ -56,6 +63,11 @@ export type ComputedFieldDef<T extends TableRecord = TableRecord> = RecordComput
 export interface ApiTableFieldDef<T extends TableRecord = TableRecord> extends TableFieldDef {
   /** AL page field OnValidate: runs after the table field's OnValidate, as BC runs them. */
   onValidate?: (rec: T, session: Session) => Promise<void> | void;
+  /**
+   * The control is a page variable written to the table field (AL `field(x; SomeVar)` whose OnValidate assigns the
+   * field): $metadata shows the variable's length (`Text[50]`), or none for an unbounded `Text`.
+   */
+  pageVariable?: { length?: number };
 }
 
 export type ApiFieldDef<T extends TableRecord = TableRecord> = ApiTableFieldDef<T> | ComputedFieldDef<T>;
@@ -69,6 +81,11 @@ export interface NavigationDef<T extends TableRecord = TableRecord> {
   /** One line for docs/api.md. */
   description: string;
   target: () => ApiPageDefinition<any>;
+  /**
+   * AL part `Multiplicity = ZeroOrOne`: a single-valued navigation property (no `Collection(…)` in $metadata); the
+   * URL and `$expand` give the one entity the link finds, not a collection.
+   */
+  multiplicity?: 'ZeroOrOne';
   /** The link filter; null when the record links to nothing (an empty collection). */
   link: (rec: T, session: Session) => Promise<Where<any> | null> | Where<any> | null;
 }
@@ -90,14 +107,6 @@ export interface ActionDialogAnswers {
   modals?: Record<string, ModalResult>;
 }
 
-export type ActionResult =
-  /** The bound entity changed: 200 with the entity (ODataActionManagement.SetUpdatedPageResponse). */
-  | { kind: 'updated' }
-  /** A record was created: 201 with it on `page` and a Location (SetCreatedPageResponse). */
-  | { kind: 'created'; page: ApiPageDefinition<any>; record: TableRecord; body?: Record<string, unknown> }
-  /** Nothing to return: 204. */
-  | { kind: 'none' };
-
 export interface ActionContext<T extends TableRecord> {
   session: Session;
   /** The bound entity. */
@@ -106,14 +115,19 @@ export interface ActionContext<T extends TableRecord> {
   page: ApiPageDefinition<T>;
 }
 
-/** A bound action: `POST .../entitySet({id})/Microsoft.NAV.<name>` (AL `[ServiceEnabled]` procedure). */
+/**
+ * A bound action: `POST .../entitySet({id})/Microsoft.NAV.<name>` (AL `[ServiceEnabled]` procedure with a
+ * WebServiceActionContext). Such a procedure returns nothing, so $metadata declares no ReturnType and BC answers
+ * `204 No Content` — also when the action created or changed a record (docs: "The response has no content; the
+ * response code is 204."); the client reads the record afterwards.
+ */
 export interface BoundActionDef<T extends TableRecord = TableRecord> {
   /** One line for docs/api.md. */
   description: string;
   parameters: Record<string, ParameterDef>;
   /** Dialog answers that follow from the action and its parameters; they override X-Sim-Dialog-Answers. */
   dialogAnswers?: (params: Record<string, unknown>) => ActionDialogAnswers;
-  run: (ctx: ActionContext<T>, params: Record<string, unknown>) => Promise<ActionResult>;
+  run: (ctx: ActionContext<T>, params: Record<string, unknown>) => Promise<void>;
 }
 
 export interface ApiPageDefinition<T extends TableRecord = TableRecord> extends PageBase<T> {
@@ -135,6 +149,16 @@ export interface ApiPageDefinition<T extends TableRecord = TableRecord> extends 
   insertAllowed: boolean;
   modifyAllowed: boolean;
   deleteAllowed: boolean;
+  /**
+   * Methods BC's page allows that the simulator does not reproduce: they answer Simulator_NotSupported with this
+   * description (listed in docs/differences.md) before anything runs.
+   */
+  notSimulated?: Partial<Record<'POST' | 'PATCH' | 'DELETE', string>>;
+  /**
+   * Parts of BC's page (navigation properties) the simulator does not serve: following one by URL or `$expand`
+   * answers Simulator_NotSupported with this description instead of "not found". Not in $metadata.
+   */
+  notSimulatedNavigation?: Record<string, string>;
   /** AL OnInsertRecord: the page's checks after the request's fields are validated, before Insert(true). */
   onInsertRecord?: (rec: T, session: Session) => Promise<void> | void;
   navigation?: Record<string, NavigationDef<T>>;
@@ -147,6 +171,8 @@ export interface ApiGroup {
   group: string;
   version: string;
   pages: ApiPageDefinition<any>[];
+  /** API pages served only as parts of others (through a navigation property): no entity set of their own here. */
+  parts?: ApiPageDefinition<any>[];
 }
 
 // ---- helpers that keep page files declarative ----
@@ -165,7 +191,7 @@ export const lastModifiedField: TableFieldDef = {
 export function field<T extends TableRecord = any>(
   name: string,
   source: string,
-  options: { editable?: boolean; caption?: Caption; onValidate?: ApiTableFieldDef<T>['onValidate'] } = {},
+  options: { editable?: boolean; caption?: Caption; onValidate?: ApiTableFieldDef<T>['onValidate']; pageVariable?: { length?: number } } = {},
 ): ApiTableFieldDef<T> {
   return { name, source, ...options };
 }

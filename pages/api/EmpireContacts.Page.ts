@@ -1,7 +1,7 @@
 import { EmpireContact } from '../../codeunits/process/EmpireContact.Codeunit';
 import { Contact } from '../../entities/CRM/Contact/Contact.Table';
 import { definePage } from '../Page';
-import { ActionResult, ApiPageDefinition, field, idField, lastModifiedField, readOnly } from './ApiPage';
+import { ApiPageDefinition, field, idField, lastModifiedField, readOnly } from './ApiPage';
 import { EmpireContactRoles } from './EmpireContactRoles.Page';
 import { EmpireInteractionLogEntries } from './EmpireInteractionLogEntries.Page';
 import { EmpireTasks } from './EmpireTasks.Page';
@@ -83,17 +83,17 @@ export const EmpireContacts: ApiPageDefinition<Contact> = definePage<Contact>({
   },
   actions: {
     createInteractionFromTemplate: interactionFromTemplateAction<Contact>((cu, contact, input) => cu.fromContact(contact.no, input)),
-    /** Nieuw persoon voor huishouden/bedrijf: the Rollen dialog's choice is the parameter. 201 with the new person. */
+    /** Nieuw persoon voor huishouden/bedrijf: the Rollen dialog's choice is the parameter. */
     newPersonForHousehold: {
-      description: 'Nieuw persoon voor huishouden/bedrijf: a person under this household with the chosen role. 201 with the person.',
+      description:
+        'Nieuw persoon voor huishouden/bedrijf: a person under this household with the chosen role (204; the new person is then one of the contacts whose companyNumber is the household\'s number).',
       parameters: { roleCode: { type: 'string', required: true }, showFirst: { type: 'boolean' } },
-      async run({ session, rec }, params): Promise<ActionResult> {
-        const person = await new EmpireContact(session).newPersonForHousehold(
+      async run({ session, rec }, params) {
+        await new EmpireContact(session).newPersonForHousehold(
           rec.no,
           params.roleCode as string,
           (params.showFirst as boolean | undefined) ?? false,
         );
-        return { kind: 'created', page: EmpireContacts, record: person };
       },
     },
   },

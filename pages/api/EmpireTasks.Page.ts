@@ -75,7 +75,6 @@ export const EmpireTasks = definePage<Todo>({
       dialogAnswers: () => ({ confirms: { 'To-do.Text032': true } }),
       async run({ session, rec }) {
         await rec.takeTeamTask(await UserSetup.requiredSalespersonOf(session));
-        return { kind: 'updated' };
       },
     },
     /** A line in the task's Notities (comment lines under the Organizer Task No.). */
@@ -84,7 +83,6 @@ export const EmpireTasks = definePage<Todo>({
       parameters: { note: { type: 'string', required: true } },
       async run({ rec }, params) {
         await rec.addComment(params.note as string);
-        return { kind: 'updated' };
       },
     },
     /**
@@ -109,7 +107,6 @@ export const EmpireTasks = definePage<Todo>({
       async run({ rec }) {
         await rec.validate('status', TaskStatus.Completed, { fromPage: true });
         await rec.modify(true);
-        return { kind: 'updated' };
       },
     },
   },

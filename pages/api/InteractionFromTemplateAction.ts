@@ -5,37 +5,25 @@ import { tableMeta } from '../../src/runtime/Metadata';
 import type { TableRecord } from '../../src/runtime/Record';
 import type { Session } from '../../src/runtime/Session';
 import { BoundActionDef, ParameterDef } from './ApiPage';
-import { EmpireInteractionLogEntries } from './EmpireInteractionLogEntries.Page';
 
 /**
  * "+ Nieuw → Interactie via sjabloon" on a Contactkaart or Klantkaart, as a
  * bound action: the popup's fields (empireInteractionWizard) are the
  * parameters, the call fills them in and runs Voltooien (runWizard).
- * Answers 201 with the numbers and ids of the log entry and the task, and a
- * Location of the log entry.
+ * Answers 204 as BC's actions do; the log entry and task are then the newest
+ * of the record's interactionLogEntries and tasks.
  */
 export function interactionFromTemplateAction<T extends TableRecord>(
   start: (codeunit: EmpireInteraction, rec: T, input: InteractionFromTemplateInput) => ReturnType<EmpireInteraction['fromContact']>,
 ): BoundActionDef<T> {
   return {
     description:
-      'Interactie via sjabloon: log a contact moment from a template and, with createTask, a task for the team. 201 with the numbers and ids of the log entry and the task.',
+      'Interactie via sjabloon: log a contact moment from a template and, with createTask, a task for the team (204; the entry and the task are then among the record\'s interactionLogEntries and tasks).',
     parameters: wizardParameters(empireInteractionWizard),
     async run({ session, rec }: { session: Session; rec: T }, params) {
       // A missing Notitie is the popup's own error at Voltooien (FieldNotFilledErr), not a request error.
       const input: InteractionFromTemplateInput = params;
-      const { interactionLogEntry, task } = await start(new EmpireInteraction(session), rec, input);
-      return {
-        kind: 'created',
-        page: EmpireInteractionLogEntries,
-        record: interactionLogEntry,
-        body: {
-          interactionLogEntryId: interactionLogEntry.systemId,
-          interactionLogEntryNumber: interactionLogEntry.entryNo,
-          taskId: task?.systemId ?? null,
-          taskNumber: task?.no ?? '',
-        },
-      };
+      await start(new EmpireInteraction(session), rec, input);
     },
   };
 }

@@ -40,7 +40,7 @@ test('every UI page and API page defined under pages/ is in the registry, once, 
   const uiDefined = [...new Set(exported.map(([, v]) => v).filter(isUiPage))];
   expect(uiDefined.filter((p) => !registered.has(p)).map((p) => `${p.id} ${p.name}`)).toEqual([]);
   expect(new Set(uiPages.map((p) => p.id)).size).toBe(uiPages.length);
-  const inGroups = new Set<unknown>(apiGroups.flatMap((g) => g.pages));
+  const inGroups = new Set<unknown>(apiGroups.flatMap((g) => [...g.pages, ...(g.parts ?? [])]));
   const apiDefined = [...new Set(exported.map(([, v]) => v).filter(isApiPage))];
   expect(apiDefined.filter((p) => !inGroups.has(p)).map((p) => p.name)).toEqual([]);
 });
@@ -85,7 +85,7 @@ test('no module declares a definePage of its own', () => {
 test('the registry holds page definitions: UI pages open as page sessions, API pages are served by the API', () => {
   expect(pages.every(isDefinedPage)).toBe(true);
   expect(uiPages.map((p) => p.type)).not.toContain('API');
-  const apiPages = apiGroups.flatMap((g) => g.pages);
+  const apiPages = apiGroups.flatMap((g) => [...g.pages, ...(g.parts ?? [])]);
   expect(apiPages.every((p) => p.type === 'API')).toBe(true);
   expect(new Set(pages).size).toBe(uiPages.length + apiPages.length);
   expect(() => findPage(apiPages[0].name)).toThrow(`There is no page named '${apiPages[0].name}'.`);

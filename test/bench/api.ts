@@ -11,7 +11,7 @@
  *   1. a filtered, paged list: a team's tasks, `$filter` on status, 50 per page (Prefer: odata.maxpagesize);
  *   2. a single-entity GET with `$expand` (a household with its interaction log entries and tasks);
  *   3. a PATCH with If-Match (each connection chains its own contact's ETags);
- *   4. a POST of an interaction with a team task of 5 (the Empire action
+ *   4. a POST (answered 204) of an interaction with a team task of 5 (the Empire action
  *      `contacts({id})/Microsoft.NAV.createInteractionFromTemplate`, template
  *      MEASURED_TEAM.template: an entry, its note, a team task + 5 member copies);
  *   5. the time of one company reset (POST /_sim/companies/{id}/reset), demo seed and empty seed.
@@ -366,13 +366,14 @@ interface Pair {
   met: boolean;
 }
 
-/** One POST before measuring: it must answer 201 with the task, and the task must have its team copies. */
+/** One POST before measuring: it must answer 204 (BC's bound actions return nothing) and log an entry with a task. */
 async function checkPost(info: ServerInfo, crm: string, url: string): Promise<string> {
   const r = await send(info.apiPort, 'POST', url, {}, postBody(0));
-  if (r.status !== 201) throw new Error(`bench: POST ${url} → ${r.status} ${r.body}`);
-  const body = JSON.parse(r.body) as { taskId?: string; taskNumber?: string };
-  if (!body.taskId) throw new Error(`bench: the interaction created no task: ${r.body}`);
-  return body.taskNumber ?? body.taskId;
+  if (r.status !== 204) throw new Error(`bench: POST ${url} → ${r.status} ${r.body}`);
+  const entries = JSON.parse((await send(info.apiPort, 'GET', `${url.replace(`/${POST_ACTION}`, '')}/interactionLogEntries?$orderby=entryNumber desc&$top=1`)).body);
+  const taskNo = entries.value?.[0]?.toDoNumber as string | undefined;
+  if (!taskNo) throw new Error(`bench: the interaction created no task: ${JSON.stringify(entries)}`);
+  return taskNo;
 }
 
 function table(rows: string[][]): string {

@@ -150,7 +150,7 @@ describePg('PostgreSQL: company delete and reset under load on two instances', (
             templateCode: 'TERUGBEL',
             note: `Terugbellen ${k}-${n}`,
           });
-          judge('createInteractionFromTemplate', company, cm, [201]);
+          judge('createInteractionFromTemplate', company, cm, [204]);
         }
         judge('GET tasks', company, await call('GET', `${crm(at, company)}/tasks?$top=20`), [200]);
       }

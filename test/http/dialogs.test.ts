@@ -25,8 +25,8 @@ async function arrangeTeamTask(): Promise<{ tc: HttpTestCompany; task: TaskJson;
     templateCode: 'VRAAG',
     note: 'Wanneer komt de monteur?',
   });
-  expect(created.status).toBe(201);
-  const task = (await tc.get(`${tc.crm}/tasks(${created.body.taskId})`)).body as TaskJson;
+  expect(created.status).toBe(204);
+  const task = (await tc.get(`${tc.crm}/tasks`)).body.value.find((t: TaskJson) => t.systemTaskType === 'Team') as TaskJson;
   return { tc, task, household };
 }
 

@@ -111,10 +111,14 @@ export class ApiService {
     const { steps, action } = resource;
     const last = steps[steps.length - 1];
     const page = last.page;
-    const target = action ? 'action' : last.key === undefined ? 'collection' : 'entity';
+    // A single-valued navigation (`customers({id})/picture`) names one entity without a key.
+    const single = last.navigation?.multiplicity === 'ZeroOrOne';
+    const target = action ? 'action' : last.key === undefined && !single ? 'collection' : 'entity';
     const segment = action ? `Microsoft.NAV.${action.name}` : (last.navigationName ?? page.entitySetName);
 
     // Everything that needs no data is checked before the transaction starts.
+    const notSimulated = target === 'action' ? undefined : page.notSimulated?.[method as 'POST' | 'PATCH' | 'DELETE'];
+    if (notSimulated) throw HttpErrors.notSupported(notSimulated);
     if (resource.count && method !== 'GET') throw HttpErrors.methodNotAllowed(method, '$count', 'EntitySet');
     if (target === 'collection' && !(method === 'GET' || (method === 'POST' && page.insertAllowed))) {
       throw HttpErrors.methodNotAllowed(method, segment, 'EntitySet');
@@ -151,7 +155,7 @@ export class ApiService {
     try {
       return await run(company.systemId, { userId: user.userName, dialogs, language: languageFor(call, user) }, async (session) => {
         const resolved = await resolveSteps(session, steps);
-        if (action) return runAction(session, context, page, resolved.rec!, action.def, params);
+        if (action) return runAction(session, page, resolved.rec!, action.def, params);
         switch (method) {
           case 'GET':
             if (resource.count) {

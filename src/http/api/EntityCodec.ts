@@ -106,7 +106,7 @@ export async function serializeEntities(
         computed.set(f.name, await flowFieldValues(session, f.meta, rows as Record<string, unknown>[]));
         continue;
       }
-      if (!isComputed(def)) continue;
+      if (!isComputed(def) || def.type === 'stream') continue;
       if ('computeRows' in def) {
         computed.set(f.name, await def.computeRows.compute(rows as Record<string, unknown>[], session));
       } else {
@@ -119,7 +119,10 @@ export async function serializeEntities(
   return rows.map((rec, i) => {
     const values = rec as Record<string, unknown>;
     const out: Record<string, unknown> = { '@odata.etag': etagOf(rec as { systemId: string; rowVersion: number }) };
-    for (const f of shown.fields) out[f.name] = toJson(f, f.property === undefined ? computed.get(f.name)![i] : values[f.property]);
+    for (const f of shown.fields) {
+      // A stream property (OData media) is not part of the entity's JSON.
+      if (f.kind !== 'stream') out[f.name] = toJson(f, f.property === undefined ? computed.get(f.name)![i] : values[f.property]);
+    }
     return out;
   });
 }
@@ -169,7 +172,11 @@ function toJson(f: FieldInfo, value: unknown): unknown {
     case 'string':
       return value === null || value === undefined ? '' : String(value);
     case 'Guid':
+    case 'guid':
       return value === null || value === undefined || value === '' ? EMPTY_GUID : String(value);
+    case 'stream':
+      return undefined;
+    case 'integer':
     case 'Integer':
     case 'BigInteger':
     case 'Decimal':

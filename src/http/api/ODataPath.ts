@@ -91,7 +91,10 @@ export function parseApiPath(path: string, groups: ApiGroup[], requestUri = `/ap
       break;
     }
     const navigation = own(current.page.navigation, seg.name);
-    if (!navigation) throw notFound();
+    if (!navigation) {
+      const missing = own(current.page.notSimulatedNavigation, seg.name);
+      throw missing ? HttpErrors.notSupported(missing) : notFound();
+    }
     steps.push({
       page: navigation.target(),
       navigation,

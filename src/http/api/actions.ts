@@ -1,37 +1,21 @@
-import { ActionResult, ApiPageDefinition, BoundActionDef, own, ParameterDef } from '../../../pages/api/ApiPage';
+import { ApiPageDefinition, BoundActionDef, own, ParameterDef } from '../../../pages/api/ApiPage';
 import type { TableRecord } from '../../runtime/Record';
 import type { Session } from '../../runtime/Session';
 import { HttpErrors } from '../HttpErrors';
 import type { ApiReply } from './apiCall';
-import { serializeRows, serializeWithExpand } from './odata/collection';
-import { canonicalUrl, contextUrl, RequestContext } from './urls';
 
 /** Bound actions (`POST …/entity(id)/Microsoft.NAV.<name>`): their parameters and their answer. */
 
+/** BC's bound actions return nothing (no ReturnType in $metadata): 204 No Content, whatever they changed. */
 export async function runAction(
   session: Session,
-  ctx: RequestContext,
   page: ApiPageDefinition<any>,
   rec: TableRecord,
   def: BoundActionDef<any>,
   params: Record<string, unknown>,
 ): Promise<ApiReply> {
-  const result: ActionResult = await def.run({ session, rec, page }, params);
-  switch (result.kind) {
-    case 'updated':
-      await rec.reload();
-      return { status: 200, body: { '@odata.context': contextUrl(ctx, true), ...(await serializeWithExpand(session, page, rec, ctx.options, ctx.budget)) } };
-    case 'created': {
-      await result.record.reload();
-      const body = result.body ?? {
-        '@odata.context': contextUrl(ctx, true, result.page),
-        ...(await serializeRows(session, result.page, [result.record], { expand: [] }, ctx.budget))[0],
-      };
-      return { status: 201, location: canonicalUrl(ctx, result.page, result.record), body };
-    }
-    case 'none':
-      return { status: 204 };
-  }
+  await def.run({ session, rec, page }, params);
+  return { status: 204 };
 }
 
 const EDM_OF: Record<ParameterDef['type'], string> = {

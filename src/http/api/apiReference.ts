@@ -43,7 +43,12 @@ function renderPage(base: string, page: ApiPageDefinition<any>): string[] {
   if (page.navigation && Object.keys(page.navigation).length) {
     lines.push('Navigation properties:', '');
     for (const [name, nav] of Object.entries(page.navigation)) {
-      lines.push(`- \`${page.entitySetName}({id})/${name}\` → ${nav.target().entitySetName}: ${nav.description}`);
+      const target = nav.target();
+      const shape = nav.multiplicity === 'ZeroOrOne' ? `one ${target.entityName}` : target.entitySetName;
+      lines.push(`- \`${page.entitySetName}({id})/${name}\` → ${shape}: ${nav.description}`);
+    }
+    for (const [name, what] of Object.entries(page.notSimulatedNavigation ?? {})) {
+      lines.push(`- \`${page.entitySetName}({id})/${name}\`: not served (Simulator_NotSupported): ${what}.`);
     }
     lines.push('');
   }

@@ -12,7 +12,7 @@ import { encodeEdmName } from './edm';
 
 export const NAMESPACE = 'Microsoft.NAV';
 
-export type EdmKind = 'String' | 'Int32' | 'Int64' | 'Decimal' | 'Boolean' | 'Date' | 'TimeOfDay' | 'DateTimeOffset' | 'Guid' | 'Enum';
+export type EdmKind = 'String' | 'Int32' | 'Int64' | 'Decimal' | 'Boolean' | 'Date' | 'TimeOfDay' | 'DateTimeOffset' | 'Guid' | 'Enum' | 'Stream';
 
 export interface EnumTypeDef {
   name: string;
@@ -55,14 +55,27 @@ export function entityType(page: ApiPageDefinition<any>): EntityTypeDef {
     const base = { name: info.name, info, column, property: info.property };
     switch (info.kind) {
       case 'Code':
-      case 'Text':
-        return { ...base, kind: 'String', type: 'Edm.String', maxLength: info.meta?.type.length };
+      case 'Text': {
+        const variable = 'pageVariable' in info.def ? info.def.pageVariable : undefined;
+        return { ...base, kind: 'String', type: 'Edm.String', maxLength: variable ? variable.length : info.meta?.type.length };
+      }
+      case 'string': {
+        const declared = 'enumType' in info.def ? info.def.enumType : undefined;
+        if (declared) {
+          const enumType: EnumTypeDef = { name: declared.name, members: declared.members.map((m) => ({ name: encodeEdmName(m.name), value: m.value })), declared: true };
+          return { ...base, kind: 'Enum', type: `${NAMESPACE}.${enumType.name}`, enumType };
+        }
+        return { ...base, kind: 'String', type: 'Edm.String', maxLength: 'maxLength' in info.def ? info.def.maxLength : undefined };
+      }
       case 'DateFormula':
-      case 'string':
         return { ...base, kind: 'String', type: 'Edm.String', maxLength: info.meta?.type.length };
       case 'Guid':
+      case 'guid':
         return { ...base, kind: 'Guid', type: 'Edm.Guid' };
+      case 'stream':
+        return { ...base, kind: 'Stream', type: 'Edm.Stream' };
       case 'Integer':
+      case 'integer':
         return { ...base, kind: 'Int32', type: 'Edm.Int32' };
       case 'BigInteger':
         return { ...base, kind: 'Int64', type: 'Edm.Int64' };

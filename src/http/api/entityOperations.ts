@@ -28,7 +28,7 @@ export async function resolveSteps(session: Session, steps: PageStep[]): Promise
       where = link === null ? null : andWhere(step.page.sourceTableView ?? {}, link);
     }
     if (step.key === undefined) {
-      rec = undefined;
+      rec = step.navigation?.multiplicity === 'ZeroOrOne' ? await singleLinked(session, step, where) : undefined;
       continue;
     }
     const found: TableRecord | null = where === null ? null : await session.findFirst(step.page.table, andWhere(where, { systemId: step.key }));
@@ -38,8 +38,21 @@ export async function resolveSteps(session: Session, steps: PageStep[]): Promise
   return { where, rec };
 }
 
+/** The one record a single-valued navigation links to (AL Multiplicity = ZeroOrOne). */
+async function singleLinked(session: Session, step: PageStep, where: Where<any> | null): Promise<TableRecord> {
+  const found: TableRecord | null = where === null ? null : await session.findFirst(step.page.table, where);
+  if (!found) throw new RecordNotFoundError(PlatformText.recordNotFound(tableMeta(step.page.table).caption, `${step.navigationName}`));
+  return found;
+}
+
 export async function readEntity(session: Session, ctx: RequestContext, page: ApiPageDefinition<any>, rec: TableRecord): Promise<ApiReply> {
-  return { status: 200, body: { '@odata.context': contextUrl(ctx, true), ...(await serializeWithExpand(session, page, rec, ctx.options, ctx.budget)) } };
+  return { status: 200, body: { '@odata.context': contextUrl(ctx, !singleValued(ctx)), ...(await serializeWithExpand(session, page, rec, ctx.options, ctx.budget)) } };
+}
+
+/** The request names an entity through a single-valued navigation: its context URL is the navigation path, without `/$entity`. */
+function singleValued(ctx: RequestContext): boolean {
+  const last = ctx.steps[ctx.steps.length - 1];
+  return last.key === undefined && last.navigation?.multiplicity === 'ZeroOrOne';
 }
 
 /**

@@ -11,7 +11,8 @@ import { companyEntityType, EdmProperty, entityType, EnumTypeDef, NAMESPACE } fr
  *    `companies({id})/contacts` URL shape);
  *  - bound actions as `<Action IsBound="true">` with the entity as binding
  *    parameter (BC's bound actions return nothing in the schema);
- *  - an EntityContainer with `companies` and the page entity sets.
+ *  - an EntityContainer with `companies` and the page entity sets, each with
+ *    the Org.OData.Capabilities.V1 Delete/Insert/UpdateRestrictions of its page.
  * Cached per group: the pages do not change while the process runs.
  */
 
@@ -38,10 +39,10 @@ function render(group: ApiGroup): string {
       group.pages.map((p) => navigationXml(p.entitySetName, p, true)),
     ),
   );
-  for (const page of group.pages) {
+  for (const page of typedPages(group)) {
     const type = entityType(page);
     for (const p of type.properties) if (p.enumType?.declared) enums.set(p.enumType.name, p.enumType);
-    const navs = Object.entries(page.navigation ?? {}).map(([name, nav]) => navigationXml(name, nav.target(), true));
+    const navs = Object.entries(page.navigation ?? {}).map(([name, nav]) => navigationXml(name, nav.target(), nav.multiplicity !== 'ZeroOrOne'));
     entityTypes.push(entityTypeXml(page.entityName, type.properties, navs));
     for (const [name, action] of Object.entries(page.actions ?? {})) {
       const params = [`<Parameter Name="${attr(page.entityName)}" Type="${NAMESPACE}.${attr(page.entityName)}" Nullable="false"/>`];
@@ -61,7 +62,7 @@ function render(group: ApiGroup): string {
   const sets = [
     `<EntitySet Name="companies" EntityType="${NAMESPACE}.company">${group.pages
       .map((p) => `<NavigationPropertyBinding Path="${attr(p.entitySetName)}" Target="${attr(p.entitySetName)}"/>`)
-      .join('')}</EntitySet>`,
+      .join('')}${restrictions({ insertAllowed: false, modifyAllowed: false, deleteAllowed: false })}</EntitySet>`,
     ...group.pages.map((p) => {
       const bindings = Object.entries(p.navigation ?? {})
         .map(([name, nav]) => {
@@ -69,7 +70,7 @@ function render(group: ApiGroup): string {
           return group.pages.includes(target) ? `<NavigationPropertyBinding Path="${attr(name)}" Target="${attr(target.entitySetName)}"/>` : '';
         })
         .join('');
-      return `<EntitySet Name="${attr(p.entitySetName)}" EntityType="${NAMESPACE}.${attr(p.entityName)}">${bindings}</EntitySet>`;
+      return `<EntitySet Name="${attr(p.entitySetName)}" EntityType="${NAMESPACE}.${attr(p.entityName)}">${bindings}${restrictions(p)}</EntitySet>`;
     }),
   ];
 
@@ -91,6 +92,36 @@ function render(group: ApiGroup): string {
     '</edmx:Edmx>',
     '',
   ].join('\n');
+}
+
+/**
+ * BC annotates every entity set with what its page allows (DeleteAllowed, InsertAllowed, ModifyAllowed), true or false,
+ * in this order; `companies` is read-only (a BC online $metadata excerpt: docs/api.md, "$metadata and OpenAPI").
+ */
+function restrictions(page: Pick<ApiPageDefinition<any>, 'insertAllowed' | 'modifyAllowed' | 'deleteAllowed'>): string {
+  const term = (name: string, property: string, value: boolean) =>
+    `<Annotation Term="Org.OData.Capabilities.V1.${name}"><Record><PropertyValue Property="${property}" Bool="${value}"/></Record></Annotation>`;
+  return (
+    term('DeleteRestrictions', 'Deletable', page.deleteAllowed) +
+    term('InsertRestrictions', 'Insertable', page.insertAllowed) +
+    term('UpdateRestrictions', 'Updatable', page.modifyAllowed)
+  );
+}
+
+/**
+ * The pages whose entity types the schema declares: the group's entity sets, then the targets of their navigation
+ * properties that are no entity set of their own (a part such as "APIV2 - Pictures"), one per entity name — BC's
+ * pictures of customers and of contacts are one `picture` type.
+ */
+function typedPages(group: ApiGroup): ApiPageDefinition<any>[] {
+  const byName = new Map<string, ApiPageDefinition<any>>();
+  const queue = [...group.pages];
+  for (let page = queue.shift(); page; page = queue.shift()) {
+    if (byName.has(page.entityName)) continue;
+    byName.set(page.entityName, page);
+    for (const nav of Object.values(page.navigation ?? {})) queue.push(nav.target());
+  }
+  return [...byName.values()];
 }
 
 function entityTypeXml(name: string, props: EdmProperty[], navs: string[]): string {

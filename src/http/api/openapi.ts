@@ -152,7 +152,13 @@ function addGroup(group: ApiGroup, paths: Json, schemas: Json): void {
     for (const [name, nav] of Object.entries(page.navigation ?? {})) {
       const target = nav.target();
       const targetSchema = `${key}.${target.entityName}`;
-      paths[`${set}({parent_id})/${name}`] = collectionOps(`${id}.${name}`, tag, target, targetSchema, [pref('companyId'), pref('parentId')], nav.description);
+      // A part that is no entity set of its own (a picture) has its schema from here.
+      schemas[targetSchema] ??= entitySchema(entityType(target).properties);
+      const params = [pref('companyId'), pref('parentId')];
+      paths[`${set}({parent_id})/${name}`] =
+        nav.multiplicity === 'ZeroOrOne'
+          ? entityOps(`${id}.${name}`, tag, target, targetSchema, params, nav.description)
+          : collectionOps(`${id}.${name}`, tag, target, targetSchema, params, nav.description);
     }
     for (const [name, action] of Object.entries(page.actions ?? {})) {
       paths[`${set}({id})/Microsoft.NAV.${name}`] = {
@@ -164,7 +170,7 @@ function addGroup(group: ApiGroup, paths: Json, schemas: Json): void {
             parameters: [pref('companyId'), pref('id'), pref('dialogAnswers')],
             requestBody: { content: { 'application/json': { schema: parametersSchema(action.parameters) } } },
           },
-          { '200': jsonResponse(ref(schema)), '201': { description: 'Created (Location header)' }, '204': { description: 'Done' } },
+          { '204': { description: 'No Content: the action returns nothing (no ReturnType in $metadata), as BC bound actions do' } },
         ),
       };
     }
@@ -177,7 +183,7 @@ function collectionOps(id: string, tag: string, page: ApiPageDefinition<any>, sc
       '200': jsonResponse(collectionOf(schema)),
     }),
   };
-  if (page.insertAllowed) {
+  if (page.insertAllowed && !page.notSimulated?.POST) {
     ops.post = op(
       `${id}.create`,
       tag,
@@ -189,11 +195,11 @@ function collectionOps(id: string, tag: string, page: ApiPageDefinition<any>, sc
   return ops;
 }
 
-function entityOps(id: string, tag: string, page: ApiPageDefinition<any>, schema: string, params: Json[]): Json {
+function entityOps(id: string, tag: string, page: ApiPageDefinition<any>, schema: string, params: Json[], description?: string): Json {
   const ops: Json = {
-    get: op(`${id}.get`, tag, `One ${page.entityName}.`, { parameters: [...params, pref('select'), pref('expand')] }, { '200': jsonResponse(ref(schema)) }),
+    get: op(`${id}.get`, tag, description ?? `One ${page.entityName}.`, { parameters: [...params, pref('select'), pref('expand')] }, { '200': jsonResponse(ref(schema)) }),
   };
-  if (page.modifyAllowed) {
+  if (page.modifyAllowed && !page.notSimulated?.PATCH) {
     ops.patch = op(
       `${id}.update`,
       tag,
@@ -202,7 +208,7 @@ function entityOps(id: string, tag: string, page: ApiPageDefinition<any>, schema
       { '200': jsonResponse(ref(schema)), '409': { $ref: '#/components/responses/error' } },
     );
   }
-  if (page.deleteAllowed) {
+  if (page.deleteAllowed && !page.notSimulated?.DELETE) {
     ops.delete = op(`${id}.delete`, tag, 'Delete(true): needs If-Match.', { parameters: [...params, pref('ifMatch'), pref('dialogAnswers')] }, {
       '204': { description: 'Deleted' },
       '409': { $ref: '#/components/responses/error' },
@@ -242,6 +248,8 @@ function propertySchema(p: EdmProperty): Json {
       return { ...base, type: 'string', format: 'date-time' };
     case 'Enum':
       return { ...base, type: 'string', enum: p.enumType!.members.map((m) => m.name) };
+    case 'Stream':
+      return { ...base, type: 'string', format: 'binary', description: 'Edm.Stream (media): not part of the JSON entity.' };
   }
 }
 

@@ -140,7 +140,9 @@ export async function serializeRows(
         const where = link === null ? null : andWhere(plan.page.sourceTableView ?? {}, link);
         const expandOptions = budget ? { ...plan.options, top: Math.min(plan.options.top ?? Infinity, budget.expandable()) } : plan.options;
         const { rows: linked } = await readRows(session, plan.page, where, expandOptions);
-        entities[i][plan.name] = await serializeRows(session, plan.page, linked, plan.options, budget, true);
+        const expanded = await serializeRows(session, plan.page, linked, plan.options, budget, true);
+        // A single-valued navigation expands to its entity (or null), a collection to an array.
+        entities[i][plan.name] = plan.navigation.multiplicity === 'ZeroOrOne' ? (expanded[0] ?? null) : expanded;
       }
     }
   }

@@ -48,6 +48,8 @@ export function coerceLiteral(value: LiteralTarget, lit: Literal, op: CompareOp)
   // `eq null`: BC's fields are never null; the simulator reads null as the field's blank value.
   if (lit.type === 'null') return blankOf(value.kind, value.prop);
   switch (value.kind) {
+    case 'Stream':
+      throw incompatible();
     case 'String':
       if (lit.type !== 'string') throw incompatible();
       return { js: storableString(lit), blank: false };
@@ -106,6 +108,7 @@ function blankOf(kind: EdmKind, prop: EdmProperty): BoundLiteral {
   switch (kind) {
     case 'String':
     case 'Guid':
+    case 'Stream':
       return { js: '', blank: true };
     case 'Int32':
     case 'Int64':

@@ -146,6 +146,8 @@ export function planOptions(
     for (const item of parseExpand(expandText, depth)) {
       const navigation = own(page.navigation, item.navigation);
       if (!navigation) {
+        const missing = own(page.notSimulatedNavigation, item.navigation);
+        if (missing) throw HttpErrors.notSupported(missing);
         if (type.byName.has(item.navigation)) throw HttpErrors.notNavigationProperty(item.navigation, type.qualifiedName);
         throw HttpErrors.propertyNotDeclared(item.navigation, type.qualifiedName);
       }
