@@ -131,7 +131,7 @@ function renderTellMe() {
   });
   queueMicrotask(() => document.getElementById('tell-me-input')?.focus());
   return h('div', { class: 'overlay tell-me-overlay', dataset: { tellMeClose: '1' } },
-    h('div', { class: 'tell-me', role: 'dialog' }, h('h2', {}, t(state.lang, 'tellMeTitle')), input, results));
+    h('div', { class: 'tell-me', role: 'dialog', 'aria-label': t(state.lang, 'tellMeTitle') }, h('h2', {}, t(state.lang, 'tellMeTitle')), input, results));
 }
 
 // ---- applying the server's answers ----

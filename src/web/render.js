@@ -76,7 +76,7 @@ function actionMenu(actions, depth) {
       menu.append(h('button', { disabled: !a.enabled, role: 'menuitem', dataset: { action: a.name } }, a.caption));
     } else if (!subs.has(sub)) {
       subs.add(sub);
-      menu.append(h('details', { class: 'submenu' }, h('summary', { role: 'menuitem' }, sub),
+      menu.append(h('details', { class: 'submenu' }, h('summary', { role: 'menuitem', 'aria-label': sub }, sub),
         actionMenu(actions.filter((x) => x.menu?.[depth] === sub), depth + 1)));
     }
   }
