@@ -29,7 +29,7 @@ export function renderPage(view, lang, options = {}) {
       h('header', { class: 'page-header' },
         h('button', { class: 'back', title: t(lang, 'back'), dataset: { close: view.sessionId }, 'aria-label': t(lang, 'back') }, '←'),
         h('h1', { class: 'page-title' }, view.caption),
-        view.browse ? h('span', { class: 'browse' },
+        view.browse?.position ? h('span', { class: 'browse' },
           h('button', { dataset: { nav: 'previous' }, title: t(lang, 'previous'), 'aria-label': t(lang, 'previous'), disabled: view.browse.position <= 1 }, '‹'),
           h('span', {}, `${view.browse.position} ${t(lang, 'of')} ${view.browse.total}`),
           h('button', { dataset: { nav: 'next' }, title: t(lang, 'next'), 'aria-label': t(lang, 'next'), disabled: view.browse.position >= view.browse.total }, '›')) : null,
