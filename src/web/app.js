@@ -201,6 +201,11 @@ app.addEventListener('click', (e) => {
   if (!el) return;
   const d = el.dataset;
   if (el.tagName === 'A') e.preventDefault();
+  // One menu open at a time: opening one closes the others (not the menus around it).
+  if (el.tagName === 'SUMMARY') {
+    for (const open of app.querySelectorAll('details[open]')) if (!open.contains(el)) open.removeAttribute('open');
+    return;
+  }
   if (d.logout) return signOut();
   if (d.toggleLang && state.api) {
     setLang(state.lang === 'nl-NL' ? 'en-US' : 'nl-NL');
