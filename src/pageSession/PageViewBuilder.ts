@@ -199,7 +199,9 @@ export class PageViewBuilder {
     const op = state.pending?.op;
     if (op?.kind === 'setField' && findField(state, op.field).name === f.name) {
       value = op.value;
-      display = op.value === null || op.value === undefined ? '' : String(op.value);
+      const member = meta?.type.kind === 'Option' ? meta.type.members?.find((m) => m.name === op.value || m.value === op.value) : undefined;
+      if (member) value = member.name;
+      display = member ? displayInSet(state, meta, member.value) : op.value === null || op.value === undefined ? '' : String(op.value);
     }
     const editable = ctx.rec !== null && isEditable(state, ctx, f);
     const visible = typeof f.visible === 'function' ? f.visible(ctx) : f.visible !== false;

@@ -129,5 +129,11 @@ describe('cards', () => {
       expect((await s.find(RlshpMgtCommentLine, { no: taskNo })).map((l) => l.comment)).toEqual(['Sleutel besteld.']);
       expect(await s.get(Todo, taskNo)).toMatchObject({ salespersonCode: 'BOB', systemToDoType: TaskSystemType.Organizer });
     });
+    // An option typed while its question is open shows as the user chose it.
+    const asked = await tc.bob.set(opened.sessionId, 'Status', 'Completed');
+    expect(asked.view.dialog?.key).toBe('To-do.Text004');
+    expect(fieldOf(asked.view, 'Status')).toMatchObject({ value: 'Completed', display: 'Afgerond' });
+    await tc.bob.answer(opened.sessionId, 'Nee');
+    await tc.run(async (s) => expect((await s.get(Todo, taskNo)).closed).toBe(true));
   });
 });
