@@ -1,4 +1,4 @@
-import { FindOptionsWhere, Like } from 'typeorm';
+import { FindOptionsWhere, ILike, Like } from 'typeorm';
 import { BadRequestError, RecordNotFoundError } from '../runtime/BcError';
 import { coerceFieldValue, isGuid } from '../runtime/FieldValues';
 import { calcFields } from '../runtime/FlowFields';
@@ -301,11 +301,14 @@ export function where(state: PageState): Record<string, unknown> | Record<string
   const search = state.userFilters[SEARCH_KEY]?.trim();
   if (!search) return out;
   const branches: Record<string, unknown>[] = [];
-  for (const c of page.columns ?? []) {
+  // No stored value holds a NUL (and PostgreSQL takes none as a parameter): such a search finds nothing.
+  const searchable = !search.includes('\u0000');
+  for (const c of searchable ? (page.columns ?? []) : []) {
     const m = c.source ? meta.field(c.source) : undefined;
     if (!m || m.calcFormula || m.property in out) continue;
     if (m.type.kind === 'Code' || m.type.kind === 'Text') {
-      if (search.length <= (m.type.length ?? Infinity)) branches.push({ ...out, [m.property]: Like(`%${search.replace(/[%_]/g, '')}%`) });
+      // BC's search ignores case on every database.
+      if (search.length <= (m.type.length ?? Infinity)) branches.push({ ...out, [m.property]: ILike(`%${search.replace(/[%_]/g, '')}%`) });
     } else if (m.type.kind === 'Option') {
       const hits = (m.type.members ?? []).filter((o) => displayInSet(state, m, o.value).toLowerCase().includes(search.toLowerCase()));
       if (hits.length) branches.push({ ...out, [m.property]: hits.map((o) => o.value) });

@@ -73,7 +73,9 @@ describe('lists: the search box over every shown column, the filter pane on any 
     expect(await search('wit')).toEqual(['K. Wit']);
     expect(await search('Rotterdam')).toEqual(['K. Wit']);
     expect(await search('Huishouden')).toEqual(['K. Wit', 'J. Zwart']);
+    expect(await search('WIT')).toEqual(['K. Wit']);
     expect(await search('niemand')).toEqual([]);
+    expect(await search('wit\u0000')).toEqual([]);
     expect(await search('')).toEqual(['K. Wit', 'J. Zwart']);
     // Initialen is not a column of Contacten: the filter pane offers it all the same.
     expect(list.filterFields!.map((f) => f.caption)).toEqual(expect.arrayContaining(['Naam', 'Initialen']));
