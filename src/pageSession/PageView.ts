@@ -70,6 +70,8 @@ export interface FieldView {
   editable: boolean;
   visible: boolean;
   multiLine: boolean;
+  /** The control shows the table's primary key: leaving it inserts a new card's record (BC's DelayedInsert = false). */
+  primaryKey: boolean;
   importance: 'Promoted' | 'Standard' | 'Additional';
   /** JSON value: options by their (en-US) member name, dates ISO. */
   value: unknown;

@@ -213,6 +213,7 @@ export class PageViewBuilder {
       editable,
       visible,
       multiLine: f.multiLine ?? false,
+      primaryKey: meta?.primaryKey ?? false,
       importance: f.importance ?? 'Standard',
       value,
       display,

@@ -315,9 +315,10 @@ app.addEventListener('change', (e) => {
   guarded(async () => apply(session, await state.api.set(session, field, value, state.lang)));
 });
 
-// Tab (or Enter) out of an untouched field of a new card: BC validates it all the same, so the card is inserted and
-// the number series gives it its No. (seed 000: "Druk op Tab, waarna het systeem een nieuw contactnummer aanmaakt").
-// A changed value is sent by its change event instead.
+// Tab (or Enter) out of the untouched primary key of a new card: BC inserts a new record when the user leaves the
+// control that shows the primary key (DelayedInsert = false, the default), so OnInsert gives it its No. from the
+// number series (seed 000: "Druk op Tab, waarna het systeem een nieuw contactnummer aanmaakt"). A changed value is
+// sent by its change event instead.
 app.addEventListener('keydown', (e) => {
   if (e.key !== 'Tab' && e.key !== 'Enter') return;
   const el = e.target;
@@ -326,6 +327,7 @@ app.addEventListener('keydown', (e) => {
   const session = sessionOf(el);
   const view = viewOf(session);
   if (!view || view.mode !== 'new' || view.recordId || view.type !== 'Card') return;
+  if (!fieldOf(session, field)?.primaryKey) return;
   guarded(async () => apply(session, await state.api.set(session, field, el.value, state.lang)));
 });
 
