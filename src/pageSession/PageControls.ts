@@ -2,7 +2,7 @@ import { FindOptionsWhere, ILike, Like } from 'typeorm';
 import { BadRequestError, RecordNotFoundError } from '../runtime/BcError';
 import { coerceFieldValue, isGuid } from '../runtime/FieldValues';
 import { calcFields } from '../runtime/FlowFields';
-import { evaluateInput, evaluateOption, formatField, parseYesNo } from '../runtime/Format';
+import { evaluateDate, evaluateInput, evaluateOption, formatField, parseYesNo } from '../runtime/Format';
 import { defineLabels, Language } from '../runtime/Labels';
 import { FieldMeta, tableMeta } from '../runtime/Metadata';
 import type { TableRecord } from '../runtime/Record';
@@ -244,7 +244,7 @@ export async function calcShownFlowFields(
 
 export async function rows(session: Session, state: PageState, take?: number): Promise<TableRecord[]> {
   const page = state.page;
-  return session.find(page.table!, where(state) as FindOptionsWhere<TableRecord>, page.order as any, take);
+  return session.find(page.table!, where(state, session) as FindOptionsWhere<TableRecord>, page.order as any, take);
 }
 
 /** The filter pane's key of the list's search box (BC's "Zoeken": every shown column). */
@@ -287,7 +287,9 @@ export function filterFields(state: PageState): Array<{ name: string; caption: s
  * The list's conditions: its view, the opener's filters, the filter pane's; the search box adds one branch per
  * shown column (OR), each with every other condition, as BC's search matches a row on any shown column.
  */
-export function where(state: PageState): Record<string, unknown> | Record<string, unknown>[] {
+export function where(state: PageState, session?: Session): Record<string, unknown> | Record<string, unknown>[] {
+  // A typed date's missing parts come from the work date; checking a filter before it is kept needs no session.
+  const clock = session ? { today: session.today(), workDate: session.workDate() } : { today: '2000-01-01', workDate: '2000-01-01' };
   const page = state.page;
   // Filters are plain data (a list: one of its values), as the store reads them.
   const out: Record<string, unknown> = { ...((page.sourceTableView as Record<string, unknown>) ?? {}), ...state.filters };
@@ -296,7 +298,7 @@ export function where(state: PageState): Record<string, unknown> | Record<string
     if (name === SEARCH_KEY) continue;
     const target = filterField(state, name);
     if (!target) continue;
-    out[target.meta.property] = filterInput(target.meta, text);
+    out[target.meta.property] = filterInput(target.meta, text, state.language, clock);
   }
   const search = state.userFilters[SEARCH_KEY]?.trim();
   if (!search) return out;
@@ -335,7 +337,7 @@ export async function firstRowId(session: Session, state: PageState): Promise<st
 }
 
 /** The filter pane's text as a condition on the field. */
-function filterInput(meta: FieldMeta, text: string): unknown {
+function filterInput(meta: FieldMeta, text: string, language: Language, clock: { today: string; workDate: string }): unknown {
   switch (meta.type.kind) {
     case 'Code':
     case 'Text':
@@ -347,6 +349,9 @@ function filterInput(meta: FieldMeta, text: string): unknown {
       return evaluateOption(meta, text) ?? -1;
     case 'Boolean':
       return parseYesNo(text) ?? false;
+    case 'Date':
+      // As a date field takes it (dd-mm-jjjj, 031226, v, w, …).
+      return coerceFieldValue(meta, evaluateDate(text, language, clock));
     default:
       // Numbers and dates as the field evaluates typed text: out of the type's range is an error, not a database's.
       return coerceFieldValue(meta, evaluateInput(meta, text));

@@ -89,7 +89,7 @@ export class PageViewBuilder {
     const page = state.page;
     const found = await rows(session, state, this.store.pageSize);
     await calcShownFlowFields(session, page, found, page.columns ?? []);
-    const total = await session.count(page.table!, where(state) as FindOptionsWhere<TableRecord>);
+    const total = await session.count(page.table!, where(state, session) as FindOptionsWhere<TableRecord>);
     const columns = (page.columns ?? []).map((c) => this.columnView(state, c));
     const rowViews: RowView[] = [];
     for (const r of found) {
