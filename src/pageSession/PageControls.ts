@@ -256,18 +256,24 @@ export const SEARCH_KEY = '$search';
  */
 export function filterField(state: PageState, name: string): { key: string; meta: FieldMeta } | null {
   const meta = tableMeta(state.page.table!);
+  let control: PageFieldDef<any> | undefined;
+  try {
+    control = findField(state, name);
+  } catch (err) {
+    if (!(err instanceof BadRequestError)) throw err;
+  }
+  if (control) {
+    // A FlowField is not filtered on, as a page variable is not (docs/differences.md).
+    if (!control.source || meta.field(control.source).calcFormula) return null;
+    return { key: control.name, meta: meta.field(control.source) };
+  }
   const needle = name.trim().toLowerCase();
   const other = meta.fields.find(
     (m) => m.property.toLowerCase() === needle || m.caption.toLowerCase() === needle || (m.nl ?? '').toLowerCase() === needle,
   );
-  const onPage = [...(state.page.columns ?? []), ...(state.page.groups ?? []).flatMap((g) => g.fields)].some(
-    (x) => x.name.toLowerCase() === needle,
-  );
-  if (other && !onPage) return { key: other.property, meta: other };
-  const f = findField(state, name);
-  // A FlowField is not filtered on, as a page variable is not (docs/differences.md).
-  if (!f.source || meta.field(f.source).calcFormula) return null;
-  return { key: f.name, meta: meta.field(f.source) };
+  if (other) return { key: other.property, meta: other };
+  findField(state, name); // the page's own error for a name it does not know
+  return null;
 }
 
 /** The fields the filter pane offers: the shown columns first, then the table's other stored fields. */

@@ -268,6 +268,7 @@ export class PageOperations {
     if (!page) return null;
     const request: OpenRequest = { pageId: page.id, mode: page.type === 'List' ? 'view' : 'new' };
     const modal = this.store.create(parent.owner, parent.language, parent.companyId, page, request, parent.id, true);
+    modal.captionSet = parent.captionSet;
     await this.fill(session, modal);
     if (page.type !== 'List' && modal.draft) Object.assign(modal.draft, question.request.defaults);
     this.store.add(modal);
