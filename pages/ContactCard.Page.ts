@@ -111,7 +111,8 @@ export const ContactCard: UiPageDefinition<Contact> = definePage<Contact>({
       name: 'PersonalDetails',
       caption: caption('Personal Details', 'Persoonlijke gegevens'),
       group: 'Navigate',
-      promoted: true,
+      // Seed 000: "Ga via Navigeren | Contact | Persoon naar de Persoonlijke gegevens".
+      menu: [caption('Contact', 'Contact'), caption('Person', 'Persoon')],
       requiresRecord: true,
       visible: isPerson,
       enabled: stored,
@@ -123,7 +124,8 @@ export const ContactCard: UiPageDefinition<Contact> = definePage<Contact>({
       name: 'CompanyDetails',
       caption: caption('Household/Company Details', 'Huishouden- / bedrijfsgegevens'),
       group: 'Navigate',
-      promoted: true,
+      // Seed 000: "via Navigeren | Contact | Bedrijf | Huishouden- / bedrijfsgegevens".
+      menu: [caption('Contact', 'Contact'), caption('Company', 'Bedrijf')],
       requiresRecord: true,
       visible: isCompany,
       enabled: stored,

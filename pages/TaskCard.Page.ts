@@ -70,23 +70,17 @@ export const TaskCard = definePage<Todo>({
       caption: caption('Notes', 'Notities'),
       fields: [
         {
+          // BC's comment sheet (page 5072 "Rlshp. Mgt. Comment Sheet") as one text box: its lines are the task's
+          // Rlshp. Mgt. Comment Lines. Seed 000 l.49 / 003 step 11: the outcome is written "in de Notities van de taak".
           name: 'Notes',
           caption: caption('Notes', 'Notities'),
           multiLine: true,
+          editable: isOrganizerRow,
           async compute(ctx) {
             return ctx.rec ? (await ctx.rec.comments()).map((c) => c.comment).join('\n') : '';
           },
-        },
-        {
-          // A page variable: typing a line adds it to the task's comment lines (BC's Comment sheet).
-          name: 'New Note',
-          caption: caption('New Note', 'Nieuwe notitie'),
-          multiLine: true,
-          editable: isOrganizerRow,
-          compute: () => '',
           async onValidate(ctx, value) {
-            const text = String(value ?? '').trim();
-            if (text !== '') await ctx.rec!.addComment(text);
+            await ctx.rec!.setNotes(String(value ?? ''));
           },
         },
       ],

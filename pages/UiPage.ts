@@ -49,8 +49,7 @@ export interface PageFieldDef<T extends TableRecord = TableRecord>
   compute?: (ctx: PageContext<T>) => Promise<unknown> | unknown;
   /**
    * A page variable that can be typed in: its OnValidate runs here (it calls a
-   * table procedure), e.g. the task card's "Nieuwe notitie" that adds a line to
-   * the Notities.
+   * table procedure), e.g. the task card's Notities, which become its comment lines.
    */
   onValidate?: (ctx: PageContext<T>, value: unknown) => Promise<void>;
   lookup?: LookupDef;
@@ -80,8 +79,13 @@ export interface PageActionDef<T extends TableRecord = TableRecord> {
    * buttons (Voltooien/OK).
    */
   group: 'New' | 'Process' | 'Navigate' | 'Report' | 'Dialog' | 'Home';
-  /** Shown on the action bar itself (BC Promoted) rather than only in its group menu. */
+  /** Shown on the action bar itself (BC Promoted) as well as in its group menu. */
   promoted?: boolean;
+  /**
+   * The submenus of its group the action sits in, outermost first (Navigeren | Contact | Persoon →
+   * Persoonlijke gegevens: `[Contact, Persoon]`), as Empire arranges its action groups.
+   */
+  menu?: Caption[];
   /** The action needs a current record (lists: a selected row). */
   requiresRecord?: boolean;
   enabled?: (ctx: PageContext<T>) => boolean;

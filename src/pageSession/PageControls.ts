@@ -1,8 +1,8 @@
-import { FindOptionsWhere, Like } from 'typeorm';
+import { FindOptionsWhere, ILike, Like } from 'typeorm';
 import { BadRequestError, RecordNotFoundError } from '../runtime/BcError';
 import { coerceFieldValue, isGuid } from '../runtime/FieldValues';
 import { calcFields } from '../runtime/FlowFields';
-import { evaluateInput, evaluateOption, formatField, parseYesNo } from '../runtime/Format';
+import { evaluateDate, evaluateInput, evaluateOption, formatField, parseYesNo } from '../runtime/Format';
 import { defineLabels, Language } from '../runtime/Labels';
 import { FieldMeta, tableMeta } from '../runtime/Metadata';
 import type { TableRecord } from '../runtime/Record';
@@ -11,6 +11,7 @@ import type { PageState } from './PageSessionStore';
 import { pick } from '../../pages/Page';
 import { OpenRequest, PageActionDef, PageContext, PageFieldDef, UiPageDefinition } from '../../pages/UiPage';
 import { PlatformText } from '../runtime/PlatformErrors';
+import { allSetCaptions, CaptionSetName, setCaption, setOption } from './CaptionSets';
 
 /** The page session's own texts (simulator-authored; BC's client texts are not public). */
 export const PageSessionLabels = defineLabels('Page Session', {
@@ -76,7 +77,8 @@ export function findField(state: PageState, name: string): PageFieldDef<any> {
     all.find((x) => x.name.toLowerCase() === needle) ??
     all.find((x) => {
       const c = captions(x, page);
-      return c.en.toLowerCase() === needle || c.nl.toLowerCase() === needle;
+      const words = [c.en, c.nl, ...(x.source && page.table ? allSetCaptions(tableMeta(page.table).name, x.source) : [])];
+      return words.some((w) => w.toLowerCase() === needle);
     });
   if (!f) {
     const text = PageSessionLabels.UnknownFieldErr.format([pick(page.caption, state.language), name], state.language);
@@ -108,17 +110,34 @@ function captions(f: PageFieldDef<any>, page: UiPageDefinition<any>): { en: stri
   return { en: f.name, nl: f.name };
 }
 
-export function fieldCaption(f: PageFieldDef<any>, page: UiPageDefinition<any>, lang: Language): string {
+/** A control's caption; in Dutch, the company's caption set has the last word on a table field's (CaptionSets.ts). */
+export function fieldCaption(f: PageFieldDef<any>, page: UiPageDefinition<any>, lang: Language, set: CaptionSetName = '000'): string {
+  if (lang === 'nl-NL' && f.source && page.table) {
+    const words = setCaption(set, tableMeta(page.table).name, f.source);
+    if (words) return words;
+  }
   return pick(captions(f, page), lang);
 }
 
 export function captionOfProperty(state: PageState, property: string): string {
-  const m = tableMeta(state.page.table!).field(property);
-  return state.language === 'nl-NL' ? (m.nl ?? m.caption) : m.caption;
+  const meta = tableMeta(state.page.table!);
+  const m = meta.field(property);
+  if (state.language !== 'nl-NL') return m.caption;
+  return setCaption(state.captionSet, meta.name, property) ?? m.nl ?? m.caption;
 }
 
 export function displayOfProperty(state: PageState, property: string, value: unknown): string {
-  return formatField(tableMeta(state.page.table!).field(property), value, state.language);
+  return displayInSet(state, tableMeta(state.page.table!).field(property), value);
+}
+
+/** A value as shown: Format, with an option's Dutch name from the company's caption set where the sets differ. */
+export function displayInSet(state: PageState, meta: FieldMeta | undefined, raw: unknown): string {
+  if (meta && meta.type.kind === 'Option' && state.language === 'nl-NL' && state.page.table) {
+    const member = meta.type.members?.find((m) => m.value === raw);
+    const words = member && setOption(state.captionSet, tableMeta(state.page.table).name, meta.property, member.name);
+    if (words) return words;
+  }
+  return formatField(meta, raw, state.language);
 }
 
 export function isEditable(state: PageState, ctx: PageContext<TableRecord>, f: PageFieldDef<any>): boolean {
@@ -225,22 +244,90 @@ export async function calcShownFlowFields(
 
 export async function rows(session: Session, state: PageState, take?: number): Promise<TableRecord[]> {
   const page = state.page;
-  return session.find(page.table!, where(state) as FindOptionsWhere<TableRecord>, page.order as any, take);
+  return session.find(page.table!, where(state, session) as FindOptionsWhere<TableRecord>, page.order as any, take);
 }
 
-export function where(state: PageState): Record<string, unknown> {
+/** The filter pane's key of the list's search box (BC's "Zoeken": every shown column). */
+export const SEARCH_KEY = '$search';
+
+/**
+ * A filter pane's field: a control of the page, or any other stored field of its table by property or caption
+ * (BC's filter pane filters on any field of the table, not only the shown columns).
+ */
+export function filterField(state: PageState, name: string): { key: string; meta: FieldMeta } | null {
+  const meta = tableMeta(state.page.table!);
+  let control: PageFieldDef<any> | undefined;
+  try {
+    control = findField(state, name);
+  } catch (err) {
+    if (!(err instanceof BadRequestError)) throw err;
+  }
+  if (control) {
+    // A FlowField is not filtered on, as a page variable is not (docs/differences.md).
+    if (!control.source || meta.field(control.source).calcFormula) return null;
+    return { key: control.name, meta: meta.field(control.source) };
+  }
+  const needle = name.trim().toLowerCase();
+  const other = meta.fields.find(
+    (m) => m.property.toLowerCase() === needle || m.caption.toLowerCase() === needle || (m.nl ?? '').toLowerCase() === needle,
+  );
+  if (other) return { key: other.property, meta: other };
+  findField(state, name); // the page's own error for a name it does not know
+  return null;
+}
+
+/** The fields the filter pane offers: the shown columns first, then the table's other stored fields. */
+export function filterFields(state: PageState): Array<{ name: string; caption: string }> {
+  const meta = tableMeta(state.page.table!);
+  const columns = (state.page.columns ?? []).filter((c) => c.source && !meta.field(c.source).calcFormula);
+  const shown = new Set(columns.map((c) => c.source));
+  return [
+    ...columns.map((c) => ({ name: c.name, caption: fieldCaption(c, state.page, state.language, state.captionSet) })),
+    ...meta.fields
+      .filter((m) => !shown.has(m.property) && !m.property.startsWith('system') && m.property !== 'rowVersion')
+      .map((m) => ({ name: m.property, caption: captionOfProperty(state, m.property) })),
+  ];
+}
+
+/**
+ * The list's conditions: its view, the opener's filters, the filter pane's; the search box adds one branch per
+ * shown column (OR), each with every other condition, as BC's search matches a row on any shown column.
+ */
+export function where(state: PageState, session?: Session): Record<string, unknown> | Record<string, unknown>[] {
+  // A typed date's missing parts come from the work date; checking a filter before it is kept needs no session.
+  const clock = session ? { today: session.today(), workDate: session.workDate() } : { today: '2000-01-01', workDate: '2000-01-01' };
   const page = state.page;
   // Filters are plain data (a list: one of its values), as the store reads them.
   const out: Record<string, unknown> = { ...((page.sourceTableView as Record<string, unknown>) ?? {}), ...state.filters };
   const meta = tableMeta(page.table!);
   for (const [name, text] of Object.entries(state.userFilters)) {
-    const f = findField(state, name);
-    // A FlowField is not filtered on, as a page variable is not (docs/differences.md).
-    if (!f.source || meta.field(f.source).calcFormula) continue;
-    out[f.source] = filterInput(meta.field(f.source), text);
+    if (name === SEARCH_KEY) continue;
+    const target = filterField(state, name);
+    if (!target) continue;
+    out[target.meta.property] = filterInput(target.meta, text, state.language, clock);
   }
-  return out;
+  const search = state.userFilters[SEARCH_KEY]?.trim();
+  if (!search) return out;
+  const branches: Record<string, unknown>[] = [];
+  // No stored value holds a NUL (and PostgreSQL takes none as a parameter): such a search finds nothing.
+  const searchable = !search.includes('\u0000');
+  for (const c of searchable ? (page.columns ?? []) : []) {
+    const m = c.source ? meta.field(c.source) : undefined;
+    if (!m || m.calcFormula || m.property in out) continue;
+    if (m.type.kind === 'Code' || m.type.kind === 'Text') {
+      // BC's search ignores case on every database.
+      if (search.length <= (m.type.length ?? Infinity)) branches.push({ ...out, [m.property]: ILike(`%${search.replace(/[%_]/g, '')}%`) });
+    } else if (m.type.kind === 'Option') {
+      const hits = (m.type.members ?? []).filter((o) => displayInSet(state, m, o.value).toLowerCase().includes(search.toLowerCase()));
+      if (hits.length) branches.push({ ...out, [m.property]: hits.map((o) => o.value) });
+    }
+  }
+  // Nothing can match: a branch no row satisfies keeps the result empty rather than unfiltered.
+  return branches.length ? branches : [{ ...out, [meta.fields.find((f) => f.primaryKey)!.property]: NO_ROW }];
 }
+
+/** A key value no record has (a control character no one types; not NUL, which PostgreSQL refuses). */
+const NO_ROW = '\u0001';
 
 /** Navigation and the filter pane are a list's. */
 export function listOnly(state: PageState): void {
@@ -256,7 +343,7 @@ export async function firstRowId(session: Session, state: PageState): Promise<st
 }
 
 /** The filter pane's text as a condition on the field. */
-function filterInput(meta: FieldMeta, text: string): unknown {
+function filterInput(meta: FieldMeta, text: string, language: Language, clock: { today: string; workDate: string }): unknown {
   switch (meta.type.kind) {
     case 'Code':
     case 'Text':
@@ -268,6 +355,9 @@ function filterInput(meta: FieldMeta, text: string): unknown {
       return evaluateOption(meta, text) ?? -1;
     case 'Boolean':
       return parseYesNo(text) ?? false;
+    case 'Date':
+      // As a date field takes it (dd-mm-jjjj, 031226, v, w, …).
+      return coerceFieldValue(meta, evaluateDate(text, language, clock));
     default:
       // Numbers and dates as the field evaluates typed text: out of the type's range is an error, not a database's.
       return coerceFieldValue(meta, evaluateInput(meta, text));

@@ -1,6 +1,6 @@
 import { BadRequestError, BcError } from '../runtime/BcError';
 import type { ModalResult } from '../runtime/Dialogs';
-import { evaluateInput, parseOkCancel, parseYesNo } from '../runtime/Format';
+import { evaluateDate, evaluateInput, parseOkCancel, parseYesNo } from '../runtime/Format';
 import type { Language } from '../runtime/Labels';
 import { tableMeta } from '../runtime/Metadata';
 import type { TableRecord } from '../runtime/Record';
@@ -8,6 +8,7 @@ import type { Session } from '../runtime/Session';
 import type { Simulator } from '../host/Simulator';
 import {
   fieldCaption,
+  filterField,
   findAction,
   findField,
   firstRowId,
@@ -19,6 +20,7 @@ import {
   newContext,
   PageSessionLabels,
   rows,
+  SEARCH_KEY,
   snapshot,
   where,
 } from './PageControls';
@@ -40,6 +42,7 @@ import type { PageViewBuilder } from './PageViewBuilder';
 import { modalPage, openRequest, uiPage } from './registry';
 import { DialogQuestion, PendingDialogSignal, RecordedAnswer, ReplayDialogs, ReplayDivergedError } from './ReplayDialogs';
 import { translate } from './Translations';
+import { captionSetName } from './CaptionSets';
 
 /** What one call returns: the page as it now is, plus what happened. */
 export interface CallResult {
@@ -76,7 +79,9 @@ export class PageOperations {
     this.store.checkState({ context: request.context, filters: request.filters });
     request = checkOpenRequest(page, request, user.language);
     const state = this.store.create(user.userName, user.language, company.systemId, page, request, parentId);
-    if ((page.type === 'Card' || page.type === 'StandardDialog') && !page.temporary && state.mode !== 'new' && !state.recordId) {
+    // A card run on a filter (Page.Run with a filtered record) shows the filter's first record and browses the others.
+    const onFilter = page.type === 'Card' && Object.keys(state.filters).length > 0;
+    if ((page.type === 'Card' || page.type === 'StandardDialog') && !page.temporary && state.mode !== 'new' && !state.recordId && !onFilter) {
       throw new BadRequestError('BadRequest', `Page ${page.id} ${page.name} opens on a record: give its id.`);
     }
     const view = await this.read(state, (s) => this.fill(s, state));
@@ -86,6 +91,7 @@ export class PageOperations {
 
   /** The view of a page session, in a transaction of its own; `before` may move the session first (a list's position). */
   async read(state: PageState, before?: Step): Promise<PageView> {
+    this.useCaptionSet(state);
     return this.sim.run(state.companyId, actor(state), async (session) => {
       await before?.(session);
       return this.views.build(session, state);
@@ -95,6 +101,11 @@ export class PageOperations {
   async start(state: PageState, op: Operation): Promise<CallResult> {
     refuseWhilePending(state);
     return this.run(state, op, []);
+  }
+
+  /** The company's caption set as it is now (a trainer may switch a class while pages are open). */
+  private useCaptionSet(state: PageState): void {
+    state.captionSet = captionSetName(this.sim.company(state.companyId).captionSet);
   }
 
   /** The handler's answer to the pending question; the operation runs again with it. */
@@ -125,7 +136,7 @@ export class PageOperations {
   /** TestPage.First/Next/Previous/Last/GoToRecord on a list. */
   async navigate(state: PageState, to: 'first' | 'next' | 'previous' | 'last' | 'record', recordId?: string): Promise<CallResult> {
     refuseWhilePending(state);
-    listOnly(state);
+    if (!(state.page.type === 'Card' && Object.keys(state.filters).length)) listOnly(state);
     const view = await this.read(state, async (session) => {
       const ids = (await rows(session, state)).map((r) => r.systemId);
       const at = state.recordId ? ids.indexOf(state.recordId) : -1;
@@ -149,9 +160,10 @@ export class PageOperations {
     listOnly(state);
     const userFilters = { ...state.userFilters };
     for (const [name, text] of Object.entries(filters)) {
-      const f = findField(state, name);
-      if (text === '' || text === null || text === undefined) delete userFilters[f.name];
-      else userFilters[f.name] = String(text);
+      // The search box, a control, or any other field of the table; one that cannot be filtered on is refused.
+      const key = name === SEARCH_KEY ? SEARCH_KEY : (filterField(state, name)?.key ?? findField(state, name).name);
+      if (text === '' || text === null || text === undefined) delete userFilters[key];
+      else userFilters[key] = String(text);
     }
     this.store.checkState({ context: state.context, filters: state.filters, userFilters });
     // A filter the list cannot be read with is refused before the session keeps it.
@@ -175,6 +187,7 @@ export class PageOperations {
     answers: RecordedAnswer[],
     next?: (session: Session) => Promise<RecordedAnswer>,
   ): Promise<CallResult> {
+    this.useCaptionSet(state);
     const dialogs = new ReplayDialogs(answers);
     const fieldName = op.kind === 'setField' ? findField(state, op.field).name : undefined;
     const work = workingCopy(state);
@@ -244,6 +257,9 @@ export class PageOperations {
       state.draft = snapshot(ctx.rec!);
     }
     if (page.type === 'List' && !state.recordId) state.recordId = await firstRowId(session, state);
+    if (page.type === 'Card' && state.mode !== 'new' && !state.recordId && Object.keys(state.filters).length) {
+      state.recordId = (await rows(session, state, 1))[0]?.systemId ?? null;
+    }
   }
 
   /** DialogPort.runModal became a pending question: open the modal page as a page session the client fills in. */
@@ -252,6 +268,7 @@ export class PageOperations {
     if (!page) return null;
     const request: OpenRequest = { pageId: page.id, mode: page.type === 'List' ? 'view' : 'new' };
     const modal = this.store.create(parent.owner, parent.language, parent.companyId, page, request, parent.id, true);
+    modal.captionSet = parent.captionSet;
     await this.fill(session, modal);
     if (page.type !== 'List' && modal.draft) Object.assign(modal.draft, question.request.defaults);
     this.store.add(modal);
@@ -262,19 +279,24 @@ export class PageOperations {
 async function apply(ctx: PageContext<TableRecord>, state: PageState, op: Operation): Promise<ActionOutcome> {
   const page = state.page;
   if (op.kind === 'close') {
-    // Cards here insert when the first field is left (BC's auto-insert), so only a delayed draft is left to write.
-    if (!page.temporary && ctx.rec && ctx.rec.systemId === '' && state.draft) await ctx.rec.insert(true);
+    // A new card is inserted when a field is left (BC's auto-insert); one never touched was never a record, and
+    // closing it inserts nothing, as in BC (a refused value leaves the draft as it was).
     return { kind: 'close' };
   }
   if (op.kind === 'setField') {
     const field = findField(state, op.field);
     if (!isEditable(state, ctx, field)) {
-      const text = PageSessionLabels.ReadOnlyFieldErr.format([fieldCaption(field, page, state.language)], state.language);
+      const text = PageSessionLabels.ReadOnlyFieldErr.format([fieldCaption(field, page, state.language, state.captionSet)], state.language);
       throw new BadRequestError('BadRequest_InvalidOperation', text);
     }
     if (!ctx.rec) throw new BadRequestError('BadRequest', PageSessionLabels.NoRecordErr.format([], state.language));
     const rec = ctx.rec;
-    const value = evaluateInput(field.source ? tableMeta(rec.constructor as any).field(field.source) : undefined, op.value);
+    const meta = field.source ? tableMeta(rec.constructor as any).field(field.source) : undefined;
+    const clock = { today: ctx.session.today(), workDate: ctx.session.workDate() };
+    const value =
+      meta?.type.kind === 'Date' && typeof op.value === 'string'
+        ? evaluateDate(op.value, state.language, clock)
+        : evaluateInput(meta, op.value);
     if (field.onValidate) await field.onValidate(ctx, value);
     else await rec.validate(field.source!, value, { fromPage: true });
     if (page.temporary) return { kind: 'refresh' };
@@ -302,7 +324,7 @@ async function apply(ctx: PageContext<TableRecord>, state: PageState, op: Operat
 function builtinAction(state: PageState, ctx: PageContext<TableRecord>, name: string): ActionOutcome | null {
   const page = state.page;
   if (page.type !== 'List' || !page.cardPage) return null;
-  const key = name.toLowerCase();
+  const key = name.toLowerCase().replace(/^\+\s*/, '');
   if (['new', 'nieuw', '$new'].includes(key) && page.insertAllowed) {
     return { kind: 'open', open: { page: page.cardPage, mode: 'new' } };
   }

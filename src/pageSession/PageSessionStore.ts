@@ -4,6 +4,7 @@ import { AuthorizationError, BadRequestError, BcError } from '../runtime/BcError
 import type { Language } from '../runtime/Labels';
 import type { OpenRequest, PageMode, UiPageDefinition } from '../../pages/UiPage';
 import type { DialogQuestion, RecordedAnswer } from './ReplayDialogs';
+import type { CaptionSetName } from './CaptionSets';
 
 export interface PageUser {
   userName: string;
@@ -78,6 +79,8 @@ export interface PageState {
   parentId: string | null;
   /** Set on the page session of a modal page: the session whose dialog it answers. */
   modalOf: string | null;
+  /** The company's caption set (the Empire version's words), read again at every call: a trainer may switch it. */
+  captionSet: CaptionSetName;
   expiresAt: number;
   mutex: Mutex;
 }
@@ -138,6 +141,7 @@ export class PageSessionStore {
       messages: [],
       parentId,
       modalOf: modal ? parentId : null,
+      captionSet: '000',
       expiresAt: this.now() + this.ttl,
       mutex: new Mutex(),
     };

@@ -30,6 +30,8 @@ export interface PageView {
   // cards and dialogs
   recordId?: string | null;
   groups?: GroupView[];
+  /** A card run on a filter: where its record is among the filter's records (1-based), to browse with previous/next. */
+  browse?: { position: number; total: number };
   // lists
   columns?: ColumnView[];
   rows?: RowView[];
@@ -38,7 +40,10 @@ export interface PageView {
   position?: string | null;
   /** The opener's filters (RunPageLink), for the filter pane: caption = value. */
   filters?: Array<{ field: string; value: string }>;
+  /** The filter pane: control name (or table field) → text; `$search` is the search box over every shown column. */
   userFilters?: Record<string, string>;
+  /** What the filter pane can filter on: the columns, then the table's other fields. */
+  filterFields?: Array<{ name: string; caption: string }>;
   cardPageId?: number | null;
   // role center
   links?: Array<{ name: string; caption: string; open: OpenRequest }>;
@@ -65,6 +70,8 @@ export interface FieldView {
   editable: boolean;
   visible: boolean;
   multiLine: boolean;
+  /** The control shows the table's primary key: leaving it inserts a new card's record (BC's DelayedInsert = false). */
+  primaryKey: boolean;
   importance: 'Promoted' | 'Standard' | 'Additional';
   /** JSON value: options by their (en-US) member name, dates ISO. */
   value: unknown;
@@ -94,6 +101,8 @@ export interface ActionView {
   group: string;
   promoted: boolean;
   enabled: boolean;
+  /** The submenus of its group it sits in, outermost first. */
+  menu?: string[];
 }
 
 export interface PartView {

@@ -6,8 +6,11 @@ import type { Session } from '../runtime/Session';
 import {
   calcShownFlowFields,
   captionOfProperty,
+  displayInSet,
   displayOfProperty,
   fieldCaption,
+  filterFields,
+  findField,
   isEditable,
   loadContext,
   newContext,
@@ -58,6 +61,11 @@ export class PageViewBuilder {
         for (const f of g.fields) fields.push(await this.fieldView(state, ctx, f));
         view.groups.push({ name: g.name, caption: pick(g.caption, lang), fields });
       }
+      if (page.type === 'Card' && Object.keys(state.filters).length) {
+        const ids = (await rows(session, state, this.store.pageSize)).map((r) => r.systemId);
+        view.browse = { position: ids.indexOf(view.recordId ?? '') + 1, total: ids.length };
+        view.filters = this.filterChips(state);
+      }
     } else if (page.type === 'List') {
       Object.assign(view, await this.listView(session, state));
     } else if (page.type === 'RoleCenter') {
@@ -81,7 +89,7 @@ export class PageViewBuilder {
     const page = state.page;
     const found = await rows(session, state, this.store.pageSize);
     await calcShownFlowFields(session, page, found, page.columns ?? []);
-    const total = await session.count(page.table!, where(state) as FindOptionsWhere<TableRecord>);
+    const total = await session.count(page.table!, where(state, session) as FindOptionsWhere<TableRecord>);
     const columns = (page.columns ?? []).map((c) => this.columnView(state, c));
     const rowViews: RowView[] = [];
     for (const r of found) {
@@ -90,10 +98,7 @@ export class PageViewBuilder {
       for (const c of page.columns ?? []) cells[c.name] = (await this.valueOf(state, ctx, c)).display;
       rowViews.push({ id: r.systemId, cells });
     }
-    const filters = Object.entries(state.filters).map(([property, value]) => ({
-      field: captionOfProperty(state, property),
-      value: (Array.isArray(value) ? value : [value]).map((v) => displayOfProperty(state, property, v)).join('|'),
-    }));
+    const filters = this.filterChips(state);
     return {
       columns,
       rows: rowViews,
@@ -101,8 +106,16 @@ export class PageViewBuilder {
       position: state.recordId,
       filters,
       userFilters: { ...state.userFilters },
+      filterFields: filterFields(state),
       cardPageId: cardPageId(page),
     };
+  }
+
+  private filterChips(state: PageState): Array<{ field: string; value: string }> {
+    return Object.entries(state.filters).map(([property, value]) => ({
+      field: captionOfProperty(state, property),
+      value: (Array.isArray(value) ? value : [value]).map((v) => displayOfProperty(state, property, v)).join('|'),
+    }));
   }
 
   private async partView(session: Session, state: PageState, part: NonNullable<UiPageDefinition['parts']>[number]): Promise<PartView> {
@@ -129,14 +142,17 @@ export class PageViewBuilder {
     if (page.type === 'List' && page.cardPage) {
       const nl = lang === 'nl-NL';
       const onRow = ctx.rec !== null;
-      if (page.insertAllowed) out.push({ name: 'New', caption: nl ? 'Nieuw' : 'New', group: 'New', promoted: true, enabled: true });
+      // BC's list: the New group (Nieuw) holds "+ Nieuw" (seed 000: "Klik op Nieuw | + Nieuw").
+      if (page.insertAllowed) out.push({ name: 'New', caption: nl ? '+ Nieuw' : '+ New', group: 'New', promoted: true, enabled: true });
       out.push({ name: 'Edit', caption: nl ? 'Bewerken' : 'Edit', group: 'Home', promoted: true, enabled: onRow });
       out.push({ name: 'View', caption: nl ? 'Weergeven' : 'View', group: 'Home', promoted: true, enabled: onRow });
     }
     for (const a of page.actions ?? []) {
       if (a.visible && !a.visible(ctx)) continue;
       const enabled = (!a.requiresRecord || ctx.rec !== null) && (!a.enabled || a.enabled(ctx));
-      out.push({ name: a.name, caption: pick(a.caption, lang), group: a.group, promoted: a.promoted ?? false, enabled });
+      const view: ActionView = { name: a.name, caption: pick(a.caption, lang), group: a.group, promoted: a.promoted ?? false, enabled };
+      if (a.menu) view.menu = a.menu.map((c) => pick(c, lang));
+      out.push(view);
     }
     return out;
   }
@@ -172,29 +188,38 @@ export class PageViewBuilder {
   }
 
   private columnView(state: PageState, f: PageFieldDef<any>): { name: string; caption: string; drillDown: boolean } {
-    return { name: f.name, caption: fieldCaption(f, state.page, state.language), drillDown: f.drillDown ?? false };
+    return { name: f.name, caption: fieldCaption(f, state.page, state.language, state.captionSet), drillDown: f.drillDown ?? false };
   }
 
   private async fieldView(state: PageState, ctx: PageContext<TableRecord>, f: PageFieldDef<any>): Promise<FieldView> {
     const lang = state.language;
     const meta = f.source && state.page.table ? tableMeta(state.page.table).field(f.source) : undefined;
-    const { value, display } = await this.valueOf(state, ctx, f);
+    let { value, display } = await this.valueOf(state, ctx, f);
+    // While the question a typed value raised is open, the field shows what was typed (Medewerker on Text032).
+    const op = state.pending?.op;
+    if (op?.kind === 'setField' && findField(state, op.field).name === f.name) {
+      value = op.value;
+      const member = meta?.type.kind === 'Option' ? meta.type.members?.find((m) => m.name === op.value || m.value === op.value) : undefined;
+      if (member) value = member.name;
+      display = member ? displayInSet(state, meta, member.value) : op.value === null || op.value === undefined ? '' : String(op.value);
+    }
     const editable = ctx.rec !== null && isEditable(state, ctx, f);
     const visible = typeof f.visible === 'function' ? f.visible(ctx) : f.visible !== false;
     const view: FieldView = {
       name: f.name,
-      caption: fieldCaption(f, state.page, lang),
+      caption: fieldCaption(f, state.page, lang, state.captionSet),
       kind: meta ? meta.type.kind : 'Text',
       length: meta?.type.length,
       editable,
       visible,
       multiLine: f.multiLine ?? false,
+      primaryKey: meta?.primaryKey ?? false,
       importance: f.importance ?? 'Standard',
       value,
       display,
     };
     if (meta?.type.kind === 'Option') {
-      view.options = (meta.type.members ?? []).map((m) => ({ value: m.name, text: lang === 'nl-NL' && m.nl ? m.nl : m.name }));
+      view.options = (meta.type.members ?? []).map((m) => ({ value: m.name, text: displayInSet(state, meta, m.value) }));
     }
     if (f.lookup && editable) view.lookup = await this.lookup(ctx.session, f);
     const err = state.fieldErrors[f.name];
@@ -223,7 +248,7 @@ export class PageViewBuilder {
     }
     const meta = tableMeta(ctx.rec!.constructor as any).field(f.source!);
     const raw = (ctx.rec as any)[f.source!];
-    return { value: jsonValue(meta, raw), display: formatField(meta, raw, state.language) };
+    return { value: jsonValue(meta, raw), display: displayInSet(state, meta, raw) };
   }
 }
 

@@ -28,6 +28,37 @@ export function formatDate(iso: string, language: Language): string {
   return language === 'nl-NL' ? `${d}-${m}-${y}` : `${m}/${d}/${y}`;
 }
 
+/**
+ * A date as a user types it in a date field (BC's "Datums invoeren", ui-enter-date-ranges): the region's order
+ * (nl-NL day-month-year, en-US month/day/year) with any separator, or 2, 4, 6 or 8 digits (day; day+month;
+ * +2-digit year; +4-digit year), a missing month or year from the work date, a 2-digit year in 1930–2029; the
+ * word for today (vandaag/today: v, t, …) or the work date (werkdatum/workdate: w, …), or a prefix of it; ISO
+ * yyyy-mm-dd as the API sends it. What is none of these is returned as typed, for the field's own error.
+ */
+export function evaluateDate(text: string, language: Language, clock: { today: string; workDate: string }): string {
+  const t = text.trim().toLowerCase();
+  if (t === '' || /^\d{4}-\d{2}-\d{2}$/.test(t)) return text.trim();
+  const word = (w: string) => /^[a-z]+$/.test(t) && w.startsWith(t);
+  if (word('vandaag') || word('today')) return clock.today;
+  if (word('werkdatum') || word('workdate')) return clock.workDate;
+  const [wy, wm] = clock.workDate.split('-').map(Number);
+  let parts: string[];
+  if (/^\d+$/.test(t)) {
+    if (![2, 4, 6, 8].includes(t.length)) return text;
+    parts = [t.slice(0, 2), t.slice(2, 4), t.slice(4)].filter((p) => p !== '');
+  } else if (/^\d{1,4}([^0-9a-z]+\d{1,4}){0,2}$/.test(t)) {
+    parts = t.split(/[^0-9]+/);
+  } else return text;
+  if (language !== 'nl-NL' && parts.length > 1) [parts[0], parts[1]] = [parts[1], parts[0]];
+  const day = Number(parts[0]);
+  const month = parts[1] === undefined ? wm : Number(parts[1]);
+  let year = parts[2] === undefined ? wy : Number(parts[2]);
+  if (parts[2] !== undefined && parts[2].length <= 2) year += year >= 30 ? 1900 : 2000;
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (year < 1 || d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return text;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
 /** An option member (by value or name) by its caption in the language; an unknown one as it is. */
 export function formatOption(field: FieldMeta, raw: unknown, language: Language): string {
   const m = field.type.members?.find((x) => x.value === raw || x.name === raw);

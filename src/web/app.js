@@ -2,7 +2,7 @@
 // All state that matters lives on the server (page sessions); this file keeps the stack of open pages.
 import { Api, loginUsers } from './api.js';
 import { t } from './i18n.js';
-import { h, renderDialog, renderPage } from './render.js';
+import { h, renderDialog, renderLookup, renderPage } from './render.js';
 
 const app = document.getElementById('app');
 const state = {
@@ -15,6 +15,8 @@ const state = {
   /** A client-side error dialog (an action failed, the session expired). */
   error: null,
   tellMe: null,
+  /** An open lookup list: { session, field }. */
+  lookup: null,
   collapsed: new Set(),
 };
 
@@ -88,6 +90,8 @@ function render() {
   if (top?.dialog) overlays.push(h('div', { class: 'overlay' }, renderDialog(top.dialog, top.sessionId, state.lang, { collapsed: state.collapsed })));
   if (state.error) overlays.push(h('div', { class: 'overlay' }, renderDialog({ kind: 'error', text: state.error }, '', state.lang)));
   if (state.tellMe) overlays.push(renderTellMe());
+  const lookupField = state.lookup && fieldOf(state.lookup.session, state.lookup.field);
+  if (lookupField?.lookup) overlays.push(h('div', { class: 'overlay' }, renderLookup(lookupField, state.lookup.session, state.lang)));
   app.replaceChildren(renderTopBar(), main, ...overlays);
   // Tab moved the focus to the next field before the answer came back: put it there again.
   if (focused) {
@@ -127,7 +131,7 @@ function renderTellMe() {
   });
   queueMicrotask(() => document.getElementById('tell-me-input')?.focus());
   return h('div', { class: 'overlay tell-me-overlay', dataset: { tellMeClose: '1' } },
-    h('div', { class: 'tell-me', role: 'dialog' }, h('h2', {}, t(state.lang, 'tellMeTitle')), input, results));
+    h('div', { class: 'tell-me', role: 'dialog', 'aria-label': t(state.lang, 'tellMeTitle') }, h('h2', {}, t(state.lang, 'tellMeTitle')), input, results));
 }
 
 // ---- applying the server's answers ----
@@ -179,6 +183,11 @@ function viewOf(sessionId) {
   return at?.kind === 'modal' ? at.owner.dialog.modal : at?.view;
 }
 
+function fieldOf(sessionId, name) {
+  const view = viewOf(sessionId);
+  return (view?.groups ?? []).flatMap((g) => g.fields).find((f) => f.name === name);
+}
+
 async function openPage(request) {
   const r = await state.api.open(state.company, request, state.lang);
   state.stack.push(r.view);
@@ -192,6 +201,11 @@ app.addEventListener('click', (e) => {
   if (!el) return;
   const d = el.dataset;
   if (el.tagName === 'A') e.preventDefault();
+  // One menu open at a time: opening one closes the others (not the menus around it).
+  if (el.tagName === 'SUMMARY') {
+    for (const open of app.querySelectorAll('details[open]')) if (!open.contains(el)) open.removeAttribute('open');
+    return;
+  }
   if (d.logout) return signOut();
   if (d.toggleLang && state.api) {
     setLang(state.lang === 'nl-NL' ? 'en-US' : 'nl-NL');
@@ -211,6 +225,19 @@ app.addEventListener('click', (e) => {
   if (d.tellMePage) {
     state.tellMe = null;
     return guarded(() => openPage({ page: Number(d.tellMePage) }));
+  }
+  if (d.lookupOpen) {
+    state.lookup = { session: sessionOf(el), field: d.lookupOpen };
+    return render();
+  }
+  if (d.lookupCancel) {
+    state.lookup = null;
+    return render();
+  }
+  if (el.tagName === 'TR' && d.lookupValue !== undefined) {
+    const { session, field } = state.lookup;
+    state.lookup = null;
+    return guarded(async () => apply(session, await state.api.set(session, field, d.lookupValue, state.lang)));
   }
   if (d.answer === 'dismiss-error') {
     state.error = null;
@@ -245,6 +272,10 @@ app.addEventListener('click', (e) => {
     el.closest('details')?.removeAttribute('open');
     const session = sessionOf(el);
     return guarded(async () => apply(session, await state.api.invoke(session, d.action, state.lang)));
+  }
+  if (d.nav) {
+    const session = sessionOf(el);
+    return guarded(async () => apply(session, await state.api.navigate(session, d.nav, undefined, state.lang)));
   }
   if (d.filterClear) {
     const session = sessionOf(el);
@@ -284,7 +315,30 @@ app.addEventListener('change', (e) => {
   guarded(async () => apply(session, await state.api.set(session, field, value, state.lang)));
 });
 
+// Tab (or Enter) out of the untouched primary key of a new card: BC inserts a new record when the user leaves the
+// control that shows the primary key (DelayedInsert = false, the default), so OnInsert gives it its No. from the
+// number series (seed 000: "Druk op Tab, waarna het systeem een nieuw contactnummer aanmaakt"). A changed value is
+// sent by its change event instead.
+app.addEventListener('keydown', (e) => {
+  if (e.key !== 'Tab' && e.key !== 'Enter') return;
+  const el = e.target;
+  const field = el.dataset?.field;
+  if (!field || el.tagName !== 'INPUT' || el.type === 'checkbox' || el.value !== el.defaultValue) return;
+  const session = sessionOf(el);
+  const view = viewOf(session);
+  if (!view || view.mode !== 'new' || view.recordId || view.type !== 'Card') return;
+  if (!fieldOf(session, field)?.primaryKey) return;
+  guarded(async () => apply(session, await state.api.set(session, field, el.value, state.lang)));
+});
+
 app.addEventListener('submit', (e) => {
+  const searchForm = e.target.closest('[data-search-form]');
+  if (searchForm) {
+    e.preventDefault();
+    const session = sessionOf(searchForm);
+    const text = searchForm.querySelector('.search-text').value;
+    return guarded(async () => apply(session, await state.api.filter(session, { $search: text }, state.lang)));
+  }
   const form = e.target.closest('[data-filter-form]');
   if (!form) return;
   e.preventDefault();
@@ -295,8 +349,9 @@ app.addEventListener('submit', (e) => {
 });
 
 document.addEventListener('keydown', (e) => {
-  if (e.key === 'Escape' && state.tellMe) {
+  if (e.key === 'Escape' && (state.tellMe || state.lookup)) {
     state.tellMe = null;
+    state.lookup = null;
     render();
   }
   // Alt+Q opens Vertel me, as in Business Central.

@@ -29,6 +29,10 @@ export function renderPage(view, lang, options = {}) {
       h('header', { class: 'page-header' },
         h('button', { class: 'back', title: t(lang, 'back'), dataset: { close: view.sessionId }, 'aria-label': t(lang, 'back') }, '←'),
         h('h1', { class: 'page-title' }, view.caption),
+        view.browse?.position ? h('span', { class: 'browse' },
+          h('button', { dataset: { nav: 'previous' }, title: t(lang, 'previous'), 'aria-label': t(lang, 'previous'), disabled: view.browse.position <= 1 }, '‹'),
+          h('span', {}, `${view.browse.position} ${t(lang, 'of')} ${view.browse.total}`),
+          h('button', { dataset: { nav: 'next' }, title: t(lang, 'next'), 'aria-label': t(lang, 'next'), disabled: view.browse.position >= view.browse.total }, '›')) : null,
         view.type !== 'StandardDialog' ? h('button', { class: 'close', title: t(lang, 'close'), dataset: { close: view.sessionId } }, '✕') : null,
       ),
     );
@@ -50,17 +54,33 @@ function renderActionBar(view, lang) {
   for (const group of GROUP_ORDER) {
     const inGroup = actions.filter((a) => a.group === group);
     if (!inGroup.length) continue;
-    // BC: promoted actions sit on the bar; the group menu lists them all.
+    // BC: promoted actions sit on the bar; the group's menu lists them all, in their submenus.
     for (const a of inGroup.filter((x) => x.promoted)) {
       bar.append(h('button', { class: `action ${group === 'New' ? 'new' : ''}`, disabled: !a.enabled, dataset: { action: a.name } },
-        group === 'New' && a.name !== 'New' ? `+ ${a.caption}` : a.caption));
+        group === 'New' && !a.caption.startsWith('+') ? `+ ${a.caption}` : a.caption));
     }
-    const menu = h('details', { class: 'action-menu' },
-      h('summary', {}, group === 'New' ? `+ ${t(lang, 'new')}` : t(lang, GROUP_TEXT[group])),
-      h('div', { class: 'menu' }, inGroup.map((a) => h('button', { disabled: !a.enabled, dataset: { action: a.name } }, a.caption))));
-    if (inGroup.some((x) => !x.promoted) || group === 'New') bar.append(menu);
+    // A list's New group is "Nieuw" holding "+ Nieuw"; a card's is "+ Nieuw" holding what it creates.
+    const label = group === 'New' ? (view.type === 'List' ? t(lang, 'new') : `+ ${t(lang, 'new')}`) : t(lang, GROUP_TEXT[group]);
+    bar.append(h('details', { class: 'action-menu', dataset: { group } }, h('summary', {}, label), actionMenu(inGroup, 0)));
   }
   return bar;
+}
+
+/** A group's menu: its actions, those with a submenu path in nested menus (Navigeren | Contact | Persoon → …). */
+function actionMenu(actions, depth) {
+  const menu = h('div', { class: 'menu', role: 'menu' });
+  const subs = new Set();
+  for (const a of actions) {
+    const sub = a.menu?.[depth];
+    if (sub === undefined) {
+      menu.append(h('button', { disabled: !a.enabled, role: 'menuitem', dataset: { action: a.name } }, a.caption));
+    } else if (!subs.has(sub)) {
+      subs.add(sub);
+      menu.append(h('details', { class: 'submenu' }, h('summary', { role: 'menuitem', 'aria-label': sub }, sub),
+        actionMenu(actions.filter((x) => x.menu?.[depth] === sub), depth + 1)));
+    }
+  }
+  return menu;
 }
 
 function renderRoleCenter(root, view, lang) {
@@ -78,18 +98,25 @@ function renderRoleCenter(root, view, lang) {
 
 function renderList(view, lang) {
   const wrap = h('div', { class: 'list' });
-  const pane = h('div', { class: 'filter-pane' });
+  const userFilters = view.userFilters ?? {};
+  const fields = view.filterFields ?? view.columns;
+  // BC's search box: every shown column at once (Enter or leaving the box searches).
+  const search = h('form', { class: 'search-form', dataset: { searchForm: view.sessionId } },
+    h('span', { class: 'search-icon', 'aria-hidden': 'true' }),
+    h('input', { class: 'search-text', type: 'search', 'aria-label': t(lang, 'searchAll'), placeholder: t(lang, 'searchAll'), value: userFilters.$search ?? '' }));
+  const pane = h('div', { class: 'filter-pane', role: 'search', 'aria-label': t(lang, 'filterPane') }, search);
   for (const f of view.filters ?? []) pane.append(h('span', { class: 'filter-chip' }, `${f.field}: ${f.value}`));
-  for (const [name, text] of Object.entries(view.userFilters ?? {})) {
-    const col = view.columns.find((c) => c.name === name);
-    pane.append(h('span', { class: 'filter-chip user' }, `${col?.caption ?? name}: *${text}*`,
+  for (const [name, text] of Object.entries(userFilters)) {
+    if (name === '$search') continue;
+    const field = fields.find((c) => c.name === name);
+    pane.append(h('span', { class: 'filter-chip user' }, `${field?.caption ?? name}: *${text}*`,
       h('button', { class: 'chip-remove', dataset: { filterClear: name }, title: '✕' }, '✕')));
   }
-  const select = h('select', { class: 'filter-field', 'aria-label': t(lang, 'filter') },
-    view.columns.map((c) => h('option', { value: c.name }, c.caption)));
+  const select = h('select', { class: 'filter-field', 'aria-label': t(lang, 'addFilter') },
+    fields.map((c) => h('option', { value: c.name }, c.caption)));
   pane.append(h('form', { class: 'filter-form', dataset: { filterForm: view.sessionId } },
     h('span', { class: 'filter-label' }, `${t(lang, 'filter')}:`), select,
-    h('input', { class: 'filter-text', type: 'search', placeholder: t(lang, 'search') }),
+    h('input', { class: 'filter-text', type: 'text', 'aria-label': t(lang, 'filter') }),
     h('button', { type: 'submit' }, '⏎')));
   wrap.append(pane);
   wrap.append(renderTable(view.columns, view.rows, view.position, lang, {}));
@@ -144,12 +171,11 @@ function renderField(view, f, lang) {
   if (!f.editable) {
     control = h('span', { class: `ro ${f.multiLine ? 'multi' : ''}`, id, dataset: { fieldValue: f.name } }, f.display);
   } else if (f.lookup) {
+    // BC's lookup: type the code, or open the related table's list (code and description) and pick a line.
     const current = value === null || value === undefined ? '' : String(value);
-    const opts = [h('option', { value: '' }, '')];
-    if (current && !f.lookup.some((o) => o.value === current)) opts.push(h('option', { value: current }, current));
-    for (const o of f.lookup) opts.push(h('option', { value: o.value }, o.text ? `${o.value} – ${o.text}` : o.value));
-    control = h('select', { ...common, dataset: { field: f.name, lookup: '1' } }, opts);
-    control.value = current;
+    const input = h('input', { ...common, type: 'text', value: current, maxlength: f.length ? String(f.length) : undefined, autocomplete: 'off', dataset: { field: f.name, lookup: '1' } });
+    control = h('span', { class: 'lookup' }, input,
+      h('button', { type: 'button', class: 'lookup-open', title: t(lang, 'lookupTitle'), 'aria-label': `${f.caption}: ${t(lang, 'lookupTitle')}`, dataset: { lookupOpen: f.name } }, '▾'));
   } else if (f.options) {
     control = h('select', common, f.options.map((o) => h('option', { value: o.value }, o.text)));
     control.value = String(value ?? '');
@@ -157,7 +183,10 @@ function renderField(view, f, lang) {
     control = h('input', { ...common, type: 'checkbox', class: 'toggle' });
     control.checked = value === true || value === 'true';
   } else if (f.kind === 'Date') {
-    control = h('input', { ...common, type: 'date', value: value ?? '' });
+    // BC's date box: text in the session's format (dd-mm-jjjj in Dutch), never the browser's own date picker; the
+    // server evaluates what is typed (3-12-2026, 031226, v, w, …).
+    control = h('input', { ...common, type: 'text', class: 'date', value: error ? String(error.value ?? '') : f.display,
+      placeholder: lang === 'nl-NL' ? 'dd-mm-jjjj' : 'mm/dd/yyyy', autocomplete: 'off' });
   } else if (f.multiLine) {
     control = h('textarea', { ...common, rows: '3' });
     control.value = value ?? '';
@@ -167,6 +196,17 @@ function renderField(view, f, lang) {
   cell.append(control);
   if (error) cell.append(h('div', { class: 'field-error', role: 'alert' }, error.message));
   return cell;
+}
+
+/** A lookup's list (BC's lookup page): the related table's code and description; a line sets the field. */
+export function renderLookup(field, sessionId, lang) {
+  return h('div', { class: 'dialog dialog-lookup', role: 'dialog', 'aria-label': field.caption, dataset: { lookupSession: sessionId, lookupField: field.name } },
+    h('header', { class: 'dialog-title' }, field.caption),
+    h('table', { class: 'grid' },
+      h('thead', {}, h('tr', {}, h('th', {}, t(lang, 'code')), h('th', {}, t(lang, 'description')))),
+      h('tbody', {}, field.lookup.map((o) => h('tr', { class: o.value === String(field.value ?? '') ? 'selected' : '', dataset: { lookupValue: o.value } },
+        h('td', {}, o.value), h('td', {}, o.text))))),
+    h('footer', { class: 'dialog-actions' }, h('button', { dataset: { lookupCancel: '1' } }, t(lang, 'cancel'))));
 }
 
 /** The box of a dialog: confirm (Ja/Nee), message (OK), a modal page (its page + OK/Annuleren), or an error. */

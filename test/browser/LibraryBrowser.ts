@@ -86,9 +86,12 @@ export class Trainee {
     const onBar = scope.locator('.action-bar > button, .dialog-actions > button', { hasText: caption }).first();
     if ((await onBar.count()) && (await onBar.isVisible())) await onBar.click();
     else {
-      const menu = scope.locator('.action-menu', { has: this.page.locator('.menu button', { hasText: caption }) }).first();
-      await menu.locator('summary').click();
-      await menu.locator('.menu button', { hasText: caption }).first().click();
+      // In its group's menu, maybe in a submenu (Navigeren | Contact | Persoon): open the menus around it.
+      const item = scope.locator('.action-menu .menu button', { hasText: caption }).first();
+      await item.evaluate((el) => {
+        for (let d = el.closest('details'); d; d = d.parentElement?.closest('details') ?? null) d.open = true;
+      });
+      await item.click();
     }
     await this.idle();
   }

@@ -112,7 +112,7 @@ describe('Vastleggen contactmoment and Afhandelen taak', () => {
     const teamTasks = await tc.bob.get(tasks.sessionId);
     expect(teamTasks.view.rows).toHaveLength(0);
 
-    r = await tc.bob.set(taskCard.sessionId, 'Nieuwe notitie', 'Sleutel besteld.');
+    r = await tc.bob.set(taskCard.sessionId, 'Notities', 'Wil een extra sleutel.\nSleutel besteld.');
     expect(shown(r.view, 'Notities')).toBe('Wil een extra sleutel.\nSleutel besteld.');
     r = await tc.bob.set(taskCard.sessionId, 'Status', 'Afgerond');
     expect(r.view.dialog).toMatchObject({ kind: 'confirm', key: 'To-do.Text004', text: 'Wilt u een interactielogpost registreren?' });

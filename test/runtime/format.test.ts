@@ -1,5 +1,5 @@
 // [FEATURE] [Format/Evaluate] the one place values become text and text becomes values again.
-import { displayValue, evaluateInput, formatBoolean, formatField, formatValue, parseOkCancel, parseYesNo } from '../../src/runtime/Format';
+import { displayValue, evaluateDate, evaluateInput, formatBoolean, formatField, formatValue, parseOkCancel, parseYesNo } from '../../src/runtime/Format';
 import type { FieldMeta } from '../../src/runtime/Metadata';
 
 const field = (kind: string, extra: Record<string, unknown> = {}) => ({ type: { kind, ...extra } }) as unknown as FieldMeta;
@@ -48,5 +48,33 @@ describe('Evaluate', () => {
     expect(evaluateInput(field('Integer'), ' ')).toBe(0);
     expect(evaluateInput(status, '1')).toBe(1);
     expect(evaluateInput(undefined, 'x')).toBe('x');
+  });
+});
+
+describe('Evaluate a typed date (BC "Datums invoeren")', () => {
+  const clock = { today: '2026-12-02', workDate: '2026-11-20' };
+  test('Dutch order with any separator, 2/4/6/8 digits, a 2-digit year in 1930–2029, the words for today and the work date', () => {
+    const nl = (t: string) => evaluateDate(t, 'nl-NL', clock);
+    expect(nl('3-12-2026')).toBe('2026-12-03');
+    expect(nl('03-12-2026')).toBe('2026-12-03');
+    expect(nl('3/12/26')).toBe('2026-12-03');
+    expect(nl('3 12 1968')).toBe('1968-12-03');
+    expect(nl('031226')).toBe('2026-12-03');
+    expect(nl('03121968')).toBe('1968-12-03');
+    expect(nl('0312')).toBe('2026-12-03');
+    expect(nl('05')).toBe('2026-11-05');
+    expect(nl('120430')).toBe('1930-04-12');
+    expect(nl('120429')).toBe('2029-04-12');
+    expect(nl('v')).toBe('2026-12-02');
+    expect(nl('vandaag')).toBe('2026-12-02');
+    expect(nl('w')).toBe('2026-11-20');
+    expect(nl('werk')).toBe('2026-11-20');
+    expect(nl('2026-12-03')).toBe('2026-12-03');
+    expect(evaluateDate('12/03/2026', 'en-US', clock)).toBe('2026-12-03');
+  });
+
+  test('what is no date comes back as typed, for the field to refuse', () => {
+    const nl = (t: string) => evaluateDate(t, 'nl-NL', clock);
+    for (const bad of ['31-02-2026', '123', 'morgen', '1-13-2026', '00-12-2026']) expect(nl(bad)).toBe(bad);
   });
 });

@@ -53,6 +53,35 @@ export async function addTaskComment(task: Todo, text: string): Promise<void> {
   }
 }
 
+/**
+ * The Notities typed as one text on the task card: the comment sheet's lines (page 5072) become the text's lines.
+ * A line that stays is kept (its Date too), a changed one is modified, new ones are inserted, dropped ones deleted.
+ */
+export async function setTaskNotes(task: Todo, text: string): Promise<void> {
+  const s = task.session;
+  const key = commentKey(task);
+  await s.lockTable(RlshpMgtCommentLine);
+  const existing = await s.find(RlshpMgtCommentLine, { tableName: CommentTableName.ToDo, no: key, subNo: 0 }, { lineNo: 'ASC' });
+  const wanted = splitComment(text);
+  for (let i = 0; i < Math.max(wanted.length, existing.length); i++) {
+    const line = existing[i];
+    if (i >= wanted.length) await line.delete(true);
+    else if (!line) {
+      const added = s.create(RlshpMgtCommentLine);
+      added.tableName = CommentTableName.ToDo;
+      added.no = key;
+      added.subNo = 0;
+      added.lineNo = ((existing[existing.length - 1]?.lineNo ?? 0) + (i - existing.length + 1) * 10000);
+      added.date = s.workDate();
+      await added.validate('comment', wanted[i]);
+      await added.insert(true);
+    } else if (line.comment !== wanted[i]) {
+      await line.validate('comment', wanted[i]);
+      await line.modify(true);
+    }
+  }
+}
+
 /** A task's Notities as comment lines. */
 export function taskComments(task: Todo): Promise<RlshpMgtCommentLine[]> {
   return task.session.find(RlshpMgtCommentLine, { tableName: CommentTableName.ToDo, no: commentKey(task), subNo: 0 });

@@ -36,6 +36,14 @@ export const TaskViews = {
     return { ...TaskViews.salesperson(salespersonCode || NO_SUCH_CODE), closed: false };
   },
 
+  /**
+   * The open tasks a salesperson has in hand: their own (Organizer), not their copies of their teams' tasks
+   * (Team Code set), which the team's list shows. Verkopers/inkopers → Taken opens these on the Taakkaart.
+   */
+  inHandOfSalesperson(salespersonCode: string): TaskView {
+    return { salespersonCode: salespersonCode || NO_SUCH_CODE, systemToDoType: TaskSystemType.Organizer, teamCode: '', closed: false };
+  },
+
   /** A contact's tasks: Contact Company No. (and Contact No. for a person), System To-do Type = Organizer|Contact Attendee. */
   contact(contact: { companyNo: string; lookupContactNo: string }): TaskView {
     return {

@@ -35,7 +35,7 @@ import {
   TaskSystemType,
   TaskType,
 } from './TaskEnums';
-import { addTaskComment, taskComments, taskNotes } from './TaskComments';
+import { addTaskComment, setTaskNotes, taskComments, taskNotes } from './TaskComments';
 import { createOrganizerTasks, createSubTask, salespersonCodeChanged, teamCodeChanged, updateAttendeeTasks } from './TeamTasks';
 import { EmpireTaskLabels, TodoLabels } from './TodoLabels';
 
@@ -356,10 +356,11 @@ export class Todo extends TableRecord {
     await this.modify(true);
   }
 
-  /** Adds a line to the task's Notities (comments live under the Organizer To-do No.). */
+  /** Adds a line to the task's Notities / sets them from one text (comment lines under the Organizer To-do No.). */
   addComment(text: string): Promise<void> {
     return addTaskComment(this, text);
   }
+  setNotes(text: string): Promise<void> { return setTaskNotes(this, text); }
 
   /**
    * The task's own row: a team task's row or a salesperson's task, not a team member's copy of a team task.
