@@ -16,6 +16,7 @@ import { bodyTypeCheck, hostCheck, LOOPBACK_HOSTS, multipartBody } from './front
 import { securityHeaders } from './securityHeaders';
 import { simRoutes } from './simRoutes';
 import { simUserRoutes } from './simUserRoutes';
+import { trainingRoutes } from './trainingRoutes';
 import { BC_ONLINE_LIMITS, Throttle, throttle, ThrottleLimits } from './throttle';
 import { pageSessionRoutes } from './pageSessionRoutes';
 import { WebhookNotifier } from './webhooks/WebhookNotifier';
@@ -106,7 +107,8 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
     maxBatchEntities: options.maxBatchEntities,
   }));
   app.use('/_sim', docsRoutes(groups));
-  app.use('/_sim', basicAuth(sim), json, simRoutes(sim, { journal, seeds: options.seeds }), simUserRoutes(sim));
+  app.get('/console', (_req, res) => res.redirect('/web/console.html')); // the trainer's console (docs/training.md)
+  app.use('/_sim', basicAuth(sim), json, simRoutes(sim, { journal, seeds: options.seeds }), simUserRoutes(sim), trainingRoutes(sim));
 
   app.use((req) => {
     const first = req.path.split('/').filter((s) => s !== '')[0] ?? '';
