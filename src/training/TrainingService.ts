@@ -6,7 +6,7 @@ import { BadRequestError, RecordNotFoundError } from '../runtime/BcError';
 import { PlatformText } from '../runtime/PlatformErrors';
 import type { Simulator } from '../host/Simulator';
 import { BUSINESS_USER_SET } from '../host/Permissions';
-import { DEFAULT_COMPLAINT_TEMPLATES, DEFAULT_TEAMS, ExerciseSettings, StepStatus } from './exercise';
+import { DEFAULT_COMPLAINT_TEMPLATES, DEFAULT_TEAMS, ExerciseSettings, PATHS, STEPS, StepStatus } from './exercise';
 import { deriveProgress, StepResult } from './Progress';
 import { setUpTrainee } from './TraineeSetup';
 
@@ -54,6 +54,8 @@ export interface ClassProgress {
   seed: string;
   captionSet: number;
   teams: string[];
+  /** The paths and steps, in order and in Dutch, for whoever shows the progress. */
+  exercise: { paths: typeof PATHS; steps: typeof STEPS };
   trainees: TraineeProgress[];
 }
 
@@ -182,6 +184,7 @@ export class TrainingService {
       seed: cls.seed,
       captionSet: cls.captionSet,
       teams,
+      exercise: { paths: PATHS, steps: STEPS },
       trainees: await Promise.all(trainees.map((t) => this.traineeProgress(t, settings, trainer))),
     };
   }

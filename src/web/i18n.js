@@ -9,7 +9,7 @@ const TEXTS = {
     filter: 'Filteren', filters: 'Filters', search: 'Zoeken', rows: 'regels', noRows: 'Er is niets om weer te geven in deze weergave.',
     showMore: 'Meer weergeven', showLess: 'Minder weergeven', error: 'Fout', message: 'Bericht', language: 'English',
     languageTitle: 'Taal wijzigen', expired: 'De sessie is verlopen. Open de pagina opnieuw.', roleCenter: 'Rolcentrum',
-    select: 'Kies…', busy: 'Bezig…',
+    select: 'Kies…', busy: 'Bezig…', console: 'Trainersconsole',
   },
   'en-US': {
     appName: 'Dynamics Empire', training: 'Training environment', login: 'Sign in', logout: 'Sign out', user: 'User',
@@ -19,7 +19,7 @@ const TEXTS = {
     process: 'Process', navigate: 'Navigate', actions: 'Actions', home: 'Home', filter: 'Filter', filters: 'Filters', search: 'Search',
     rows: 'lines', noRows: 'There is nothing to show in this view.', showMore: 'Show more', showLess: 'Show less', error: 'Error',
     message: 'Message', language: 'Nederlands', languageTitle: 'Change language', expired: 'The session expired. Open the page again.',
-    roleCenter: 'Role Center', select: 'Choose…', busy: 'Working…',
+    roleCenter: 'Role Center', select: 'Choose…', busy: 'Working…', console: "Trainer's console",
   },
 };
 
