@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { InteractionLogEntry } from '../../entities';
 import { RunningSimulator, startSimulator } from '../../src/index';
 import { CreatedTrainee, TraineeAtWork } from '../library/LibraryTraining';
-import { HAS_CHROMIUM, launchChromium, Trainee } from './LibraryBrowser';
+import { HAS_CHROMIUM, launchChromium, SCREENSHOT_DIR, TAKE_SCREENSHOTS, Trainee } from './LibraryBrowser';
 
 const describeBrowser = HAS_CHROMIUM ? describe : describe.skip;
 
@@ -166,8 +166,7 @@ describeBrowser("the trainer's console in Chromium", () => {
 });
 
 async function screenshot(page: Page, name: string): Promise<void> {
-  if (process.env.EMPIRE_SIM_SCREENSHOTS !== '1') return;
-  const { SCREENSHOT_DIR } = await import('./LibraryBrowser');
+  if (!TAKE_SCREENSHOTS) return;
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}`, fullPage: true });
 }
