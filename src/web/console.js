@@ -197,9 +197,9 @@ function renderClass() {
   const head = h('thead', {},
     h('tr', {}, h('th', { rowspan: 2 }, 'Cursist'), h('th', { rowspan: 2 }, 'Gedaan'),
       paths.map((path) => h('th', { class: 'path', colspan: path.span }, path.caption)),
-      h('th', { rowspan: 2 }, 'Wat ging er mis'), h('th', { rowspan: 2 }, '')),
+      h('th', { rowspan: 2 }, '')),
     h('tr', {}, steps.map((s) => h('th', { title: s.caption }, s.caption))));
-  const rows = p.trainees.map((t) => h('tr', { dataset: { trainee: t.userName } },
+  const rows = p.trainees.flatMap((t) => [h('tr', { dataset: { trainee: t.userName } },
     h('td', {}, h('strong', {}, t.userName), h('br'), t.fullName, h('br'), h('small', {}, `Medewerker ${t.salespersonCode}`)),
     h('td', { class: 'score', dataset: { score: `${t.done}/${t.total}` } }, t.error ? '—' : `${t.done}/${t.total}`),
     steps.map((def) => {
@@ -208,8 +208,9 @@ function renderClass() {
       return h('td', { class: 'step', dataset: { step: def.id, status }, title: `${def.caption}: ${STATUS_TEXT[status]}${r?.detail ? ` — ${r.detail}` : ''}` },
         h('span', { 'aria-label': STATUS_TEXT[status] }, STATUS[status]));
     }),
-    h('td', { class: 'mistakes' }, t.error ? t.error : h('ul', {}, t.steps.filter((x) => x.status === 'wrong').map((x) => h('li', { dataset: { mistake: x.step } }, `${steps.find((s) => s.id === x.step).caption}: ${x.detail}`)))),
-    h('td', {}, h('button', { dataset: { resetTrainee: t.userName } }, 'Resetten'))));
+    h('td', {}, h('button', { dataset: { resetTrainee: t.userName } }, 'Resetten'))),
+  // What went wrong, under the trainee's row, in the steps' words.
+  mistakesRow(t, steps)]).filter(Boolean);
   return h('section', { class: 'console-panel' },
     state.keys ? renderKeys() : null,
     h('div', { class: 'class-head' },
@@ -218,8 +219,16 @@ function renderClass() {
       h('button', { dataset: { exportCsv: p.code } }, 'Resultaten exporteren (CSV)'),
       h('button', { dataset: { resetClass: p.code } }, 'Hele groep resetten')),
     h('p', { class: 'hint' }, `Basisgegevens ${p.seed}, schermteksten ${p.captionSet === 1 ? '003' : '000'}, teams ${p.teams.join(', ')}. Afgeleid uit de gegevens in het bedrijf van elke cursist.`),
-    h('table', { class: 'progress' }, head, h('tbody', {}, rows)),
+    h('div', { class: 'progress-scroll' }, h('table', { class: 'progress' }, head, h('tbody', {}, rows))),
     h('p', { class: 'legend' }, '✓ gedaan · ✗ anders gedaan dan de werkinstructie · – overgeslagen (mag volgens de werkinstructie) · · nog open. Wijs een cel aan voor de toelichting.'));
+}
+
+function mistakesRow(t, steps) {
+  const wrong = t.steps.filter((x) => x.status === 'wrong');
+  if (!t.error && wrong.length === 0) return null;
+  return h('tr', { class: 'mistakes-row', dataset: { mistakesOf: t.userName } },
+    h('td', { colspan: steps.length + 3, class: 'mistakes' }, t.error ? t.error
+      : h('ul', {}, wrong.map((x) => h('li', { dataset: { mistake: x.step } }, h('strong', {}, `${steps.find((s) => s.id === x.step).caption}: `), x.detail)))));
 }
 
 function renderKeys() {

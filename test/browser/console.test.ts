@@ -99,7 +99,7 @@ describeBrowser("the trainer's console in Chromium", () => {
 
     await page.waitForSelector('tr[data-trainee="KLAS5-02"] td.step[data-step="followUp.moment"][data-status="wrong"]');
     expect(await cell('KLAS5-02', 'contact').getAttribute('data-status')).toBe('wrong');
-    const mistakes = await page.locator('tr[data-trainee="KLAS5-02"] td.mistakes li').allTextContents();
+    const mistakes = await page.locator('tr[data-mistakes-of="KLAS5-02"] td.mistakes li').allTextContents();
     expect(mistakes).toEqual([
       expect.stringMatching(/^Contact aangemaakt met adres: CT\d+: geen adres/),
       expect.stringMatching(/^Contactmoment met taak voor het team: .*ging naar team ONDERHOUD, de vervolgactie hoort bij uw team KCC/),
@@ -120,7 +120,7 @@ describeBrowser("the trainer's console in Chromium", () => {
     await page.waitForSelector('tr[data-trainee="KLAS5-02"] td.step[data-step="contact"][data-status="open"]');
     expect(await page.locator('tr[data-trainee="KLAS5-02"] td.step[data-status="open"]').count()).toBe(9);
     expect(await score('KLAS5-01').textContent()).toBe('7/9');
-    expect(await page.locator('tr[data-trainee="KLAS5-02"] td.mistakes li').count()).toBe(0);
+    expect(await page.locator('tr[data-mistakes-of="KLAS5-02"] td.mistakes li').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { marker: number }).marker)).toBe(42);
     const left = await running.sim.run(trainees[0].companyId, { userId: 'TEST' }, (s) => s.count(InteractionLogEntry, { userId: 'KLAS5-01' }));
     expect(left).toBe(3);
