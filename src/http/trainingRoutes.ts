@@ -1,5 +1,6 @@
 import express, { Request, Response, Router } from 'express';
 import { Company as CompanyTable } from '../../entities/System/Company.Table';
+import { TrainingClass as TrainingClassTable } from '../../entities/Simulator/TrainingClass.Table';
 import type { TrainingClass } from '../../entities/Simulator/TrainingClass.Table';
 import type { TrainingTrainee } from '../../entities/Simulator/TrainingTrainee.Table';
 import { coerceFieldValue } from '../runtime/FieldValues';
@@ -53,8 +54,12 @@ export function trainingRoutes(sim: Simulator): Router {
       const list = body[key];
       if (list !== undefined && (!Array.isArray(list) || list.some((x) => typeof x !== 'string'))) throw HttpErrors.invalidRequestBody();
     }
+    // The Training Class table's own checks (lengths), which a write to the system database would not make.
+    const table = tableMeta(TrainingClassTable);
+    if (typeof body.description === 'string') coerceFieldValue(table.field('description'), body.description, table.caption);
+    if (typeof body.seed === 'string') coerceFieldValue(table.field('seed'), body.seed, table.caption);
+    if (Array.isArray(body.teams)) coerceFieldValue(table.field('teamCodes'), body.teams.join(','), table.caption);
     const company = tableMeta(CompanyTable);
-    if (typeof body.description === 'string') coerceFieldValue(company.field('displayName'), body.description, company.caption);
     const { cls, trainees } = await service.createClass(
       {
         code: body.code,

@@ -167,6 +167,11 @@ describe('a class of trainees', () => {
     expect((await call(running.url, 'POST', '/_sim/training/classes', TRAINER, { code: 'BAD CODE!', trainees: 2 })).status).toBe(400);
     expect((await call(running.url, 'POST', '/_sim/training/classes', TRAINER, { code: 'BAD', trainees: 0 })).status).toBe(400);
     expect((await call(running.url, 'POST', '/_sim/training/classes', TRAINER, { code: 'BAD', trainees: 2, colour: 'red' })).status).toBe(400);
+    expect((await call(running.url, 'POST', '/_sim/training/classes', TRAINER, { code: 'BAD', trainees: 2, description: 'x'.repeat(101) })).status).toBe(400);
+    expect((await call(running.url, 'POST', '/_sim/training/classes', TRAINER, { code: 'BAD', trainees: 1, names: ['n'.repeat(200)] })).status).toBe(400);
+    expect((await call(running.url, 'POST', '/_sim/training/classes', TRAINER, { code: 'BAD', trainees: 1, seed: 'nope' })).status).toBe(400);
+    expect((await call(running.url, 'POST', '/_sim/training/classes', TRAINER, { code: 'BAD', trainees: 1, teams: ['T'.repeat(300)] })).status).toBe(400);
+    expect((await call(running.url, 'POST', '/_sim/training/classes', TRAINER, { code: 'BAD', trainees: 1.5 })).status).toBe(400);
     // An unknown team: the Team Code's table relation refuses it in the second step, and the whole class goes.
     const team = await call(running.url, 'POST', '/_sim/training/classes', TRAINER, { code: 'BAD', trainees: 2, teams: ['NOPE'] });
     expect(team.status).toBe(400);
