@@ -162,6 +162,19 @@ describe('a class of trainees', () => {
     controller.abort();
   }, 30_000);
 
+  test('reset of the whole class: every trainee back to the seed, each set up again', async () => {
+    const before = await progressOf(running.url, code);
+    expect(before.trainees.some((t: { steps: Array<{ status: string }> }) => t.steps.some((x) => x.status !== 'open'))).toBe(true);
+    expect((await call(running.url, 'POST', `/_sim/training/classes/${code}/reset`, TRAINER)).status).toBe(204);
+    const after = await progressOf(running.url, code);
+    for (const t of after.trainees) expect(t.steps.every((x: { status: string }) => x.status === 'open')).toBe(true);
+    for (const t of trainees) {
+      const me = new TraineeAtWork(running.url, t);
+      const members = await call(running.url, 'GET', `/api/empire/crm/v1.0/companies(${t.companyId})/teamMembers?$filter=salespersonCode eq '${t.userName}'`, me.auth);
+      expect(members.body.value).toHaveLength(1);
+    }
+  }, 60_000);
+
   test('bad input is refused with BC envelopes and makes nothing', async () => {
     const users = (await call(running.url, 'GET', '/_sim/users', TRAINER)).body.value.length;
     expect((await call(running.url, 'POST', '/_sim/training/classes', TRAINER, { code: 'BAD CODE!', trainees: 2 })).status).toBe(400);
