@@ -175,6 +175,24 @@ describe('a class of trainees', () => {
     }
   }, 60_000);
 
+  test('more mistakes: In uitvoering without Medewerker, a complaint taken instead of left with the team', async () => {
+    const c = new TraineeAtWork(running.url, trainees[2]);
+    const question = await c.logMomentForCustomer('K000004', { templateCode: 'TERUGBEL', note: 'Vraagt naar de sleutels.' });
+    await c.patchTask(question.taskNumber, { status: 'In_x0020_Progress' });
+    const complaint = await c.logMomentForCustomer('K000003', { templateCode: 'KLACHT', note: 'Klaagt over de lift.' });
+    let p = await progressOf(running.url, code);
+    expect(stepOf(p, 'API1-03', 'followUp.taken')).toMatchObject({ status: 'wrong', detail: expect.stringContaining('Medewerker is niet ingevuld') });
+    expect(stepOf(p, 'API1-03', 'followUp.outcome').status).toBe('open');
+    expect(stepOf(p, 'API1-03', 'complaint.handover')).toMatchObject({ status: 'done', detail: expect.stringContaining('team KLACHTEN') });
+    await c.takeTask(complaint.taskNumber);
+    p = await progressOf(running.url, code);
+    expect(stepOf(p, 'API1-03', 'complaint.moment').status).toBe('done');
+    expect(stepOf(p, 'API1-03', 'complaint.handover')).toMatchObject({ status: 'wrong', detail: expect.stringContaining('in behandeling genomen door uzelf') });
+    // Taking the question's task afterwards puts that step right.
+    await c.takeTask(question.taskNumber);
+    expect(stepOf(await progressOf(running.url, code), 'API1-03', 'followUp.taken').status).toBe('done');
+  }, 60_000);
+
   test('bad input is refused with BC envelopes and makes nothing', async () => {
     const users = (await call(running.url, 'GET', '/_sim/users', TRAINER)).body.value.length;
     expect((await call(running.url, 'POST', '/_sim/training/classes', TRAINER, { code: 'BAD CODE!', trainees: 2 })).status).toBe(400);

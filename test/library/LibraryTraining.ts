@@ -108,6 +108,12 @@ export class TraineeAtWork {
     await ok(call(this.url, 'POST', this.path(`tasks(${task.id})/Microsoft.NAV.complete`), this.auth, body));
   }
 
+  /** A change on the Taakkaart, validated as there (its dialogs answered in advance). */
+  async patchTask(no: string, body: Record<string, unknown>, answers?: string): Promise<void> {
+    const task = await this.taskByNumber(no);
+    await ok(call(this.url, 'PATCH', this.path(`tasks(${task.id})`), this.auth, body, { 'If-Match': task['@odata.etag'], ...(answers ? { 'X-Sim-Dialog-Answers': answers } : {}) }));
+  }
+
   /** Afgerond door filled in on a team task nobody took (Text034 Yes, Text004 No): completed without taking it. */
   async completeAsTeam(no: string): Promise<void> {
     const task = await this.taskByNumber(no);
