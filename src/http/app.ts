@@ -107,7 +107,8 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
     maxBatchEntities: options.maxBatchEntities,
   }));
   app.use('/_sim', docsRoutes(groups));
-  app.get('/console', (_req, res) => res.redirect('/web/console.html')); // the trainer's console (docs/training.md)
+  // The trainer's console (docs/training.md), its query (?klas=) kept.
+  app.get('/console', (req, res) => res.redirect(`/web/console.html${req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : ''}`));
   app.use('/_sim', basicAuth(sim), json, simRoutes(sim, { journal, seeds: options.seeds }), simUserRoutes(sim), trainingRoutes(sim));
 
   app.use((req) => {

@@ -131,8 +131,10 @@ async function follow(code) {
   }
 }
 
+/** Polls every 3 s; after 30 s it tries the stream again (a restarted server, a network that came back). */
 async function poll(code, controller) {
-  while (stream === controller) {
+  for (let round = 0; stream === controller; round++) {
+    if (round === 10) return follow(code);
     try {
       state.progress = await call('GET', `/training/classes/${encodeURIComponent(code)}/progress`);
       render();

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { InteractionLogEntry } from '../../entities';
 import { RunningSimulator, startSimulator } from '../../src/index';
-import { CreatedTrainee, TraineeAtWork } from '../library/LibraryTraining';
+import { createClass, CreatedTrainee, TraineeAtWork } from '../library/LibraryTraining';
 import { HAS_CHROMIUM, launchChromium, SCREENSHOT_DIR, TAKE_SCREENSHOTS, Trainee } from './LibraryBrowser';
 
 const describeBrowser = HAS_CHROMIUM ? describe : describe.skip;
@@ -125,6 +125,20 @@ describeBrowser("the trainer's console in Chromium", () => {
     const left = await running.sim.run(trainees[0].companyId, { userId: 'TEST' }, (s) => s.count(InteractionLogEntry, { userId: 'KLAS5-01' }));
     expect(left).toBe(3);
   }, 240_000);
+
+  test('without the stream (a proxy that blocks it) the console polls, and still updates without a reload', async () => {
+    const { trainees } = await createClass(running.url, { code: 'POLL', trainees: 2 });
+    await page.route('**/progress/stream', (route) => route.abort());
+    await page.goto(`${running.url}/console?klas=POLL`);
+    await page.selectOption('#login-user', 'TRAINER');
+    await page.fill('#login-key', 'demo-trainer');
+    await page.click('#login-submit');
+    await page.waitForSelector('.live[data-mode="poll"]');
+    expect(await cell('POLL-02', 'contact').getAttribute('data-status')).toBe('open');
+    await new TraineeAtWork(running.url, trainees[1]).createContact('Gepeild', '7391AB5');
+    await page.waitForSelector('tr[data-trainee="POLL-02"] td.step[data-step="contact"][data-status="done"]');
+    expect(await cell('POLL-01', 'contact').getAttribute('data-status')).toBe('open');
+  }, 120_000);
 
   test('the klantportaal shows the tenant only the contact moments with Toon in klantportaal', async () => {
     await running.reset();
