@@ -158,18 +158,22 @@ export class TrainingService {
     for (const t of await this.sim.training.trainees(cls.code)) await this.resetTrainee(cls.code, t.userName, trainer);
   }
 
-  /** The class, its trainees' users and companies. */
+  /** The class, its trainees' users and companies; one still in use (409) stops it, and the class stays to try again. */
   async deleteClass(code: string): Promise<void> {
     const cls = await this.sim.training.get(code);
-    await this.removeTrainees(await this.sim.training.trainees(cls.code));
+    await this.removeTrainees(await this.sim.training.trainees(cls.code), true);
     await this.sim.training.deleteClass(cls.code);
   }
 
-  private async removeTrainees(list: Array<{ userName: string; companyName: string }>): Promise<void> {
+  /** `strict`: only what is gone already is passed over; otherwise (undoing a half-made class) nothing stops the cleaning. */
+  private async removeTrainees(list: Array<{ userName: string; companyName: string }>, strict = false): Promise<void> {
+    const tolerate = (e: unknown) => {
+      if (strict && !(e instanceof RecordNotFoundError)) throw e;
+    };
     for (const t of list) {
-      await this.sim.deleteCompany(t.companyName).catch(() => undefined);
+      await this.sim.deleteCompany(t.companyName).catch(tolerate);
       await this.sim.permissions.removeCompany(t.companyName);
-      if (t.userName) await this.sim.users.delete(t.userName).catch(() => undefined);
+      if (t.userName) await this.sim.users.delete(t.userName).catch(tolerate);
     }
   }
 
