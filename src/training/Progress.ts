@@ -58,7 +58,7 @@ export async function deriveProgress(s: Session, who: TraineeWork, settings: Exe
   const results = [
     await contactStep(s, who),
     directStep(direct.at(-1)),
-    ...(await followUpSteps(s, who, settings, followUps.at(-1), feedback)),
+    ...(await followUpSteps(s, who, settings, followUps.at(-1), feedback, direct)),
     ...(await complaintSteps(s, who, complaints.at(-1))),
   ];
   const order = STEPS.map((d) => d.id);
@@ -102,7 +102,14 @@ function directStep(m: Moment | undefined): StepResult {
   return done('direct.moment', `${entryText(m)}: "${short(m.note)}"`);
 }
 
-async function followUpSteps(s: Session, who: TraineeWork, settings: ExerciseSettings, m: Moment | undefined, feedback: Moment[]): Promise<StepResult[]> {
+async function followUpSteps(
+  s: Session,
+  who: TraineeWork,
+  settings: ExerciseSettings,
+  m: Moment | undefined,
+  feedback: Moment[],
+  direct: Moment[],
+): Promise<StepResult[]> {
   if (!m) return [open('followUp.moment'), open('followUp.taken'), open('followUp.outcome'), open('followUp.completed'), open('followUp.feedback')];
   const task = m.task!;
   const withTeam = task.systemToDoType === TaskSystemType.Team;
@@ -138,7 +145,10 @@ async function followUpSteps(s: Session, who: TraineeWork, settings: ExerciseSet
   out.push(task.closed ? done('followUp.completed', `taak ${task.no} afgerond op ${task.dateClosed ? formatDate(task.dateClosed, 'nl-NL') : ''}`) : open('followUp.completed'));
 
   const answer = feedback.filter((f) => f.entry.toDoNo === task.no || (f.entry.contactCompanyNo === m.entry.contactCompanyNo && f.entry.entryNo > m.entry.entryNo)).at(-1);
+  // An inbound moment on the same contact after the task was closed: the feedback, logged with the wrong kind of template.
+  const inbound = task.closed ? direct.find((d) => d.entry.contactCompanyNo === m.entry.contactCompanyNo && d.entry.entryNo > m.entry.entryNo && d.entry.date! >= task.dateClosed!) : undefined;
   if (answer) out.push(done('followUp.feedback', `${entryText(answer)}${answer.entry.toDoNo === task.no ? ` bij taak ${task.no}` : ''}`));
+  else if (inbound) out.push(wrong('followUp.feedback', `${entryText(inbound)} is inkomend: de terugkoppeling aan de klant is een uitgaand contactmoment (bv. TEL-UIT)`));
   else if (task.closed) out.push({ step: 'followUp.feedback', status: 'skipped', detail: 'geen terugkoppeling als contactmoment vastgelegd' });
   else out.push(open('followUp.feedback'));
   return out;

@@ -191,6 +191,14 @@ describe('a class of trainees', () => {
     // Taking the question's task afterwards puts that step right.
     await c.takeTask(question.taskNumber);
     expect(stepOf(await progressOf(running.url, code), 'API1-03', 'followUp.taken').status).toBe('done');
+    // The feedback logged with an inbound template after completing it: not a feedback moment.
+    await c.addNote(question.taskNumber, 'Sleutels liggen bij de balie.');
+    await c.complete(question.taskNumber);
+    await c.logMomentForCustomer('K000004', { templateCode: 'TEL-IN', note: 'Klant gebeld: sleutels liggen klaar.' });
+    p = await progressOf(running.url, code);
+    expect(stepOf(p, 'API1-03', 'followUp.feedback')).toMatchObject({ status: 'wrong', detail: expect.stringContaining('is inkomend') });
+    await c.logMomentForCustomer('K000004', { templateCode: 'TEL-UIT', note: 'Klant teruggebeld.' });
+    expect(stepOf(await progressOf(running.url, code), 'API1-03', 'followUp.feedback').status).toBe('done');
   }, 60_000);
 
   test('bad input is refused with BC envelopes and makes nothing', async () => {
