@@ -87,6 +87,8 @@ describeBrowser("the trainer's console in Chromium", () => {
       const t2 = new Trainee(page2, running.url);
       await t2.idle();
       expect(await page2.locator('.topbar .company').textContent()).toContain('Cursist 02');
+      // A trainee is no trainer: no console in their top bar.
+      expect(await page2.locator('[data-console]').count()).toBe(0);
       await t2.link('+ Contact');
       await t2.field('Initialen', 'P.');
       await t2.field('Achternaam', 'Zonderadres');
