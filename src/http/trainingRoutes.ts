@@ -7,7 +7,7 @@ import { coerceFieldValue } from '../runtime/FieldValues';
 import { optionName, tableMeta, type TableMeta } from '../runtime/Metadata';
 import type { Simulator } from '../host/Simulator';
 import { resultsCsv } from '../training/resultsCsv';
-import { TrainingService } from '../training/TrainingService';
+import { ClassProgress, TrainingService } from '../training/TrainingService';
 import { authenticatedUser, requireAdmin } from './auth';
 import { HttpErrors } from './HttpErrors';
 import { objectBody } from './simRoutes';
@@ -89,7 +89,7 @@ export function trainingRoutes(sim: Simulator): Router {
   });
 
   router.get('/training/classes/:code/progress', async (req, res) => {
-    res.json(await service.progress(param(req, 'code'), await admin(res, 'Read the progress of a class')));
+    res.json(progressJson(await service.progress(param(req, 'code'), await admin(res, 'Read the progress of a class'))));
   });
 
   router.get('/training/classes/:code/results.csv', async (req, res) => {
@@ -127,7 +127,7 @@ export function trainingRoutes(sim: Simulator): Router {
       do {
         again = false;
         try {
-          const json = JSON.stringify(await service.progress(code, trainer));
+          const json = JSON.stringify(progressJson(await service.progress(code, trainer)));
           if (json !== last && !closed) res.write(`event: progress\ndata: ${json}\n\n`);
           last = json;
         } catch (e) {
@@ -164,6 +164,11 @@ export function trainingRoutes(sim: Simulator): Router {
 
 function param(req: Request, name: string): string {
   return String(req.params[name]);
+}
+
+/** The caption set by its name ('000' | '003'), as everywhere in /_sim. */
+function progressJson(p: ClassProgress): Record<string, unknown> {
+  return { ...p, captionSet: optionName(tableMeta(CompanyTable).field('captionSet'), p.captionSet) };
 }
 
 function classJson(cls: TrainingClass, trainees: TrainingTrainee[]): Record<string, unknown> {

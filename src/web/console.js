@@ -220,7 +220,7 @@ function renderClass() {
       h('span', { class: 'live', dataset: { mode: state.live } }, state.live === 'stream' ? 'live' : state.live === 'poll' ? 'elke 3 s ververst' : ''),
       h('button', { dataset: { exportCsv: p.code } }, 'Resultaten exporteren (CSV)'),
       h('button', { dataset: { resetClass: p.code } }, 'Hele groep resetten')),
-    h('p', { class: 'hint' }, `Basisgegevens ${p.seed}, schermteksten ${p.captionSet === 1 ? '003' : '000'}, teams ${p.teams.join(', ')}. Afgeleid uit de gegevens in het bedrijf van elke cursist.`),
+    h('p', { class: 'hint' }, `Basisgegevens ${p.seed}, schermteksten ${p.captionSet}, teams ${p.teams.join(', ')}. Afgeleid uit de gegevens in het bedrijf van elke cursist.`),
     h('div', { class: 'progress-scroll' }, h('table', { class: 'progress' }, head, h('tbody', {}, rows))),
     h('p', { class: 'legend' }, '✓ gedaan · ✗ anders gedaan dan de werkinstructie · – overgeslagen (mag volgens de werkinstructie) · · nog open. Wijs een cel aan voor de toelichting.'));
 }

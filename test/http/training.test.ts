@@ -85,6 +85,7 @@ describe('a class of trainees', () => {
     await b.logMomentForCustomer('K000002', { templateCode: 'KLACHT', createTask: false, note: 'Klaagt over de buren.' });
 
     p = await progressOf(running.url, code);
+    expect(p).toMatchObject({ code, captionSet: '003', teams: ['KCC'] });
     const pa = p.trainees.find((t: { userName: string }) => t.userName === 'API1-01');
     expect(pa.steps.map((s: { status: string }) => s.status)).toEqual(['done', 'done', 'done', 'done', 'done', 'done', 'done', 'done', 'done']);
     expect(pa).toMatchObject({ done: 9, total: 9, mistakes: 0 });
