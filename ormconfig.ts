@@ -4,6 +4,8 @@ import { User } from './entities/System/User.Table';
 import { AccessControl } from './entities/System/AccessControl.Table';
 import { AggregatePermissionSet } from './entities/System/AggregatePermissionSet.Table';
 import { ApiWebhookSubscription } from './entities/System/ApiWebhookSubscription.Table';
+import { TrainingClass } from './entities/Simulator/TrainingClass.Table';
+import { TrainingTrainee } from './entities/Simulator/TrainingTrainee.Table';
 import { companyTables } from './entities';
 import { DatabaseConfig } from './src/db/config';
 import { createDataSource, EmpireDataSource } from './src/db/dataSource';
@@ -18,7 +20,7 @@ import { companyMigrations, systemMigrations } from './src/migrations';
  * holds the companies and users. src/db/storage.ts decides where they live;
  * src/db/config.ts reads the switch (EMPIRE_SIM_DB) from the environment.
  */
-export const systemEntities = [Company, User, AggregatePermissionSet, AccessControl, ApiWebhookSubscription];
+export const systemEntities = [Company, User, AggregatePermissionSet, AccessControl, ApiWebhookSubscription, TrainingClass, TrainingTrainee];
 export const companyEntities = companyTables;
 
 export const schemaSet: SchemaSet = {

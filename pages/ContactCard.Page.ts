@@ -8,6 +8,7 @@ import { TaskViews } from '../entities/CRM/Task/TaskViews';
 import { CompanyDetails } from './CompanyDetails.Page';
 import { EmpireCreateInteraction } from './EmpireCreateInteraction.Page';
 import { InteractionLogEntries } from './InteractionLogEntries.Page';
+import { CustomerPortal } from './CustomerPortal.Page';
 import { PersonalDetails } from './PersonalDetails.Page';
 import { TaskList } from './TaskList.Page';
 import { InteractionLogEntryViews } from '../entities/CRM/Interaction/InteractionLogEntryViews';
@@ -142,6 +143,16 @@ export const ContactCard: UiPageDefinition<Contact> = definePage<Contact>({
       async run(ctx) {
         const filters = InteractionLogEntryViews.contact(ctx.rec!);
         return { kind: 'open', open: { page: () => InteractionLogEntries, mode: 'view', filters } };
+      },
+    },
+    {
+      name: 'CustomerPortal',
+      caption: caption('Customer Portal', 'Klantportaal'),
+      group: 'Navigate',
+      requiresRecord: true,
+      enabled: stored,
+      async run(ctx) {
+        return { kind: 'open', open: { page: () => CustomerPortal, mode: 'view', filters: InteractionLogEntryViews.contact(ctx.rec!) } };
       },
     },
     {

@@ -4,6 +4,7 @@ import { caption, definePage } from './Page';
 import { ContactCard } from './ContactCard.Page';
 import { EmpireCreateInteraction } from './EmpireCreateInteraction.Page';
 import { InteractionLogEntries } from './InteractionLogEntries.Page';
+import { CustomerPortal } from './CustomerPortal.Page';
 import { InteractionLogEntryViews } from '../entities/CRM/Interaction/InteractionLogEntryViews';
 import { NO_SUCH_CODE } from '../entities/CRM/Task/TaskViews';
 
@@ -93,6 +94,17 @@ export const CustomerCard = definePage<Customer>({
         // No household: a filter no entry matches, so the list opens empty.
         const filters = household ? InteractionLogEntryViews.contact(household) : { contactCompanyNo: NO_SUCH_CODE };
         return { kind: 'open', open: { page: () => InteractionLogEntries, mode: 'view', filters } };
+      },
+    },
+    {
+      name: 'CustomerPortal',
+      caption: caption('Customer Portal', 'Klantportaal'),
+      group: 'Navigate',
+      requiresRecord: true,
+      async run(ctx) {
+        const household = await new CustContUpdate(ctx.session).linkedContact(ctx.rec!.no);
+        const filters = household ? InteractionLogEntryViews.contact(household) : { contactCompanyNo: NO_SUCH_CODE };
+        return { kind: 'open', open: { page: () => CustomerPortal, mode: 'view', filters } };
       },
     },
   ],

@@ -25,6 +25,7 @@ import { ContactList } from './ContactList.Page';
 import { CreateInteraction } from './CreateInteraction.Page';
 import { CustomerCard } from './CustomerCard.Page';
 import { CustomerList } from './CustomerList.Page';
+import { CustomerPortal } from './CustomerPortal.Page';
 import { EmpireCreateInteraction } from './EmpireCreateInteraction.Page';
 import { InteractionLogEntries } from './InteractionLogEntries.Page';
 import { isUiPage, PageDefinition } from './Page';
@@ -93,6 +94,7 @@ export const pages: PageDefinition<any>[] = [
   PersonalDetails,
   CompanyDetails,
   InteractionLogEntries,
+  CustomerPortal,
   Teams,
   TaskList,
   TaskCard,

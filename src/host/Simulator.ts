@@ -16,6 +16,7 @@ import { CompanyCache } from '../db/store/CompanyCache';
 import { runInTransaction } from '../db/store/transaction';
 import { CommitObservers } from '../db/store/changeLog';
 import { ApiSubscriptions } from './ApiSubscriptions';
+import { TrainingClasses } from './TrainingClasses';
 // The host binds the process codeunits to the events tables raise for them, once, before any session runs.
 import '../../codeunits/process/subscriptions';
 import { SeedImages, Snapshot, takeSnapshot } from './SeedImages';
@@ -27,12 +28,9 @@ import { newSystemFields } from '../db/systemFields';
 import type { SeedFunction, SimulatorOptions } from './SimulatorOptions';
 
 export type { UserSpec } from './SystemUsers';
-
 export type { Snapshot } from './SeedImages';
 export type { CommitObserver, RecordChange } from '../db/store/changeLog';
-
 export type { SeedFunction, SimulatorOptions } from './SimulatorOptions';
-
 export type { Actor } from './openSession';
 
 interface CompanyStore {
@@ -75,6 +73,7 @@ export class Simulator {
   /** Who hears of the record changes of every committed `run` (API webhooks). */
   readonly commits = new CommitObservers();
   readonly apiSubscriptions: ApiSubscriptions;
+  readonly training: TrainingClasses;
 
   private constructor(
     private readonly options: SimulatorOptions,
@@ -84,6 +83,7 @@ export class Simulator {
     this.permissions = new Permissions(system, (resource, fn) => this.systemTransaction(resource, fn));
     this.users = new SystemUsers(system, (resource, fn) => this.systemTransaction(resource, fn), this.permissions);
     this.apiSubscriptions = new ApiSubscriptions(system, (resource, fn) => this.systemTransaction(resource, fn));
+    this.training = new TrainingClasses(system, (resource, fn) => this.systemTransaction(resource, fn));
     this.seeds = new SeedImages(options.seedMoment ?? new Date('2026-01-05T08:00:00Z'), async (seed, manager) => {
       const session = await openSession(this.events, manager, Object.assign(new Company(), { name: 'SEED', systemId: '' }), { userId: 'SEED' });
       await this.options.seeds[seed](session);

@@ -20,6 +20,7 @@ import type { ThrottleLimits } from './throttle';
 import { ThrottleControl } from './throttleControl';
 import { FaultInjector } from './faults';
 import { simFaultRoutes } from './simFaultRoutes';
+import { trainingRoutes } from './trainingRoutes';
 import { pageSessionRoutes } from './pageSessionRoutes';
 import { WebhookNotifier } from './webhooks/WebhookNotifier';
 import { webhookSettings, type WebhookOptions } from './webhooks/settings';
@@ -110,7 +111,17 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
     maxBatchEntities: options.maxBatchEntities,
   }));
   app.use('/_sim', docsRoutes(groups));
-  app.use('/_sim', basicAuth(sim), json, simRoutes(sim, { journal, seeds: options.seeds }), simUserRoutes(sim), simFaultRoutes(sim, faults, limits));
+  // The trainer's console (docs/training.md), its query (?klas=) kept.
+  app.get('/console', (req, res) => res.redirect(`/web/console.html${req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : ''}`));
+  app.use(
+    '/_sim',
+    basicAuth(sim),
+    json,
+    simRoutes(sim, { journal, seeds: options.seeds }),
+    simUserRoutes(sim),
+    simFaultRoutes(sim, faults, limits),
+    trainingRoutes(sim),
+  );
 
   // A URL nothing serves: BC's answer, with the URL as sent (docs/api.md, Errors).
   app.use((req) => {

@@ -53,6 +53,8 @@ export function pageSessionRoutes(sim: Simulator, options: ManagerOptions = {}):
       fullName: user.fullName,
       language: languageOf(req, res),
       companies: companies.map((c) => ({ id: c.systemId, name: c.name, displayName: c.displayName })),
+      // The client offers the trainer's console (docs/training.md) to whoever may use it.
+      isAdmin: (await sim.permissions.of(user)).isAdmin,
     });
   });
 

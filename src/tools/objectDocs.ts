@@ -7,6 +7,8 @@ import { Company } from '../../entities/System/Company.Table';
 import { User } from '../../entities/System/User.Table';
 import { AccessControl } from '../../entities/System/AccessControl.Table';
 import { AggregatePermissionSet } from '../../entities/System/AggregatePermissionSet.Table';
+import { TrainingClass } from '../../entities/Simulator/TrainingClass.Table';
+import { TrainingTrainee } from '../../entities/Simulator/TrainingTrainee.Table';
 import '../../codeunits/process/CreateInteraction.Codeunit';
 import '../../codeunits/process/CustContUpdate.Codeunit';
 import '../../codeunits/process/CustVendBankUpdate.Codeunit';
@@ -69,7 +71,7 @@ export function renderObjectDocs(): string {
     "the simulator's own numbers (7000000+), because Empire's are not public; simulator tables use 99000000+.",
     '',
   ];
-  const tables = [Company, User, AggregatePermissionSet, AccessControl, ...companyTables, SegmentLine].map((c) => tableMeta(c as TableClass));
+  const tables = [Company, User, AggregatePermissionSet, AccessControl, ...companyTables, TrainingClass, TrainingTrainee, SegmentLine].map((c) => tableMeta(c as TableClass));
   lines.push('## Tables', '', '| ID | Name | Caption (en-US) | Caption (nl-NL) | Triggers simulated |', '|---|---|---|---|---|');
   for (const t of tables) {
     const validated = [...t.validators.keys()].map((p) => `OnValidate ${t.field(p).name}`);

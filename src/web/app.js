@@ -108,6 +108,7 @@ function renderTopBar() {
     h('span', { class: 'product' }, t(state.lang, 'appName')),
     h('span', { class: 'company' }, state.me?.companies.find((c) => c.id === state.company)?.displayName ?? ''),
     h('span', { class: 'spacer' }),
+    state.me?.isAdmin ? h('button', { class: 'console-button', dataset: { console: '1' } }, t(state.lang, 'console')) : null,
     h('button', { class: 'tell-me-button', title: t(state.lang, 'tellMe'), dataset: { tellMe: '1' } }, h('span', { class: 'search-icon', 'aria-hidden': 'true' }), t(state.lang, 'tellMeTitle')),
     h('button', { class: 'lang', title: t(state.lang, 'languageTitle'), dataset: { toggleLang: '1' } }, t(state.lang, 'language')),
     h('span', { class: 'user', title: state.me?.fullName }, state.me?.userName ?? ''),
@@ -207,6 +208,7 @@ app.addEventListener('click', (e) => {
     return;
   }
   if (d.logout) return signOut();
+  if (d.console) return location.assign('/console');
   if (d.toggleLang && state.api) {
     setLang(state.lang === 'nl-NL' ? 'en-US' : 'nl-NL');
     return guarded(async () => {

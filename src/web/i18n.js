@@ -10,7 +10,7 @@ const TEXTS = {
     showMore: 'Meer weergeven', showLess: 'Minder weergeven', error: 'Fout', message: 'Bericht', language: 'English',
     languageTitle: 'Taal wijzigen', expired: 'De sessie is verlopen. Open de pagina opnieuw.', roleCenter: 'Rolcentrum',
     select: 'Kies…', busy: 'Bezig…', previous: 'Vorige', next: 'Volgende', of: 'van', searchAll: 'Zoeken',
-    filterPane: 'Filtervenster', addFilter: 'Filter toevoegen', lookupTitle: 'Waarde kiezen', code: 'Code', description: 'Omschrijving',
+    filterPane: 'Filtervenster', addFilter: 'Filter toevoegen', lookupTitle: 'Waarde kiezen', code: 'Code', description: 'Omschrijving', console: 'Trainersconsole',
   },
   'en-US': {
     appName: 'Dynamics Empire', training: 'Training environment', login: 'Sign in', logout: 'Sign out', user: 'User',
@@ -21,7 +21,7 @@ const TEXTS = {
     rows: 'lines', noRows: 'There is nothing to show in this view.', showMore: 'Show more', showLess: 'Show less', error: 'Error',
     message: 'Message', language: 'Nederlands', languageTitle: 'Change language', expired: 'The session expired. Open the page again.',
     roleCenter: 'Role Center', select: 'Choose…', busy: 'Working…', previous: 'Previous', next: 'Next', of: 'of', searchAll: 'Search',
-    filterPane: 'Filter pane', addFilter: 'Add filter', lookupTitle: 'Select a value', code: 'Code', description: 'Description',
+    filterPane: 'Filter pane', addFilter: 'Add filter', lookupTitle: 'Select a value', code: 'Code', description: 'Description', console: "Trainer's console",
   },
 };
 

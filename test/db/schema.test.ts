@@ -194,9 +194,9 @@ describe('versioned migrations on SQL Server (DDL written offline: no SQL Server
   test('the system schema, and the same migrations on PostgreSQL and SQLite, offline', async () => {
     const system = await migrationSql('mssql', 'empire_system', systemEntities, schemaSet.systemMigrations);
     const systemTables = system.filter((q) => q.startsWith('CREATE TABLE'));
-    expect(systemTables.map((q) => /^CREATE TABLE "empire_system"\."(\w+)"/.exec(q)?.[1])).toEqual(['Company', 'User', 'Access_Control', 'Aggregate_Permission_Set', 'API_Webhook_Subscription']);
+    expect(systemTables.map((q) => /^CREATE TABLE "empire_system"\."(\w+)"/.exec(q)?.[1])).toEqual(['Company', 'User', 'Access_Control', 'Aggregate_Permission_Set', 'API_Webhook_Subscription', 'Training_Class', 'Training_Trainee']);
     // BC indexes SystemId in every table.
-    expect(system.filter((q) => /^CREATE INDEX .*\("\$systemId"\)/.test(q))).toHaveLength(5);
+    expect(system.filter((q) => /^CREATE INDEX .*\("\$systemId"\)/.test(q))).toHaveLength(7);
     const pg = await migrationSql('postgres', 'empire_c_0', companyEntities, schemaSet.companyMigrations);
     expect(pg.filter((q) => q.startsWith('CREATE TABLE'))).toHaveLength(companyEntities.length);
     const sqlite = await migrationSql('better-sqlite3', undefined, companyEntities, schemaSet.companyMigrations);

@@ -16,3 +16,6 @@ export const InteractionLogEntryViews = {
     return view;
   },
 };
+
+/** What the tenant sees on Empire's klantportaal: only the contact moments with Toon in klantportaal (field 7000001). */
+export const CUSTOMER_PORTAL_VIEW = { showInCustomerPortal: true } as const;
