@@ -77,15 +77,23 @@ export class TraineeAtWork {
 
   /** Vastleggen contactmoment on a contact (Interactie via sjabloon). */
   async logMoment(contactId: string, input: Record<string, unknown>): Promise<{ taskId: string; taskNumber: string }> {
-    const r = await ok(call(this.url, 'POST', this.path(`contacts(${contactId})/Microsoft.NAV.createInteractionFromTemplate`), this.auth, input), [201]);
-    return { taskId: r.taskId ?? '', taskNumber: r.taskNumber ?? '' };
+    await ok(call(this.url, 'POST', this.path(`contacts(${contactId})/Microsoft.NAV.createInteractionFromTemplate`), this.auth, input), [204]);
+    return this.newestMomentTask();
+  }
+
+  /** A bound action answers 204 as BC's do: the entry and its task are read afterwards, the newest entry first. */
+  private async newestMomentTask(): Promise<{ taskId: string; taskNumber: string }> {
+    const [entry] = (await ok(call(this.url, 'GET', this.path('interactionLogEntries?$orderby=entryNumber desc&$top=1'), this.auth))).value;
+    const taskNumber: string = entry?.toDoNumber ?? '';
+    const task = taskNumber ? await this.taskByNumber(taskNumber) : undefined;
+    return { taskId: task?.id ?? '', taskNumber };
   }
 
   /** Vastleggen contactmoment on a Klantkaart: it lands on the customer's household. */
   async logMomentForCustomer(customerNo: string, input: Record<string, unknown>): Promise<{ taskId: string; taskNumber: string }> {
     const customer = (await ok(call(this.url, 'GET', this.path(`customers?$filter=number eq '${customerNo}'`), this.auth))).value[0];
-    const r = await ok(call(this.url, 'POST', this.path(`customers(${customer.id})/Microsoft.NAV.createInteractionFromTemplate`), this.auth, input), [201]);
-    return { taskId: r.taskId ?? '', taskNumber: r.taskNumber ?? '' };
+    await ok(call(this.url, 'POST', this.path(`customers(${customer.id})/Microsoft.NAV.createInteractionFromTemplate`), this.auth, input), [204]);
+    return this.newestMomentTask();
   }
 
   async taskByNumber(no: string): Promise<any> {
