@@ -39,7 +39,7 @@ import type { PageView } from './PageView';
 import type { PageViewBuilder } from './PageViewBuilder';
 import { modalPage, openRequest, uiPage } from './registry';
 import { DialogQuestion, PendingDialogSignal, RecordedAnswer, ReplayDialogs, ReplayDivergedError } from './ReplayDialogs';
-import { translate } from './Translations';
+import { translate, translateError } from './Translations';
 
 /** What one call returns: the page as it now is, plus what happened. */
 export interface CallResult {
@@ -331,7 +331,7 @@ function userError(err: unknown, language: Language): { code: string; message: s
     return new BadRequestError('Simulator_ReplayDiverged', PageSessionLabels.ReplayDivergedErr.format([], language));
   }
   if (err instanceof BcError) {
-    const translated = translate(err.message, err.labelKey, language);
+    const translated = translateError(err, language);
     if (translated !== err.message) err.message = translated;
     return err;
   }

@@ -1,5 +1,7 @@
 import { DialogError, EvaluateError, InvalidGuidError, StringLengthExceededError } from './BcError';
 import type { FieldMeta, TableMeta } from './Metadata';
+import { fieldCaptionOf } from './Captions';
+import type { Localized } from './Labels';
 import { PlatformText } from './PlatformErrors';
 import type { RowValues } from './RecordStore';
 
@@ -44,10 +46,10 @@ export function isGuid(text: string): boolean {
 }
 
 /** A text's content as BC's field takes it: its length, and no NUL (docs/differences.md). */
-function checkText(field: FieldMeta, v: string, table: string): void {
+function checkText(field: FieldMeta, v: string, table: string | Localized): void {
   const max = field.type.length;
   if (max && v.length > max) throw new StringLengthExceededError(PlatformText.stringLength(v.length, max, v));
-  if (v.includes('\u0000')) throw new DialogError(PlatformText.nulCharacter(field.caption, table));
+  if (v.includes('\u0000')) throw new DialogError(PlatformText.nulCharacter(fieldCaptionOf(field), table));
 }
 
 function numberInRange(kind: string, n: number): boolean {
@@ -56,7 +58,7 @@ function numberInRange(kind: string, n: number): boolean {
   return Number.isFinite(n) && Math.abs(n) <= DECIMAL_MAX;
 }
 
-const cantEvaluate = (value: unknown, kind: string) => new DialogError(`The value "${String(value)}" can't be evaluated into type ${kind}.`);
+const cantEvaluate = (value: unknown, kind: string) => new DialogError(PlatformText.evaluate(value, kind));
 
 /**
  * The check of every value a record is written with (TableRecord.insert/modify), whichever way it
@@ -64,7 +66,7 @@ const cantEvaluate = (value: unknown, kind: string) => new DialogError(`The valu
  * ranges. The same on every database, so no database answers with an error of its own (or stores
  * a value altered) for a value outside BC's types.
  */
-export function checkStoredValue(field: FieldMeta, v: unknown, table: string): void {
+export function checkStoredValue(field: FieldMeta, v: unknown, table: string | Localized): void {
   if (v === null || v === undefined) return;
   const kind = field.type.kind;
   switch (kind) {
@@ -94,7 +96,7 @@ export function checkStoredValue(field: FieldMeta, v: unknown, table: string): v
 }
 
 /** Assignment rules of AL: Code uppercased and trimmed, lengths checked, options by value or name. */
-export function coerceFieldValue(field: FieldMeta, value: unknown, table = ''): unknown {
+export function coerceFieldValue(field: FieldMeta, value: unknown, table: string | Localized = ''): unknown {
   const t = field.type;
   switch (t.kind) {
     case 'Code':
@@ -120,7 +122,7 @@ export function coerceFieldValue(field: FieldMeta, value: unknown, table = ''): 
     }
     case 'Boolean':
       if (typeof value === 'boolean') return value;
-      throw new DialogError(`The value "${String(value)}" can't be evaluated into type Boolean.`);
+      throw cantEvaluate(value, 'Boolean');
     case 'Option': {
       const members = t.members ?? [];
       if (typeof value === 'number' && members.some((m) => m.value === value)) return value;
@@ -129,7 +131,7 @@ export function coerceFieldValue(field: FieldMeta, value: unknown, table = ''): 
         if (m) return m.value;
       }
       // BC's own example text for this exception (dynamics-error-codes.md) says "cannot".
-      throw new EvaluateError(`The value "${String(value)}" cannot be evaluated into type Option.`);
+      throw new EvaluateError(PlatformText.evaluateOption(value));
     }
     case 'Date':
       if (value === null || value === undefined || value === '') return null;
@@ -138,18 +140,18 @@ export function coerceFieldValue(field: FieldMeta, value: unknown, table = ''): 
         const d = new Date(`${value}T00:00:00Z`);
         if (!Number.isNaN(d.getTime()) && d.toISOString().startsWith(value)) return value;
       }
-      throw new DialogError(`The value "${String(value)}" can't be evaluated into type Date.`);
+      throw cantEvaluate(value, 'Date');
     case 'Time':
       if (value === null || value === undefined || value === '') return null;
       if (typeof value === 'string' && TIME_RE.test(value)) return value.length === 5 ? `${value}:00` : value;
-      throw new DialogError(`The value "${String(value)}" can't be evaluated into type Time.`);
+      throw cantEvaluate(value, 'Time');
     case 'DateTime': {
       if (value === null || value === undefined || value === '') return null;
       const d = value instanceof Date ? value : new Date(String(value));
       const ms = d.getTime();
       if (Number.isNaN(ms) || ms < DATETIME_MIN || ms > DATETIME_MAX) {
         const shown = value instanceof Date && !Number.isNaN(ms) ? value.toISOString() : String(value);
-        throw new DialogError(`The value "${shown}" can't be evaluated into type DateTime.`);
+        throw cantEvaluate(shown, 'DateTime');
       }
       return d;
     }
