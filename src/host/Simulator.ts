@@ -27,12 +27,10 @@ import { newSystemFields } from '../db/systemFields';
 import type { SeedFunction, SimulatorOptions } from './SimulatorOptions';
 
 export type { UserSpec } from './SystemUsers';
-
 export type { Snapshot } from './SeedImages';
 export type { CommitObserver, RecordChange } from '../db/store/changeLog';
 
 export type { SeedFunction, SimulatorOptions } from './SimulatorOptions';
-
 export type { Actor } from './openSession';
 
 interface CompanyStore {
@@ -84,7 +82,7 @@ export class Simulator {
     this.permissions = new Permissions(system, (resource, fn) => this.systemTransaction(resource, fn));
     this.users = new SystemUsers(system, (resource, fn) => this.systemTransaction(resource, fn), this.permissions);
     this.apiSubscriptions = new ApiSubscriptions(system, (resource, fn) => this.systemTransaction(resource, fn));
-    this.seeds = new SeedImages(options.seedMoment ?? new Date('2026-01-05T08:00:00Z'), async (seed, manager) => {
+    this.seeds = new SeedImages(options.seedMoment ?? null, (seed) => !!options.seeds[seed]?.datedByWorkDate, async (seed, manager) => {
       const session = await openSession(this.events, manager, Object.assign(new Company(), { name: 'SEED', systemId: '' }), { userId: 'SEED' });
       await this.options.seeds[seed](session);
     });
@@ -227,10 +225,11 @@ export class Simulator {
     }
   }
 
-  /** Puts a company back to its seed: what a trainer does between exercises and a test before each case. */
+  /** Puts a company back to its seed, dated by its work date, its clock kept: what a trainer does between exercises and a test before each case. */
   async resetCompany(id: string): Promise<void> {
     const store = await this.resolveStore(id);
-    await this.restoreInto(store, await this.seeds.image(store.company.seed, store.dataSource));
+    const { workDate, clock } = await SeedImages.workDate(store.dataSource.manager);
+    await this.restoreInto(store, await this.seeds.image(store.company.seed, store.dataSource, workDate), (m) => SeedImages.keepClock(m, clock));
   }
 
   /** A consistent copy of a company's rows (one read transaction). */
@@ -378,13 +377,14 @@ export class Simulator {
    * transaction (src/db/restore.ts), once no other transaction is in the company (lockCompany: on a server
    * database of any instance, rather than deadlocking with one on a table lock; on SQLite the company's mutex).
    */
-  private async restoreInto(store: CompanyStore, image: RestoreImage): Promise<void> {
+  private async restoreInto(store: CompanyStore, image: RestoreImage, after?: (manager: EntityManager) => Promise<void>): Promise<void> {
     await store.gate.pass(() =>
       this.exclusive(store, async () => {
         try {
           await store.dataSource.transaction(async (manager) => {
             await lockCompany(manager, 'exclusive');
             await restoreTables(manager, image);
+            await after?.(manager);
           });
         } catch (e) {
           throw translateDatabaseError(e);
