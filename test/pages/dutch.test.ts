@@ -43,22 +43,20 @@ interface Seen {
 class Collector {
   readonly seen: Seen[] = [];
 
-  async call(client: PageClient, sessionId: string, where: string, reply: Promise<Reply>): Promise<Reply> {
+  async call(client: PageClient, sessionId: string, where: string, reply: Promise<Reply>, yes = false): Promise<Reply> {
     const r = await reply;
     expect({ where, status: r.status }).toEqual({ where, status: 200 });
     if (r.error) this.seen.push({ where, text: r.error.message });
     const dialog = r.view?.dialog;
-    if (dialog && dialog.kind !== 'message' && 'text' in dialog && typeof dialog.text === 'string') {
-      this.seen.push({ where: `${where} (question)`, text: dialog.text });
-    }
-    // A question is answered No / Cancel, so the page goes on as it was.
-    if (dialog?.kind === 'confirm') return this.call(client, sessionId, `${where} → Nee`, client.answer(sessionId, false));
+    if (dialog?.kind === 'confirm') this.seen.push({ where: `${where} (question)`, text: dialog.text });
+    // A question is answered No (or Yes, to reach the next one) and a modal page Cancel.
+    if (dialog?.kind === 'confirm') return this.call(client, sessionId, `${where} → ${yes ? 'Ja' : 'Nee'}`, client.answer(sessionId, yes), yes);
     if (dialog?.kind === 'modal') return this.call(client, sessionId, `${where} → Annuleren`, client.answer(sessionId, 'Cancel'));
     return r;
   }
 
-  set(client: PageClient, view: PageView, caption: string, value: unknown): Promise<Reply> {
-    return this.call(client, view.sessionId, `${view.caption} · ${caption} := ${JSON.stringify(value)}`, client.set(view.sessionId, caption, value));
+  set(client: PageClient, view: PageView, caption: string, value: unknown, yes = false): Promise<Reply> {
+    return this.call(client, view.sessionId, `${view.caption} · ${caption} := ${JSON.stringify(value)}`, client.set(view.sessionId, caption, value), yes);
   }
 
   invoke(client: PageClient, view: PageView, action: string): Promise<Reply> {
@@ -177,6 +175,12 @@ describe('a Dutch page session shows every text of the process in Dutch', () => 
     await c.everyField(bob, taskCard);
     await c.set(bob, taskCard, 'Status', 'Afgerond');
     await c.set(bob, taskCard, 'Teamcode', '');
+    // The questions of taking and finishing a task (each answered Nee).
+    await c.set(bob, taskCard, 'Medewerker', 'BOB');
+    await c.set(bob, taskCard, 'Teamcode', 'KLACHTEN');
+    await c.set(bob, taskCard, 'Afgerond door', 'BOB');
+    await c.set(bob, taskCard, 'Status', 'Afgerond');
+    await c.set(bob, taskCard, 'Afgerond door', 'BOB', true);
 
     // A record deleted under an open card.
     const gone = (await tester.open('Contact Card', { mode: 'new' })).view;
@@ -201,6 +205,11 @@ describe('a Dutch page session shows every text of the process in Dutch', () => 
       'Segment Line.FieldNotFilledErr',
       'Contact.Text003',
       'To-do.Text029',
+      'To-do.Text032',
+      'To-do.TasksWillBeDeletedQst',
+      'To-do.Text034',
+      'To-do.Text004',
+      'To-do.Text035',
       'Dutch Address.AddressNotFoundErr',
     ]) {
       expect({ key, seen: kinds.has(key) }).toEqual({ key, seen: true });
