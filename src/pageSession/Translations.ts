@@ -143,24 +143,30 @@ export function labelsWithoutDutch(): string[] {
     .map((l) => l.key);
 }
 
+/**
+ * A page session's own word for a field (the screen words of a company's Caption Set), where it has one;
+ * otherwise the table's Dutch caption is used.
+ */
+export type FieldWord = (field: { table: string; property: string }) => string | undefined;
+
 /** A label with its arguments in Dutch: captions by their Dutch caption, a label argument in Dutch too, Ja/Nee. */
-export function formatDutch(text: LabelText): string {
+export function formatDutch(text: LabelText, word?: FieldWord): string {
   const template = dutchTemplate(text.label);
   if (template === undefined) return text.format('en-US');
-  return strSubstNo(template, ...text.args.map(dutchArg));
+  return strSubstNo(template, ...text.args.map((a) => dutchArg(a, word)));
 }
 
-function dutchArg(arg: unknown): unknown {
-  if (arg instanceof Localized) return arg.nl;
-  if (arg instanceof LabelText) return formatDutch(arg);
+function dutchArg(arg: unknown, word: FieldWord | undefined): unknown {
+  if (arg instanceof Localized) return (arg.field && word?.(arg.field)) ?? arg.nl;
+  if (arg instanceof LabelText) return formatDutch(arg, word);
   if (typeof arg === 'boolean') return formatValue(arg, 'nl-NL');
   return arg;
 }
 
 /** An error as a page session in `language` shows it: formatted again in Dutch from its label and arguments. */
-export function translateError(err: BcError, language: Language): string {
+export function translateError(err: BcError, language: Language, word?: FieldWord): string {
   if (language !== 'nl-NL') return err.message;
-  if (err.source) return formatDutch(err.source);
+  if (err.source) return formatDutch(err.source, word);
   return translate(err.message, err.labelKey, language);
 }
 

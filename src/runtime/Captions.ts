@@ -7,8 +7,8 @@ import type { FieldMeta, TableMeta } from './Metadata';
  * both languages: English as BC's en-US runtime prints them, Dutch from the
  * tables' `nl` captions, for a Dutch page session (src/pageSession/Translations.ts).
  */
-export function fieldCaptionOf(field: FieldMeta): Localized {
-  return new Localized(field.caption, field.nl ?? field.caption);
+export function fieldCaptionOf(field: FieldMeta, table?: TableMeta): Localized {
+  return new Localized(field.caption, field.nl ?? field.caption, table ? { table: table.name, property: field.property } : undefined);
 }
 
 export function tableCaptionOf(meta: TableMeta): Localized {

@@ -70,6 +70,8 @@ export class Localized {
   constructor(
     readonly en: string,
     readonly nl: string = en,
+    /** For a field's caption: the field (table name, property), so a page session may show its own word for it. */
+    readonly field?: { table: string; property: string },
   ) {}
 
   text(language: Language): string {

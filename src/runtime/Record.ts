@@ -234,14 +234,14 @@ export abstract class TableRecord {
     const actual = this.get(field);
     if (expected === undefined) {
       if (isBlank(actual)) {
-        throw new FieldValidationError(PlatformText.testFieldBlank(fieldCaptionOf(field), tableCaptionOf(meta), this.keyUnquoted()));
+        throw new FieldValidationError(PlatformText.testFieldBlank(fieldCaptionOf(field, meta), tableCaptionOf(meta), this.keyUnquoted()));
       }
       return;
     }
     if (actual !== expected) {
       throw new FieldValidationError(
         PlatformText.testFieldValue(
-          fieldCaptionOf(field),
+          fieldCaptionOf(field, meta),
           shownValue(field, expected),
           tableCaptionOf(meta),
           this.keyUnquoted(),
@@ -256,7 +256,7 @@ export abstract class TableRecord {
     const meta = this.meta();
     const field = meta.field(property);
     const value = this.get(field);
-    const [caption, table, key] = [fieldCaptionOf(field), tableCaptionOf(meta), this.keyQuoted()];
+    const [caption, table, key] = [fieldCaptionOf(field, meta), tableCaptionOf(meta), this.keyQuoted()];
     if (text !== undefined) {
       throw new FieldValidationError(PlatformText.fieldErrorText(caption, text instanceof Label ? text.with() : text, table, key));
     }
@@ -266,7 +266,7 @@ export abstract class TableRecord {
 
   /** AL FieldCaption: English where a text is wanted, Dutch in a Dutch page session's error. */
   fieldCaption(property: string): Localized {
-    return fieldCaptionOf(this.meta().field(property));
+    return fieldCaptionOf(this.meta().field(property), this.meta());
   }
 
   tableCaption(): Localized {
@@ -358,7 +358,7 @@ export abstract class TableRecord {
         : await this.session.store.exists(related, { ...(field.relation.where ?? {}), [keyField.property]: value });
     if (!found) {
       throw new TableRelationError(
-        PlatformText.tableRelation(fieldCaptionOf(field), tableCaptionOf(this.meta()), String(value), tableCaptionOf(related)),
+        PlatformText.tableRelation(fieldCaptionOf(field, this.meta()), tableCaptionOf(this.meta()), String(value), tableCaptionOf(related)),
       );
     }
   }

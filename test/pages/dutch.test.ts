@@ -7,7 +7,11 @@ import { Contact, Todo } from '../../entities';
 import { TaskSystemType } from '../../entities/CRM/Task/TaskEnums';
 import type { PageView } from '../../src/pageSession/PageView';
 import { allLabels, Label } from '../../src/runtime/Labels';
-import { API_ONLY_LABEL_OBJECTS, dutchTemplate, labelsWithoutDutch } from '../../src/pageSession/Translations';
+import { API_ONLY_LABEL_OBJECTS, dutchTemplate, labelsWithoutDutch, translateError } from '../../src/pageSession/Translations';
+import { FieldValidationError } from '../../src/runtime/BcError';
+import { fieldCaptionOf, keyText, tableCaptionOf } from '../../src/runtime/Captions';
+import { tableMeta } from '../../src/runtime/Metadata';
+import { PlatformText } from '../../src/runtime/PlatformErrors';
 import { closeSharedSimulator } from '../library/LibraryMarketing';
 import { errorText } from '../library/LibraryHttp';
 import { newPagesCompany, PageClient, PagesTestCompany, Reply } from './LibraryPages';
@@ -250,5 +254,17 @@ describe('a Dutch page session shows every text of the process in Dutch', () => 
       .send({ phoneNumber: '010-abc' });
     expect(res.status).toBe(400);
     expect(errorText(res.body)).toMatch(/^Phone No\. must not contain letters in Contact No\.='CT\d{6}'\.$/);
+  });
+});
+
+describe('the Dutch of an error follows the words a page shows', () => {
+  test("a page session's own word for a field (a Caption Set's) replaces the table's Dutch caption inside the text", () => {
+    const meta = tableMeta(Contact);
+    const err = new FieldValidationError(PlatformText.testFieldBlank(fieldCaptionOf(meta.field('initials'), meta), tableCaptionOf(meta), keyText(meta, ['CT000001'], false)));
+    expect(err.message).toBe('Initials must have a value in Contact: No.=CT000001. It cannot be zero or empty.');
+    expect(translateError(err, 'nl-NL')).toBe('Initialen moet een waarde hebben in Contact: Nr.=CT000001. Het kan niet nul of leeg zijn.');
+    const words = (f: { table: string; property: string }) => (f.table === 'Contact' && f.property === 'initials' ? 'Voorletters' : undefined);
+    expect(translateError(err, 'nl-NL', words)).toBe('Voorletters moet een waarde hebben in Contact: Nr.=CT000001. Het kan niet nul of leeg zijn.');
+    expect(translateError(err, 'en-US', words)).toBe(err.message);
   });
 });
