@@ -2,6 +2,7 @@ import path from 'node:path';
 import { allLabels } from '../runtime/Labels';
 // The page session's own texts (simulator-authored, both languages) are among what a Dutch user reads.
 import '../pageSession/PageControls';
+import '../pageSession/PageSessionStore';
 import { DUTCH, dutchTemplate, API_ONLY_LABEL_OBJECTS } from '../pageSession/Translations';
 
 /**

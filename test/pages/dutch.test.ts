@@ -244,6 +244,14 @@ describe('a Dutch page session shows every text of the process in Dutch', () => 
     expect(labelsWithoutDutch()).toEqual([]);
   });
 
+  test("a page session call's own refusal is Dutch for a Dutch user, English when the client asks for English", async () => {
+    const nl = await tc.bob.get('geen-sessie');
+    expect(nl.status).toBe(404);
+    expect(errorText(nl.body)).toBe("De paginasessie 'geen-sessie' bestaat niet of is verlopen.");
+    const en = await tc.bob.get('geen-sessie', 'en-US');
+    expect(errorText(en.body)).toBe("The page session 'geen-sessie' does not exist or has expired.");
+  });
+
   test('the API keeps BC\'s English text for the same error', async () => {
     const contact = (await tc.run((s) => s.find(Contact)))[0] as Contact;
     const res = await request(tc.app)
