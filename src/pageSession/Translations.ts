@@ -62,6 +62,9 @@ export const DUTCH: Record<string, DutchText> = {
     'Ongeldige indeling van de GUID-tekenreeks. De juiste indeling van de GUID-tekenreeks is: CDEF7890-ABCD-0123-1234-567890ABCDEF, waarbij 0-9 en A-F hexadecimale cijfers zijn.',
   ),
 
+  // ---- the server's permission check (BC's opening; the part in parentheses is the simulator's) ----
+  'Permissions.PermissionsPreventedErr': sim('De huidige machtigingen hebben de actie verhinderd. (%1)'),
+
   // ---- table 5080 To-do ----
   'To-do.Text004': sim('Wilt u een interactielogpost registreren?'),
   'To-do.Text006': sim('Het geldige datumbereik is van %1 tot en met %2. Voer een datum binnen dit bereik in.'),

@@ -3,6 +3,7 @@ import { allLabels } from '../runtime/Labels';
 // The page session's own texts (simulator-authored, both languages) are among what a Dutch user reads.
 import '../pageSession/PageControls';
 import '../pageSession/PageSessionStore';
+import '../http/HttpErrors';
 import { DUTCH, dutchTemplate, API_ONLY_LABEL_OBJECTS } from '../pageSession/Translations';
 
 /**

@@ -252,6 +252,16 @@ describe('a Dutch page session shows every text of the process in Dutch', () => 
     expect(errorText(en.body)).toBe("The page session 'geen-sessie' does not exist or has expired.");
   });
 
+  test('opening a page in a company the user has no permission set in: refused in Dutch', async () => {
+    const other = await tc.sim.createCompany(`Ander${Date.now() % 100000}`, { seed: 'empty' });
+    const res = await request(tc.app)
+      .post('/pages/sessions')
+      .set('Authorization', tc.bob.auth)
+      .send({ company: other.systemId, page: 'Contact List', language: 'nl-NL' });
+    expect(res.status).toBe(403);
+    expect(errorText(res.body)).toBe(`De huidige machtigingen hebben de actie verhinderd. (Bedrijf '${other.systemId}': de gebruiker heeft daarin geen machtigingenset)`);
+  });
+
   test('the API keeps BC\'s English text for the same error', async () => {
     const contact = (await tc.run((s) => s.find(Contact)))[0] as Contact;
     const res = await request(tc.app)
