@@ -64,6 +64,12 @@ export class SeedImages {
     return image;
   }
 
+  /** What a reset restores, and what it does after in the same transaction: the seed dated by the company's work date now, its clock kept. */
+  async forReset(seed: string, dataSource: DataSource): Promise<[RestoreImage, (manager: EntityManager) => Promise<void>]> {
+    const { workDate, clock } = await SeedImages.workDate(dataSource.manager);
+    return [await this.image(seed, dataSource, workDate), (manager) => SeedImages.keepClock(manager, clock)];
+  }
+
   /** The company's work date as its clock says now: what a reset dates the seed by. */
   static async workDate(manager: EntityManager): Promise<{ workDate: string; clock: ClockState | null }> {
     const setup = await manager.findOne(SimulatorSetup, { where: { primaryKey: '' } });

@@ -228,8 +228,7 @@ export class Simulator {
   /** Puts a company back to its seed, dated by its work date, its clock kept: what a trainer does between exercises and a test before each case. */
   async resetCompany(id: string): Promise<void> {
     const store = await this.resolveStore(id);
-    const { workDate, clock } = await SeedImages.workDate(store.dataSource.manager);
-    await this.restoreInto(store, await this.seeds.image(store.company.seed, store.dataSource, workDate), (m) => SeedImages.keepClock(m, clock));
+    await this.restoreInto(store, ...(await this.seeds.forReset(store.company.seed, store.dataSource)));
   }
 
   /** A consistent copy of a company's rows (one read transaction). */
