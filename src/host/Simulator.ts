@@ -84,7 +84,7 @@ export class Simulator {
     this.users = new SystemUsers(system, (resource, fn) => this.systemTransaction(resource, fn), this.permissions);
     this.apiSubscriptions = new ApiSubscriptions(system, (resource, fn) => this.systemTransaction(resource, fn));
     this.training = new TrainingClasses(system, (resource, fn) => this.systemTransaction(resource, fn));
-    this.seeds = new SeedImages(options.seedMoment ?? new Date('2026-01-05T08:00:00Z'), async (seed, manager) => {
+    this.seeds = new SeedImages(options.seedMoment ?? null, (seed) => !!options.seeds[seed]?.datedByWorkDate, async (seed, manager) => {
       const session = await openSession(this.events, manager, Object.assign(new Company(), { name: 'SEED', systemId: '' }), { userId: 'SEED' });
       await this.options.seeds[seed](session);
     });
@@ -227,10 +227,10 @@ export class Simulator {
     }
   }
 
-  /** Puts a company back to its seed: what a trainer does between exercises and a test before each case. */
+  /** Puts a company back to its seed, dated by its work date, its clock kept: what a trainer does between exercises and a test before each case. */
   async resetCompany(id: string): Promise<void> {
     const store = await this.resolveStore(id);
-    await this.restoreInto(store, await this.seeds.image(store.company.seed, store.dataSource));
+    await this.restoreInto(store, ...(await this.seeds.forReset(store.company.seed, store.dataSource)));
   }
 
   /** A consistent copy of a company's rows (one read transaction). */
@@ -378,13 +378,14 @@ export class Simulator {
    * transaction (src/db/restore.ts), once no other transaction is in the company (lockCompany: on a server
    * database of any instance, rather than deadlocking with one on a table lock; on SQLite the company's mutex).
    */
-  private async restoreInto(store: CompanyStore, image: RestoreImage): Promise<void> {
+  private async restoreInto(store: CompanyStore, image: RestoreImage, after?: (manager: EntityManager) => Promise<void>): Promise<void> {
     await store.gate.pass(() =>
       this.exclusive(store, async () => {
         try {
           await store.dataSource.transaction(async (manager) => {
             await lockCompany(manager, 'exclusive');
             await restoreTables(manager, image);
+            await after?.(manager);
           });
         } catch (e) {
           throw translateDatabaseError(e);

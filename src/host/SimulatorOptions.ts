@@ -2,8 +2,12 @@ import type { DatabaseConfig } from '../db/config';
 import type { Session } from '../runtime/Session';
 import type { UserSpec } from './SystemUsers';
 
-/** A seed builds a company's starting data inside one session. */
-export type SeedFunction = (session: Session) => Promise<void>;
+/**
+ * A seed builds a company's starting data inside one session. `datedByWorkDate`: its data is dated around
+ * the session's date (the demo's contact moments and tasks), so it is built for the company's work date at
+ * creation and at each reset (src/host/SeedImages.ts); otherwise it is built once.
+ */
+export type SeedFunction = ((session: Session) => Promise<void>) & { datedByWorkDate?: boolean };
 
 export interface SimulatorOptions {
   /**
@@ -21,7 +25,7 @@ export interface SimulatorOptions {
   seeds: Record<string, SeedFunction>;
   /** Users to make sure of in the system database. */
   users?: UserSpec[];
-  /** Moment the seeds run at, so every seeded company is identical. */
+  /** A fixed moment every seed runs at, whatever the work date, so every seeded company is identical (tests, benchmarks). */
   seedMoment?: Date;
   /** Companies this instance may hold (default 100: each SQLite company keeps about 3 files open; docs/limits.md). */
   maxCompanies?: number;

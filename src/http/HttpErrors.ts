@@ -1,4 +1,16 @@
 import { AuthorizationError, BcError, BadRequestError, NotSupportedError } from '../runtime/BcError';
+import { defineLabels } from '../runtime/Labels';
+
+/** A permission refusal a page session shows too (opening a company): labels, so a Dutch user reads it in Dutch. */
+export const PermissionLabels = defineLabels('Permissions', {
+  PermissionsPreventedErr: { text: 'Sorry, the current permissions prevented the action. (%1)', comment: '%1 = what was refused (the simulator\'s)' },
+  NoCompanyAccessTxt: {
+    text: "Company '%1': the user has no permission set in it",
+    nl: "Bedrijf '%1': de gebruiker heeft daarin geen machtigingenset",
+    comment: '%1 = company name',
+    simulatorAuthored: true,
+  },
+});
 
 /**
  * The OData/HTTP-level texts of BC's web-service stack, verbatim where known
@@ -156,7 +168,7 @@ export const HttpErrors = {
   superRequired: (what: string, company?: string) =>
     new AuthorizationError(ODataText.permissionsPrevented(`${what}: needs the SUPER permission set ${company === undefined ? 'for all companies' : `in company '${company}'`}`)),
   noCompanyAccess: (company: string) =>
-    new AuthorizationError(ODataText.permissionsPrevented(`Company '${company}': the user has no permission set in it`)),
+    new AuthorizationError(PermissionLabels.PermissionsPreventedErr.with(PermissionLabels.NoCompanyAccessTxt.with(company))),
   notSupported: (what: string) => new NotSupportedError(what),
   querySyntaxAt: (pos: number, text: string) => new BadRequestError('BadRequest', ODataText.syntaxErrorAt(pos, text)),
   invalidCharacter: (ch: string, pos: number, text: string) => new BadRequestError('BadRequest', ODataText.invalidCharacter(ch, pos, text)),

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import express, { Request, Response, Router } from 'express';
-import { BadRequestError } from '../runtime/BcError';
+import express, { NextFunction, Request, Response, Router } from 'express';
+import { BadRequestError, BcError } from '../runtime/BcError';
+import { translateError } from '../pageSession/Translations';
 import { requestLanguage, type Language } from '../runtime/Labels';
 import type { Simulator } from '../host/Simulator';
 import { ManagerOptions, PageSessionManager, PageUser } from '../pageSession/PageSessionManager';
@@ -127,6 +128,11 @@ export function pageSessionRoutes(sim: Simulator, options: ManagerOptions = {}):
     res.json(await manager.close(userOf(req, res), param(req), langParam(req)));
   });
 
+  // A Dutch user reads the refusals of a page session call in Dutch too; the envelope is the common error middleware's.
+  pages.use((err: unknown, req: Request, res: Response, next: NextFunction) => {
+    if (err instanceof BcError && res.locals.user) err.message = translateError(err, languageOf(req, res));
+    next(err);
+  });
   router.use('/pages', pages);
   return router;
 }

@@ -41,8 +41,8 @@ import type { PageView } from './PageView';
 import type { PageViewBuilder } from './PageViewBuilder';
 import { modalPage, openRequest, uiPage } from './registry';
 import { DialogQuestion, PendingDialogSignal, RecordedAnswer, ReplayDialogs, ReplayDivergedError } from './ReplayDialogs';
-import { translate } from './Translations';
-import { captionSetName } from './CaptionSets';
+import { translate, translateError } from './Translations';
+import { CaptionSetName, captionSetName, setCaption } from './CaptionSets';
 
 /** What one call returns: the page as it now is, plus what happened. */
 export interface CallResult {
@@ -237,7 +237,7 @@ export class PageOperations {
       });
       return { view };
     }
-    const e = userError(err, state.language);
+    const e = userError(err, state.language, state.captionSet);
     if (fieldName && op.kind === 'setField') state.fieldErrors[fieldName] = { value: op.value, message: e.message };
     return { view: await this.read(state), error: { code: e.code, message: e.message, field: fieldName } };
   }
@@ -252,7 +252,7 @@ export class PageOperations {
       try {
         if (page.onNewRecord) ctx.rec = (await page.onNewRecord(ctx)) ?? ctx.rec;
       } catch (err) {
-        throw userError(err, state.language);
+        throw userError(err, state.language, state.captionSet);
       }
       state.draft = snapshot(ctx.rec!);
     }
@@ -348,12 +348,13 @@ async function modalResult(session: Session, modal: PageState | undefined): Prom
 }
 
 /** A BcError as the user reads it; anything else is a simulator bug and travels on. */
-function userError(err: unknown, language: Language): { code: string; message: string } & BcError {
+function userError(err: unknown, language: Language, captionSet: CaptionSetName): { code: string; message: string } & BcError {
   if (err instanceof ReplayDivergedError) {
     return new BadRequestError('Simulator_ReplayDiverged', PageSessionLabels.ReplayDivergedErr.format([], language));
   }
   if (err instanceof BcError) {
-    const translated = translate(err.message, err.labelKey, language);
+    // A field named inside the text reads as on the screen (Voorletters in a '003' company).
+    const translated = translateError(err, language, (f) => setCaption(captionSet, f.table, f.property));
     if (translated !== err.message) err.message = translated;
     return err;
   }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Mutex } from 'async-mutex';
 import { AuthorizationError, BadRequestError, BcError } from '../runtime/BcError';
-import type { Language } from '../runtime/Labels';
+import { defineLabels, type Language } from '../runtime/Labels';
 import type { OpenRequest, PageMode, UiPageDefinition } from '../../pages/UiPage';
 import type { DialogQuestion, RecordedAnswer } from './ReplayDialogs';
 import type { CaptionSetName } from './CaptionSets';
@@ -28,6 +28,46 @@ export interface ManagerOptions {
 
 /** The defaults of ManagerOptions' limits (docs/limits.md). */
 export const PAGE_SESSION_LIMITS = { ttlMs: 30 * 60 * 1000, maxPerUser: 100, maxTotal: 2_000, maxStateChars: 16_384 } as const;
+
+/** The page session store's refusals (the simulator's own), in both languages: a Dutch user reads them in Dutch. */
+export const PageSessionStoreLabels = defineLabels('Page Session Store', {
+  StateTooLargeErr: {
+    text: 'The page session data is %1 characters long; at most %2 are allowed.',
+    nl: 'De gegevens van de paginasessie zijn %1 tekens lang; er zijn er hoogstens %2 toegestaan.',
+    comment: '%1 = length, %2 = maximum',
+    simulatorAuthored: true,
+  },
+  TooManyTotalErr: {
+    text: 'The maximum number of open page sessions (%1) has been reached. Close pages, or try again when idle ones have expired.',
+    nl: 'Het maximale aantal geopende paginasessies (%1) is bereikt. Sluit pagina\'s, of probeer het opnieuw wanneer ongebruikte sessies zijn verlopen.',
+    comment: '%1 = maximum',
+    simulatorAuthored: true,
+  },
+  TooManyForUserErr: {
+    text: 'User %1 has the maximum number of open page sessions (%2). Close pages, or try again when idle ones have expired.',
+    nl: 'Gebruiker %1 heeft het maximale aantal geopende paginasessies (%2). Sluit pagina\'s, of probeer het opnieuw wanneer ongebruikte sessies zijn verlopen.',
+    comment: '%1 = user name, %2 = maximum',
+    simulatorAuthored: true,
+  },
+  NotFoundErr: {
+    text: "The page session '%1' does not exist or has expired.",
+    nl: "De paginasessie '%1' bestaat niet of is verlopen.",
+    comment: '%1 = page session id',
+    simulatorAuthored: true,
+  },
+  OtherUserErr: {
+    text: "The page session '%1' belongs to another user.",
+    nl: "De paginasessie '%1' is van een andere gebruiker.",
+    comment: '%1 = page session id',
+    simulatorAuthored: true,
+  },
+  DialogPendingErr: {
+    text: 'A dialog is waiting for an answer on this page. Answer it first.',
+    nl: 'Op deze pagina wacht een vraag op een antwoord. Beantwoord die eerst.',
+    simulatorAuthored: true,
+  },
+});
+const StoreText = PageSessionStoreLabels;
 
 /** simulator: BC has no page-session API; a page session over a limit is refused with 429, as BC refuses requests over its limits. */
 export class TooManyPageSessionsError extends BcError {
@@ -162,25 +202,19 @@ export class PageSessionStore {
   checkState(state: unknown): void {
     const chars = JSON.stringify(state ?? null)?.length ?? 0;
     if (chars > this.maxStateChars) {
-      throw new PageStateTooLargeError(
-        `The page session data is ${chars} characters long; at most ${this.maxStateChars} are allowed.`,
-      );
+      throw new PageStateTooLargeError(StoreText.StateTooLargeErr.with(String(chars), String(this.maxStateChars)));
     }
   }
 
   private checkRoom(owner: string): void {
     const user = owner.toUpperCase();
     if (this.sessions.size >= this.maxTotal) {
-      throw new TooManyPageSessionsError(
-        `The maximum number of open page sessions (${this.maxTotal}) has been reached. Close pages, or try again when idle ones have expired.`,
-      );
+      throw new TooManyPageSessionsError(StoreText.TooManyTotalErr.with(String(this.maxTotal)));
     }
     let own = 0;
     for (const s of this.sessions.values()) if (s.owner === user) own++;
     if (own >= this.maxPerUser) {
-      throw new TooManyPageSessionsError(
-        `User ${user} has the maximum number of open page sessions (${this.maxPerUser}). Close pages, or try again when idle ones have expired.`,
-      );
+      throw new TooManyPageSessionsError(StoreText.TooManyForUserErr.with(user, String(this.maxPerUser)));
     }
   }
 
@@ -200,9 +234,9 @@ export class PageSessionStore {
   take(user: PageUser, id: string, language?: Language): PageState {
     this.prune();
     const state = this.sessions.get(id);
-    if (!state) throw new BadRequestError('BadRequest_NotFound', `The page session '${id}' does not exist or has expired.`);
+    if (!state) throw new BadRequestError('BadRequest_NotFound', StoreText.NotFoundErr.with(id));
     if (state.owner !== user.userName.toUpperCase()) {
-      throw new AuthorizationError(`The page session '${id}' belongs to another user.`);
+      throw new AuthorizationError(StoreText.OtherUserErr.with(id));
     }
     state.expiresAt = this.now() + this.ttl;
     if (language) state.language = language;
@@ -217,7 +251,7 @@ export class PageSessionStore {
 
 export function refuseWhilePending(state: PageState): void {
   if (state.pending) {
-    throw new BadRequestError('BadRequest_DialogPending', 'A dialog is waiting for an answer on this page. Answer it first.');
+    throw new BadRequestError('BadRequest_DialogPending', StoreText.DialogPendingErr.with());
   }
 }
 

@@ -1,3 +1,5 @@
+import { LabelText, type Language } from './Labels';
+
 /**
  * The one error hierarchy of the simulator. Every error a table, codeunit or
  * route raises is a BcError carrying BC's error code; `src/http/errorMiddleware.ts`
@@ -12,18 +14,34 @@ export abstract class BcError extends Error {
   labelKey?: string;
   /** An HTTP status fixed by whoever raised the error (an injected fault names its own); otherwise the code's. */
   httpStatus?: number;
-  constructor(message: string) {
-    super(message);
+  /**
+   * The label and arguments the message was formatted from, when the error was raised with them:
+   * a Dutch page session formats them in Dutch (src/pageSession/Translations.ts); `message` is English.
+   */
+  readonly source?: LabelText;
+  constructor(message: string | LabelText) {
+    super(typeof message === 'string' ? message : message.format('en-US'));
     this.name = new.target.name;
+    if (message instanceof LabelText) {
+      this.source = message;
+      this.labelKey = message.label.key;
+    }
   }
 }
 
 /** AL `Error(...)`: NavNCLDialogException. */
 export class DialogError extends BcError {
   readonly code = 'Application_DialogException';
-  constructor(message: string, labelKey?: string) {
+  constructor(message: string | LabelText, labelKey?: string) {
     super(message);
-    this.labelKey = labelKey;
+    if (labelKey) this.labelKey = labelKey;
+  }
+
+  /** AL Error(Label, ...): the text in the session's language, with the label and its arguments kept. */
+  static of(text: LabelText, language: Language): DialogError {
+    const err = new DialogError(text);
+    err.message = text.format(language);
+    return err;
   }
 }
 
@@ -84,7 +102,7 @@ export class CallbackNotAllowedError extends BcError {
 export class BadRequestError extends BcError {
   constructor(
     readonly code: string,
-    message: string,
+    message: string | LabelText,
   ) {
     super(message);
   }

@@ -1,5 +1,7 @@
 import { DialogError, EvaluateError, InvalidGuidError, StringLengthExceededError } from './BcError';
 import type { FieldMeta, TableMeta } from './Metadata';
+import { fieldCaptionOf } from './Captions';
+import type { Localized } from './Labels';
 import { PlatformText } from './PlatformErrors';
 import type { RowValues } from './RecordStore';
 
@@ -44,10 +46,10 @@ export function isGuid(text: string): boolean {
 }
 
 /** A text's content as BC's field takes it: its length, and no NUL (docs/differences.md). */
-function checkText(field: FieldMeta, v: string, table: string): void {
+function checkText(field: FieldMeta, v: string, table: string | Localized): void {
   const max = field.type.length;
   if (max && v.length > max) throw new StringLengthExceededError(PlatformText.stringLength(v.length, max, v));
-  if (v.includes('\u0000')) throw new DialogError(PlatformText.nulCharacter(field.caption, table));
+  if (v.includes('\u0000')) throw new DialogError(PlatformText.nulCharacter(fieldCaptionOf(field), table));
 }
 
 function numberInRange(kind: string, n: number): boolean {
@@ -57,7 +59,7 @@ function numberInRange(kind: string, n: number): boolean {
 }
 
 /** BC's Evaluate error, one text and code for every type (Application_EvaluateException). */
-const cantEvaluate = (value: unknown, kind: string) => new EvaluateError(PlatformText.cannotEvaluate(String(value), kind));
+const cantEvaluate = (value: unknown, kind: string) => new EvaluateError(PlatformText.cannotEvaluate(value, kind));
 
 /**
  * The check of every value a record is written with (TableRecord.insert/modify), whichever way it
@@ -65,7 +67,7 @@ const cantEvaluate = (value: unknown, kind: string) => new EvaluateError(Platfor
  * ranges. The same on every database, so no database answers with an error of its own (or stores
  * a value altered) for a value outside BC's types.
  */
-export function checkStoredValue(field: FieldMeta, v: unknown, table: string): void {
+export function checkStoredValue(field: FieldMeta, v: unknown, table: string | Localized): void {
   if (v === null || v === undefined) return;
   const kind = field.type.kind;
   switch (kind) {
@@ -95,7 +97,7 @@ export function checkStoredValue(field: FieldMeta, v: unknown, table: string): v
 }
 
 /** Assignment rules of AL: Code uppercased and trimmed, lengths checked, options by value or name. */
-export function coerceFieldValue(field: FieldMeta, value: unknown, table = ''): unknown {
+export function coerceFieldValue(field: FieldMeta, value: unknown, table: string | Localized = ''): unknown {
   const t = field.type;
   switch (t.kind) {
     case 'Code':

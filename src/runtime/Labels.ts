@@ -52,8 +52,62 @@ export class Label {
   }
 
   format(args: unknown[], language: Language = 'en-US'): string {
-    return strSubstNo(this.text(language), ...args);
+    return strSubstNo(this.text(language), ...args.map((a) => argText(a, language)));
   }
+
+  /** The label with its arguments, kept as they are (a caption keeps both its languages), for an error to carry. */
+  with(...args: unknown[]): LabelText {
+    return new LabelText(this, args);
+  }
+}
+
+/**
+ * A text in both languages that travels as an argument: a field or table
+ * caption, a record's key with its captions. Where a plain string is wanted
+ * it is the English text, as the base app's FieldCaption is in an en-US session.
+ */
+export class Localized {
+  constructor(
+    readonly en: string,
+    readonly nl: string = en,
+    /** For a field's caption: the field (table name, property), so a page session may show its own word for it. */
+    readonly field?: { table: string; property: string },
+  ) {}
+
+  text(language: Language): string {
+    return language === 'nl-NL' ? this.nl : this.en;
+  }
+
+  toString(): string {
+    return this.en;
+  }
+}
+
+/**
+ * A label and its arguments, not yet formatted: what an error carries so a
+ * Dutch page session can show it in Dutch (src/pageSession/Translations.ts)
+ * while the API shows BC's English text. An argument may itself be one (the
+ * text of FieldError(Field, Text)).
+ */
+export class LabelText {
+  constructor(
+    readonly label: Label,
+    readonly args: unknown[],
+  ) {}
+
+  format(language: Language = 'en-US'): string {
+    return this.label.format(this.args, language);
+  }
+
+  toString(): string {
+    return this.format();
+  }
+}
+
+function argText(arg: unknown, language: Language): unknown {
+  if (arg instanceof Localized) return arg.text(language);
+  if (arg instanceof LabelText) return arg.format(language);
+  return arg;
 }
 
 const catalogue = new Map<string, Label>();
@@ -84,6 +138,7 @@ export function findLabel(key: string): Label | undefined {
 export function strSubstNo(text: string, ...args: unknown[]): string {
   return text.replace(/%(\d)/g, (_m, d: string) => {
     const value = args[Number(d) - 1];
+    if (value instanceof Localized || value instanceof LabelText) return value.toString();
     return value === undefined || value === null ? '' : formatValue(value);
   });
 }

@@ -11,8 +11,8 @@ import {
 } from './BcError';
 import { assignerFor, blankValue, checkStoredValue, coerceFieldValue, isBlank } from './FieldValues';
 import { calcFields } from './FlowFields';
-import { displayValue } from './Format';
-import { Label } from './Labels';
+import { fieldCaptionOf, keyText, shownValue, tableCaptionOf } from './Captions';
+import { Label, LabelText, Localized } from './Labels';
 import { FieldMeta, TableClass, TableMeta, tableMeta } from './Metadata';
 import type { RowValues } from './RecordStore';
 import { PlatformText } from './PlatformErrors';
@@ -152,7 +152,7 @@ export abstract class TableRecord {
     this.rowVersion = 1;
     // The key as inserted: the error may be raised after the code has moved this record on (PostgreSQL).
     const key = this.keyValues();
-    const exists = () => new RecordExistsError(PlatformText.recordExists(meta.caption, this.keyQuoted(key)));
+    const exists = () => new RecordExistsError(PlatformText.recordExists(tableCaptionOf(meta), this.keyQuoted(key)));
     // The primary key's unique constraint is the existence check: one statement, and no race between check and insert.
     if (!(await s.store.insert(meta, this.columnValues(), failOnExisting ? { failure: exists } : {}))) {
       if (!hadSystemId) this.systemId = '';
@@ -173,7 +173,7 @@ export abstract class TableRecord {
     // concurrent writer of the same row is waited for, and then this Modify fails as BC's would,
     // instead of its OnModify working on rows the other one already changed or deleted.
     const xRec = (await s.getForUpdate(meta.cls, ...this.keyValues())) as this;
-    if (xRec.rowVersion !== this.rowVersion) throw new RecordChangedError(PlatformText.recordChanged(meta.caption));
+    if (xRec.rowVersion !== this.rowVersion) throw new RecordChangedError(PlatformText.recordChanged(tableCaptionOf(meta)));
     await s.events.publish(`${meta.name}.OnBeforeModify`, s, { rec: this, xRec, runTrigger });
     if (runTrigger) await this.onModify(xRec);
     this.checkAllValues();
@@ -182,7 +182,7 @@ export abstract class TableRecord {
     values.rowVersion = readVersion + 1;
     values.systemModifiedAt = s.clock.now();
     // Only the changed columns are written, and only if the stored version is still the one read.
-    const changed = () => new RecordChangedError(PlatformText.recordChanged(meta.caption));
+    const changed = () => new RecordChangedError(PlatformText.recordChanged(tableCaptionOf(meta)));
     if (!(await s.store.update(meta, values, readVersion, { failure: changed }))) throw changed();
     this.rowVersion = readVersion + 1;
     this.systemModifiedAt = values.systemModifiedAt as Date;
@@ -193,14 +193,14 @@ export abstract class TableRecord {
     const s = this.session;
     const meta = this.meta();
     const stored = await s.getForUpdate(meta.cls, ...this.keyValues());
-    if (stored.rowVersion !== this.rowVersion) throw new RecordChangedError(PlatformText.recordChanged(meta.caption));
+    if (stored.rowVersion !== this.rowVersion) throw new RecordChangedError(PlatformText.recordChanged(tableCaptionOf(meta)));
     await s.events.publish(`${meta.name}.OnBeforeDelete`, s, { rec: this, runTrigger });
     if (runTrigger) await this.onDelete();
     if (!(await s.store.delete(meta, this.keyValues(), this.rowVersion))) {
       if (!(await s.store.exists(meta, this.primaryKeyWhere()))) {
-        throw new RecordNotFoundError(PlatformText.recordNotFound(meta.caption, this.keyQuoted()));
+        throw new RecordNotFoundError(PlatformText.recordNotFound(tableCaptionOf(meta), this.keyQuoted()));
       }
-      throw new RecordChangedError(PlatformText.recordChanged(meta.caption));
+      throw new RecordChangedError(PlatformText.recordChanged(tableCaptionOf(meta)));
     }
     await s.events.publish(`${meta.name}.OnAfterDelete`, s, { rec: this, runTrigger });
   }
@@ -210,7 +210,7 @@ export abstract class TableRecord {
     const s = this.session;
     const meta = this.meta();
     const stored = await s.store.get(meta, this.keyValues());
-    if (!stored) throw new RecordNotFoundError(PlatformText.recordNotFound(meta.caption, this.keyQuoted()));
+    if (!stored) throw new RecordNotFoundError(PlatformText.recordNotFound(tableCaptionOf(meta), this.keyQuoted()));
     Object.assign(this, stored);
     return this;
   }
@@ -255,48 +255,48 @@ export abstract class TableRecord {
     const actual = this.get(field);
     if (expected === undefined) {
       if (isBlank(actual)) {
-        throw new FieldValidationError(PlatformText.testFieldBlank(field.caption, meta.caption, this.keyUnquoted()));
+        throw new FieldValidationError(PlatformText.testFieldBlank(fieldCaptionOf(field, meta), tableCaptionOf(meta), this.keyUnquoted()));
       }
       return;
     }
     if (actual !== expected) {
       throw new FieldValidationError(
         PlatformText.testFieldValue(
-          field.caption,
-          displayValue(field, expected),
-          meta.caption,
+          fieldCaptionOf(field, meta),
+          shownValue(field, expected),
+          tableCaptionOf(meta),
           this.keyUnquoted(),
-          displayValue(field, actual),
+          shownValue(field, actual),
         ),
       );
     }
   }
 
-  /** AL FieldError(Field [, Text]). Returns never: it always throws. */
-  fieldError(property: string, text?: string): never {
+  /** AL FieldError(Field [, Text]); the text may be a label (with its arguments), kept for the Dutch. Returns never: it always throws. */
+  fieldError(property: string, text?: string | Label | LabelText): never {
     const meta = this.meta();
     const field = meta.field(property);
     const value = this.get(field);
+    const [caption, table, key] = [fieldCaptionOf(field, meta), tableCaptionOf(meta), this.keyQuoted()];
     if (text !== undefined) {
-      throw new FieldValidationError(PlatformText.fieldErrorText(field.caption, text, meta.caption, this.keyQuoted()));
+      throw new FieldValidationError(PlatformText.fieldErrorText(caption, text instanceof Label ? text.with() : text, table, key));
     }
-    if (isBlank(value)) throw new FieldValidationError(PlatformText.fieldErrorBlank(field.caption, meta.caption, this.keyQuoted()));
-    throw new FieldValidationError(
-      PlatformText.fieldErrorValue(field.caption, displayValue(field, value), meta.caption, this.keyQuoted()),
-    );
+    if (isBlank(value)) throw new FieldValidationError(PlatformText.fieldErrorBlank(caption, table, key));
+    throw new FieldValidationError(PlatformText.fieldErrorValue(caption, shownValue(field, value), table, key));
   }
 
-  fieldCaption(property: string): string {
-    return this.meta().field(property).caption;
+  /** AL FieldCaption: English where a text is wanted, Dutch in a Dutch page session's error. */
+  fieldCaption(property: string): Localized {
+    return fieldCaptionOf(this.meta().field(property), this.meta());
   }
 
-  tableCaption(): string {
-    return this.meta().caption;
+  tableCaption(): Localized {
+    return tableCaptionOf(this.meta());
   }
 
   /** AL Error(Label, ...) raised by this table, in the session's language. */
   error(label: Label, ...args: unknown[]): never {
-    throw new DialogError(label.format(args, this.session.language), label.key);
+    throw DialogError.of(label.with(...args), this.session.language);
   }
 
   /** AL Confirm(Label, Default, ...) raised by this table. */
@@ -330,18 +330,14 @@ export abstract class TableRecord {
     return this.meta().primaryKey.map((f) => this.get(f));
   }
 
-  /** `No.='CT000001'` / `A='x',B='y'`: FieldError and record-not-found format (of `key`: the key values as they were). */
-  keyQuoted(key: unknown[] = this.keyValues()): string {
-    return this.meta()
-      .primaryKey.map((f, i) => `${f.caption}='${displayValue(f, key[i])}'`)
-      .join(',');
+  /** `No.='CT000001'` / `A='x',B='y'`: Get/FieldError format; `key` as it was when an error was made later. */
+  keyQuoted(key: unknown[] = this.keyValues()): Localized {
+    return keyText(this.meta(), key, true);
   }
 
   /** `No.=CT000001` / `A=x, B=y`: TestField format. */
-  keyUnquoted(): string {
-    return this.meta()
-      .primaryKey.map((f) => `${f.caption}=${displayValue(f, this.get(f))}`)
-      .join(', ');
+  keyUnquoted(): Localized {
+    return keyText(this.meta(), this.keyValues(), false);
   }
 
   private get(field: FieldMeta): unknown {
@@ -364,11 +360,11 @@ export abstract class TableRecord {
 
   private checkAllValues(): void {
     const meta = this.meta();
-    for (const f of meta.fields) if (!f.calcFormula) checkStoredValue(f, this.get(f), meta.caption);
+    for (const f of meta.fields) if (!f.calcFormula) checkStoredValue(f, this.get(f), tableCaptionOf(meta));
   }
 
   private coerce(field: FieldMeta, value: unknown): unknown {
-    return coerceFieldValue(field, value, this.meta().caption);
+    return coerceFieldValue(field, value, tableCaptionOf(this.meta()));
   }
 
   private async checkRelation(field: FieldMeta): Promise<void> {
@@ -383,7 +379,7 @@ export abstract class TableRecord {
         : await this.session.store.exists(related, { ...(field.relation.where ?? {}), [keyField.property]: value });
     if (!found) {
       throw new TableRelationError(
-        PlatformText.tableRelation(field.caption, this.meta().caption, String(value), related.caption),
+        PlatformText.tableRelation(fieldCaptionOf(field, this.meta()), tableCaptionOf(this.meta()), String(value), tableCaptionOf(related)),
       );
     }
   }

@@ -6,6 +6,7 @@ import { EventBus } from './Events';
 import { Label, Language } from './Labels';
 import { TableClass, TableMeta, tableMeta } from './Metadata';
 import { PlatformText } from './PlatformErrors';
+import { keyText, tableCaptionOf } from './Captions';
 import { assignerFor, type TableRecord } from './Record';
 import type { RecordStore, RowValues } from './RecordStore';
 
@@ -180,7 +181,7 @@ export class Session {
 
   /** AL Error(Label, args). */
   error(label: Label, ...args: unknown[]): never {
-    throw new DialogError(label.format(args, this.language), label.key);
+    throw DialogError.of(label.with(...args), this.language);
   }
 
   // ---- time ----
@@ -204,7 +205,6 @@ function fullKey(meta: TableMeta, key: unknown[]): unknown[] {
 }
 
 function notFound(meta: TableMeta, key: unknown[]): RecordNotFoundError {
-  const keyText = meta.primaryKey.map((f, i) => `${f.caption}='${String(key[i] ?? '')}'`).join(',');
-  return new RecordNotFoundError(PlatformText.recordNotFound(meta.caption, keyText));
+  return new RecordNotFoundError(PlatformText.recordNotFound(tableCaptionOf(meta), keyText(meta, fullKey(meta, key), true)));
 }
 

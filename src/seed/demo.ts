@@ -80,14 +80,17 @@ export const demoUsers: UserSpec[] = DEMO_EMPLOYEES.map((e) => ({
  * sjabloon"), so the business rules run as they would for a user.
  *
  * Deterministic: no randomness but a fixed-seed generator, and every moment
- * is derived from the session's (frozen) clock: master data is "converted"
+ * is derived from the session's (frozen) clock, which the host sets to the
+ * company's work date (src/host/SeedImages.ts): master data is "converted"
  * 20 working days before the seed moment, and each contact moment is logged
- * by a named employee at its own moment in the two weeks before it.
+ * by a named employee at its own moment in the two weeks before it, so its
+ * open tasks fall due in the days around the work date.
  */
 export async function seedDemoCompany(session: Session): Promise<void> {
   const seed = new DemoSeeder(session);
   await seed.run();
 }
+seedDemoCompany.datedByWorkDate = true;
 
 /** The data migration of the demo company runs this many working days before the seed moment. */
 const CONVERSION_DAYS_AGO = 20;

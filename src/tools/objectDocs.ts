@@ -20,6 +20,7 @@ import '../../codeunits/foundation/NoSeries.Codeunit';
 import '../../codeunits/process/SegManagement.Codeunit';
 import { allLabels } from '../runtime/Labels';
 import { FieldMeta, optionName, TableClass, TableMeta, tableMeta } from '../runtime/Metadata';
+import { dutchDocsPath, renderDutchDocs } from './dutchDocs';
 
 /**
  * docs/bc-objects.md is generated from the table metadata and the label
@@ -27,6 +28,7 @@ import { FieldMeta, optionName, TableClass, TableMeta, tableMeta } from '../runt
  * test fails when the committed file differs.
  */
 export const OBJECT_DOCS_PATH = path.join(projectRoot(), 'docs', 'bc-objects.md');
+export const DUTCH_DOCS_PATH = dutchDocsPath(projectRoot());
 
 /** The folder with tsconfig.json (dist/ has a copy of package.json, not of tsconfig.json). */
 function projectRoot(): string {
@@ -101,5 +103,6 @@ export function renderObjectDocs(): string {
 
 if (require.main === module) {
   fs.writeFileSync(OBJECT_DOCS_PATH, renderObjectDocs());
-  console.log(`wrote ${OBJECT_DOCS_PATH}`);
+  fs.writeFileSync(DUTCH_DOCS_PATH, renderDutchDocs());
+  console.log(`wrote ${OBJECT_DOCS_PATH} and ${DUTCH_DOCS_PATH}`);
 }

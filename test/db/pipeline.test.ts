@@ -125,7 +125,7 @@ describe.each(databases)('writes not waited for (%s)', (on) => {
       return s.count(InterLogEntryCommentLine, {});
     });
     await expect(outcome).rejects.toThrow(RecordChangedError);
-    await expect(outcome).rejects.toThrow(PlatformText.recordChanged('Team'));
+    await expect(outcome).rejects.toThrow(PlatformText.recordChanged('Team').format('en-US'));
     expect(await run(t, async (s) => (await s.get(Team, 'KCC')).name)).toBe('Team KCC');
     expect(await lines(t)).toEqual(['1/10000 Eerste']);
   });

@@ -70,13 +70,13 @@ describe('page sessions', () => {
       expect(r.status).toBe(200);
       anne.push(r.body.view.sessionId);
     }
-    expect(expectEnvelope(await open('ANNE'), 429, 'Simulator_TooManyPageSessions')).toContain('User ANNE has the maximum number of open page sessions (5)');
+    expect(expectEnvelope(await open('ANNE'), 429, 'Simulator_TooManyPageSessions')).toContain('Gebruiker ANNE heeft het maximale aantal geopende paginasessies (5)'); // ANNE is Dutch
     await expectOthersServed();
 
     const bram: string[] = [];
     for (let i = 0; i < 3; i++) bram.push((await open('BRAM')).body.view.sessionId);
     // 8 open: the total is reached for a third user, whose own count is 0.
-    expect(expectEnvelope(await open('DAAN'), 429, 'Simulator_TooManyPageSessions')).toContain('maximum number of open page sessions (8)');
+    expect(expectEnvelope(await open('DAAN'), 429, 'Simulator_TooManyPageSessions')).toContain('maximale aantal geopende paginasessies (8)');
     await expectOthersServed('DAAN');
 
     expect((await call('ANNE', 'POST', `/pages/sessions/${anne.pop()}/close`)).status).toBe(200);

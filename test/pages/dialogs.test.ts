@@ -32,8 +32,8 @@ describe('validation round trips', () => {
     const bad = await tc.tester.set(card.sessionId, 'Telefoonnr.', '010-abc');
     expect(bad.status).toBe(200);
     expect(bad.error?.field).toBe('Phone No.');
-    // The runtime's FieldError names the field by its en-US caption (see docs/pages.md, Dutch texts).
-    expect(bad.error?.message).toContain('must not contain letters');
+    // The runtime's FieldError in Dutch, with the field's and the key's Dutch captions (docs/dutch.md).
+    expect(bad.error?.message).toMatch(/^Telefoonnr\. mag geen letters bevatten in Contact Nr\.='CT\d{6}'\.$/);
     expect(fieldOf(bad.view, 'Telefoonnr.').error).toMatchObject({ value: '010-abc' });
     expect(shown(bad.view, 'Achternaam')).toBe('Wit');
     const street = await tc.tester.set(card.sessionId, 'Straat', '3011AB99');

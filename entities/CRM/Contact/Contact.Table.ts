@@ -392,6 +392,6 @@ export class Contact extends TableRecord {
   }
 
   private checkNoLetters(field: 'phoneNo' | 'mobilePhoneNo'): void {
-    if (/\p{L}/u.test(this[field])) this.fieldError(field, ContactLabels.PhoneNoCannotContainLettersErr.text(this.session.language));
+    if (/\p{L}/u.test(this[field])) this.fieldError(field, ContactLabels.PhoneNoCannotContainLettersErr);
   }
 }

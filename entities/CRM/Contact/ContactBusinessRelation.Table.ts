@@ -1,6 +1,7 @@
 import { Not } from 'typeorm';
 import { Code, Enum, Field, OnValidate, Table } from '../../../src/runtime/Metadata';
 import { defineLabels } from '../../../src/runtime/Labels';
+import { tableCaptionOf } from '../../../src/runtime/Captions';
 import { NotSupportedError, TableRelationError } from '../../../src/runtime/BcError';
 import { PlatformText } from '../../../src/runtime/PlatformErrors';
 import { TableRecord } from '../../../src/runtime/Record';
@@ -72,8 +73,8 @@ export class ContactBusinessRelation extends TableRecord {
         ContactBusinessRelationLabels.Text001,
         this.fieldCaption('businessRelationCode'),
         this.businessRelationCode,
-        Contact.meta().caption,
-        Customer.meta().caption,
+        tableCaptionOf(Contact.meta()),
+        tableCaptionOf(Customer.meta()),
       );
     }
   }
@@ -85,7 +86,7 @@ export class ContactBusinessRelation extends TableRecord {
     const related = await this.relatedRecordExists();
     if (!related) {
       throw new TableRelationError(
-        PlatformText.tableRelation(this.fieldCaption('no'), this.tableCaption(), this.no, Customer.meta().caption),
+        PlatformText.tableRelation(this.fieldCaption('no'), this.tableCaption(), this.no, tableCaptionOf(Customer.meta())),
       );
     }
   }
@@ -113,7 +114,7 @@ export class ContactBusinessRelation extends TableRecord {
     if (byContact) {
       this.error(
         ContactBusinessRelationLabels.Text000,
-        Contact.meta().caption,
+        tableCaptionOf(Contact.meta()),
         this.contactNo,
         this.tableCaption(),
         linkToTableName(this.linkToTable),
@@ -127,7 +128,7 @@ export class ContactBusinessRelation extends TableRecord {
         linkToTableName(this.linkToTable),
         this.no,
         this.tableCaption(),
-        Contact.meta().caption,
+        tableCaptionOf(Contact.meta()),
         byRelation.contactNo,
       );
     }

@@ -1,6 +1,7 @@
 import { Not } from 'typeorm';
 import { FieldValidationError } from '../../../src/runtime/BcError';
 import { PlatformText } from '../../../src/runtime/PlatformErrors';
+import { Localized } from '../../../src/runtime/Labels';
 import { Customer } from '../../Sales/Customer.Table';
 import { InteractionLogEntry } from '../Interaction/InteractionLogEntry.Table';
 import { MarketingSetup } from '../Setup/MarketingSetup.Table';
@@ -185,13 +186,16 @@ export async function typeChange(contact: Contact, xRec: Contact): Promise<void>
   contact.lookupContactNo = contact.type === ContactType.Company ? '' : contact.no;
 }
 
+/** FlowField 5085 of BC's Contact, not simulated as a field; its Dutch caption is the simulator's (bc-domain-spec §8: not found). */
+const NO_OF_BUSINESS_RELATIONS = new Localized('No. of Business Relations', 'Aantal zakenrelaties');
+
 /** CheckIfTypeChangePossibleForPerson(). Industry groups are not simulated (always 0). */
 async function checkIfTypeChangePossibleForPerson(contact: Contact, xRec: Contact): Promise<void> {
   if (contact.type === xRec.type) return;
   const relations = await contact.session.count(ContactBusinessRelation, { contactNo: contact.companyNo });
   if (relations !== 0) {
     throw new FieldValidationError(
-      PlatformText.testFieldValue('No. of Business Relations', '0', contact.tableCaption(), contact.keyUnquoted(), String(relations)),
+      PlatformText.testFieldValue(NO_OF_BUSINESS_RELATIONS, '0', contact.tableCaption(), contact.keyUnquoted(), String(relations)),
     );
   }
   contact.testField('currencyCode', '');
