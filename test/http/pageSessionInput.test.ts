@@ -40,7 +40,7 @@ describe('opening a page', () => {
     expect(await rows()).toBe(before);
   });
 
-  test("Evaluate's error is one text and code, BC's, in English and Dutch: 'cannot be evaluated' / 'kan niet worden omgezet'", async () => {
+  test("Evaluate's error is one text and code, BC's, in English and Dutch: 'cannot be evaluated' / 'kan niet worden geëvalueerd'", async () => {
     const opened = await open({ page: 'Task List', filters: { closed: 'maybe' } });
     expect(opened.body.error.code).toBe('Application_EvaluateException');
     expect(errorText(opened.body)).toBe('The value "maybe" cannot be evaluated into type Boolean.');
@@ -49,7 +49,7 @@ describe('opening a page', () => {
     const before = await rows();
     const set = await tc.post(`/pages/sessions/${card.sessionId}/fields?lang=nl-NL`, { field: 'Type', value: 'Huishouden' });
     expect(set.body.error.code).toBe('Application_EvaluateException');
-    expect(errorText(set.body)).toBe('De waarde "Huishouden" kan niet worden omgezet in het type Option.');
+    expect(errorText(set.body)).toBe('De waarde "Huishouden" kan niet worden geëvalueerd naar het type Option.');
     expect(await rows()).toBe(before);
   });
 
