@@ -77,7 +77,7 @@ class PgNumberSequences implements NumberSequences {
     // first use, the second waits here for the first to end, then finds the sequence it made and goes on past
     // the numbers already taken from it (rather than AL's 'already exists'), so the first use of a busy
     // company neither fails nor hands out a number twice.
-    await this.exec.all('SELECT pg_advisory_xact_lock(hashtext($1))', [`numberseq:${name}`]);
+    await this.exec.all('SELECT pg_advisory_xact_lock(hashtext(current_schema() || $1))', [`.numberseq:${name}`]);
     await this.exec.run(
       `CREATE SEQUENCE IF NOT EXISTS ${q} AS bigint INCREMENT BY ${integer(increment)} MINVALUE -9223372036854775808 START WITH ${integer(start)}`,
       [],
