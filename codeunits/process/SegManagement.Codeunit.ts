@@ -6,6 +6,7 @@ import { InterLogEntryCommentLine } from '../../entities/CRM/Interaction/InterLo
 import { SegmentLine } from '../../entities/CRM/Segment/SegmentLine.Table';
 import { splitComment } from '../../entities/CRM/Task/TaskComments';
 import { SalespersonPurchaser } from '../../entities/CRM/Team/SalespersonPurchaser.Table';
+import { SequenceNoMgt } from '../foundation/SequenceNoMgt.Codeunit';
 import { NotSupportedError } from '../../src/runtime/BcError';
 import { Session } from '../../src/runtime/Session';
 
@@ -28,10 +29,10 @@ export class SegManagement {
     if (segLine.campaignNo !== '' && !postponed) throw new NotSupportedError('Logging an interaction for a campaign');
     if (segLine.lineNo !== 0) throw new NotSupportedError('Resuming a postponed interaction');
     const entry = s.create(InteractionLogEntry);
-    entry.entryNo = await this.getNextEntryNo();
+    entry.entryNo = await new SequenceNoMgt(s).getNextSeqNo(InteractionLogEntry);
     this.copyFromSegment(entry, segLine);
     entry.postponed = postponed;
-    await entry.insert();
+    await entry.insertRecord();
     let lineNo = 0;
     for (const text of comments) {
       lineNo += 10000;
@@ -67,17 +68,6 @@ export class SegManagement {
     // Deliver (sending the e-mail or printing the letter) is not simulated: the
     // entry is logged as BC logs it, nothing is sent (docs/differences.md).
     void deliver;
-  }
-
-  /**
-   * SequenceNoMgt.GetNextSeqNo(5065): last Entry No. + 1. BC locks the table
-   * first (LockTable, then FindLast); without it two sessions on a server
-   * database would read the same last entry and collide on the next number.
-   */
-  private async getNextEntryNo(): Promise<number> {
-    await this.session.lockTable(InteractionLogEntry);
-    const last = await this.session.findFirst(InteractionLogEntry, {}, { entryNo: 'DESC' });
-    return (last?.entryNo ?? 0) + 1;
   }
 
   /** InteractionLogEntry.CopyFromSegment. */

@@ -3,6 +3,7 @@ import { QueryFailedError } from 'typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata';
+import { dropNumberSequences } from './store/numberSequence';
 import { Dialect, dialectOf, shortIdentifier } from './schema';
 
 /**
@@ -132,6 +133,8 @@ export async function restoreTables(manager: EntityManager, image: RestoreImage)
       // TypeORM's better-sqlite3 driver has one connection; its query runner hands out that better-sqlite3 Database.
       return restoreSqlite(manager, (await qr.connect()) as SqliteDatabase, metas, image);
     case 'postgres':
+      // The company numbers as a fresh one again: its NumberSequences start from the restored rows.
+      await dropNumberSequences(manager);
       return restorePostgres(manager, metas, image);
     case 'mssql':
       return restoreWithQueryBuilder(manager, metas, image.source);

@@ -61,6 +61,20 @@ export interface WriteOptions {
   failure?: () => Error;
 }
 
+/**
+ * AL NumberSequence of the company: named counters outside the transaction
+ * (a number a rolled-back transaction took stays taken), shared by every
+ * session and instance. `next`/`current` answer undefined where AL's raise
+ * an error: the sequence does not exist.
+ */
+export interface NumberSequences {
+  exists(name: string): Promise<boolean>;
+  insert(name: string, start: number, increment?: number): Promise<void>;
+  next(name: string): Promise<number | undefined>;
+  current(name: string): Promise<number | undefined>;
+  delete(name: string): Promise<void>;
+}
+
 export interface RecordStore {
   /**
    * AL Get. `lock`: also takes the row lock on server databases (SELECT … FOR
@@ -96,6 +110,8 @@ export interface RecordStore {
    * session that made it, which may be answered on its own.
    */
   waitForEachWrite(): void;
+  /** AL NumberSequence: the company's sequences. */
+  readonly numberSequence: NumberSequences;
   /** The TypeORM manager of the transaction: no simulator code writes through it; benchmarks' bulk loads and tests that look at the database (PRAGMA, EXPLAIN) use it. */
   readonly manager: EntityManager;
 }

@@ -57,7 +57,7 @@ describePg('PostgreSQL: two simulator instances over one database (each its own 
     expect(b.listCompanies().map((c) => c.name)).toContain('Race');
   });
 
-  test('number series and Interaction Log Entry numbers: each number once, gapless, under 2 × 16 concurrent operations', async () => {
+  test('number series: each number once, gapless; Interaction Log Entry numbers: each once, under 2 × 16 concurrent operations', async () => {
     await b.resetCompany(companyId);
     await arrangeScenario(a, companyId, MEMBERS);
     const contacts = await settle(Array.from({ length: 32 }, (_, i) => createContact(i % 2 ? a : b, companyId, `Gezin ${i}`)));
@@ -67,8 +67,11 @@ describePg('PostgreSQL: two simulator instances over one database (each its own 
 
     const logged = await settle(nos.map((no, i) => logInteraction(i % 2 ? b : a, companyId, no, `Vraag ${i}`)));
     expect(logged.filter((r) => !r.ok)).toEqual([]);
-    const entries = logged.map((r) => (r.ok ? r.value.entryNo : 0)).sort((x, y) => x - y);
-    expect(entries).toEqual(Array.from({ length: 32 }, (_, i) => i + 1));
+    // BC takes the Entry No. from a NumberSequence (codeunit 9500), outside the transaction and without a table
+    // lock: unique, but neither gapless (a rolled-back interaction keeps its number) nor in commit order.
+    const entries = logged.map((r) => (r.ok ? r.value.entryNo : 0));
+    expect(new Set(entries).size).toBe(32);
+    expect(entries.every((n) => Number.isInteger(n) && n > 0)).toBe(true);
     expect(await checkInvariants(a, companyId, MEMBERS)).toEqual([]);
   });
 

@@ -177,8 +177,8 @@ describePg('PostgreSQL: round trips and locks', () => {
     await logInteraction(t.sim, t.companyId, contactNo, 'Vraag');
     const statements = sqlStatements.count - before.count;
     const roundTrips = sqlStatements.roundTrips - before.roundTrips;
-    // BEGIN, the contact, LockTable + FindLast, the number series line (find, lock, then a find per task), the note's
-    // LockTable + FindLast, COMMIT; the inserts and updates travel with them.
+    // BEGIN, the contact, the Entry No.'s nextval, InsertRecord's Insert with a return value, the number series line
+    // (find, lock, then a find per task), the note's LockTable + FindLast, COMMIT; the other writes travel with them.
     expect(roundTrips).toBeLessThanOrEqual(11);
     expect(statements).toBeGreaterThanOrEqual(25);
   });

@@ -9,6 +9,7 @@ import {
   Text,
   TimeField,
 } from '../../../src/runtime/Metadata';
+import { SequenceNoMgt } from '../../../codeunits/foundation/SequenceNoMgt.Codeunit';
 import { TableRecord } from '../../../src/runtime/Record';
 import { Contact } from '../Contact/Contact.Table';
 import { CORRESPONDENCE_TYPE } from '../Contact/ContactEnums';
@@ -118,6 +119,20 @@ export class InteractionLogEntry extends TableRecord {
   /** Empire: show this contact moment on the tenant's customer portal. */
   @Field(7000001, 'Show in Customer Portal', BooleanField, { nl: 'Toon in klantportaal', empire: true })
   showInCustomerPortal!: boolean;
+
+  /**
+   * InsertRecord: the Entry No. came from Sequence No. Mgt., outside the
+   * transaction; when a row already holds it (inserted another way), the
+   * sequence is rebased on the table's last entry and the insert tried once more.
+   */
+  async insertRecord(): Promise<void> {
+    if (!(await this.tryInsert())) {
+      const sequenceNoMgt = new SequenceNoMgt(this.session);
+      await sequenceNoMgt.rebaseSeqNo(InteractionLogEntry);
+      this.entryNo = await sequenceNoMgt.getNextSeqNo(InteractionLogEntry);
+      await this.insert();
+    }
+  }
 
   /** OnDelete deletes its comment lines (the Notitie). */
   protected async onDelete(): Promise<void> {

@@ -1,5 +1,6 @@
 import type { TableMeta } from '../../runtime/Metadata';
 import type { RowValues } from '../../runtime/RecordStore';
+import { SequenceCounters } from './numberSequence';
 
 /**
  * A company's setup rows (tables declared `setup: true`: Marketing Setup,
@@ -20,6 +21,8 @@ import type { RowValues } from '../../runtime/RecordStore';
 export class CompanyCache {
   /** What the contents belong to; undefined: not known yet (nothing may be served). */
   version: unknown = undefined;
+  /** The company's NumberSequences on SQLite (src/db/store/numberSequence.ts): a reset or restore clears them with the rest. */
+  sequences = new SequenceCounters();
   private readonly tables = new Map<TableMeta, Map<string, RowValues | RowValues[] | number | null>>();
 
   lookup(table: TableMeta, key: string): RowValues | RowValues[] | number | null | undefined {
@@ -43,6 +46,7 @@ export class CompanyCache {
 
   clear(): void {
     this.tables.clear();
+    this.sequences = new SequenceCounters();
     this.version = undefined;
   }
 }

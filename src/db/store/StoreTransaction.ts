@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { SimulatorDataVersion } from '../../../entities/Simulator/SimulatorDataVersion.Table';
 import { tableMeta, type TableMeta } from '../../runtime/Metadata';
-import type { OrderInput, PageQuery, PageResult, RecordStore, RowValues, WhereInput, WriteOptions } from '../../runtime/RecordStore';
+import type { NumberSequences, OrderInput, PageQuery, PageResult, RecordStore, RowValues, WhereInput, WriteOptions } from '../../runtime/RecordStore';
 import { isDuplicateKey, isNoRowUpdated } from '../errors';
 import { LOCK_RESOURCE_SQL, lockResource, resourceLockKey } from '../locks';
 import type { Dialect } from '../schema';
@@ -13,12 +13,10 @@ import { tablePlan, type TablePlan } from './TablePlan';
 import { compileOrder, compileWhere } from './where';
 import { newSystemFields } from '../systemFields';
 import type { ChangeLog } from './changeLog';
+import { numberSequences } from './numberSequence';
 
 /** A row the transaction has seen: its stored values, and whether this transaction holds its lock. */
-interface Known {
-  values: RowValues;
-  locked: boolean;
-}
+interface Known { values: RowValues; locked: boolean }
 
 /** A find/count answered earlier in this transaction, valid until a write could change it. */
 interface Answered {
@@ -61,6 +59,7 @@ export class StoreTransaction implements RecordStore {
   private readonly dialect: Dialect;
   /** Writes given a `failure` may be sent without waiting (PostgreSQL), until several sessions share the store. */
   private deferWrites = true;
+  readonly numberSequence: NumberSequences;
 
   private constructor(
     readonly manager: EntityManager,
@@ -72,6 +71,7 @@ export class StoreTransaction implements RecordStore {
   ) {
     this.dialect = exec.dialect;
     this.stable = exec.dialect === 'sqlite';
+    this.numberSequence = numberSequences(exec, cache);
   }
 
   /**
