@@ -18,6 +18,7 @@ export class SequenceNoMgt {
 
   /** GetNextSeqNo(TableNo): TryGetNextNo, else CreateNewTableSequence and TryGetNextNo again. */
   async getNextSeqNo(table: TableClass<TableRecord>): Promise<number> {
+    if (!this.session.store.numberSequence.available) return this.lastPlusOneLocked(table);
     const next = await this.tryGetNextNo(table);
     if (next !== undefined) return next;
     await this.createNewTableSequence(table);
@@ -40,8 +41,17 @@ export class SequenceNoMgt {
     const sequences = this.session.store.numberSequence;
     const name = sequenceName(table);
     const last = await this.getLastEntryNoFromTable(table);
-    if (await sequences.exists(name)) await sequences.delete(name);
-    await sequences.insert(name, last + 1, 1);
+    // AL: if NumberSequence.Exists(name) then NumberSequence.Delete(name); NumberSequence.Insert(name, last + 1, 1, true)
+    await sequences.restart(name, last + 1, 1);
+  }
+
+  /**
+   * Where the database has no simulated NumberSequence (SQL Server): older BC's numbering, last entry + 1 under
+   * a table lock held to commit (gapless; a company's inserts wait for each other). docs/differences.md.
+   */
+  private async lastPlusOneLocked(table: TableClass<TableRecord>): Promise<number> {
+    await this.session.lockTable(table);
+    return (await this.getLastEntryNoFromTable(table)) + 1;
   }
 
   /** GetLastEntryNoFromTable: the last field of the primary key in the last record (FindLast on key 1), 0 when empty. */

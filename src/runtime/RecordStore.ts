@@ -73,6 +73,14 @@ export interface NumberSequences {
   next(name: string): Promise<number | undefined>;
   current(name: string): Promise<number | undefined>;
   delete(name: string): Promise<void>;
+  /**
+   * Delete if it exists, then Insert(name, start, increment) — as one step, so a transaction taking a number
+   * meanwhile never meets a missing sequence (on PostgreSQL a dropped one would fail its statement); never
+   * below a number already handed out.
+   */
+  restart(name: string, start: number, increment?: number): Promise<void>;
+  /** false where the database has no simulated NumberSequence (SQL Server): callers number the older way. */
+  readonly available: boolean;
 }
 
 export interface RecordStore {

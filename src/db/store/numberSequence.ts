@@ -16,7 +16,7 @@ import type { Executor } from './executor';
  *    is IF NOT EXISTS. Creating and dropping are transactional, as BC's.
  *  - SQLite: one process owns a company's file, so a counter per company in
  *    the CompanyCache is the sequence; a reset or restore clears it.
- *  - SQL Server: not simulated (Simulator_NotSupported, docs/differences.md).
+ *  - SQL Server: not simulated (`available` false: Sequence No. Mgt. numbers the older way, docs/differences.md).
  */
 export function numberSequences(exec: Executor, cache: CompanyCache): NumberSequences {
   if (exec.dialect === 'postgres') return new PgNumberSequences(exec);
@@ -30,7 +30,12 @@ export class SequenceCounters {
 }
 
 class MemoryNumberSequences implements NumberSequences {
+  readonly available = true;
   constructor(private readonly cache: CompanyCache) {}
+  async restart(name: string, start: number, increment = 1): Promise<void> {
+    const s = this.cache.sequences.map.get(name);
+    this.cache.sequences.map.set(name, { next: Math.max(start, s?.next ?? start), increment });
+  }
   async exists(name: string): Promise<boolean> {
     return this.cache.sequences.map.has(name);
   }
@@ -66,7 +71,12 @@ function integer(n: number): string {
 }
 
 class PgNumberSequences implements NumberSequences {
+  readonly available = true;
   constructor(private readonly exec: Executor) {}
+  /** Not DROP + CREATE: the existing sequence is moved on (setval is outside the transaction, as nextval). */
+  async restart(name: string, start: number, increment = 1): Promise<void> {
+    await this.insert(name, start, increment);
+  }
   async exists(name: string): Promise<boolean> {
     const rows = await this.exec.all('SELECT to_regclass($1) IS NOT NULL', [quoted(name)]);
     return rows[0][0] === true;
@@ -103,6 +113,10 @@ class PgNumberSequences implements NumberSequences {
 }
 
 class UnsupportedNumberSequences implements NumberSequences {
+  readonly available = false;
+  async restart(): Promise<void> {
+    this.fail();
+  }
   private fail(): never {
     throw new NotSupportedError('A NumberSequence on SQL Server');
   }
