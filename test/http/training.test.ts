@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { trainingRoutes } from '../../src/http/trainingRoutes';
 import { RunningSimulator, startSimulator } from '../../src/index';
 import { basic } from '../library/LibraryHttp';
 import { call, createClass, CreatedTrainee, progressOf, stepOf, TraineeAtWork, TRAINER } from '../library/LibraryTraining';
@@ -251,3 +252,17 @@ test('a class survives a restart (system tables), and deleting it removes its us
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }, 180_000);
+
+test('every console endpoint is in the OpenAPI document with its methods (openapi.test.ts validates the document)', async () => {
+  const doc = (await call(running.url, 'GET', '/_sim/openapi.json', TRAINER)).body;
+  // The routes as Express has them, so an endpoint added without its documentation fails here.
+  const router = trainingRoutes(running.sim);
+  const routes = (router.stack as Array<{ route?: { path: string; methods: Record<string, boolean> } }>).flatMap((layer) =>
+    layer.route ? Object.keys(layer.route.methods).map((m) => `${m} /_sim${layer.route!.path.replace(/:(\w+)/g, '{$1}')}`) : [],
+  );
+  expect(routes.length).toBe(9);
+  for (const route of routes) {
+    const [method, path] = route.split(' ');
+    expect([route, doc.paths[path]?.[method]?.operationId !== undefined]).toEqual([route, true]);
+  }
+});

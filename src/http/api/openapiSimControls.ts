@@ -1,5 +1,6 @@
 import { Json, jsonResponse, op, ref } from './openapiParts';
 import { addFaultControls } from './openapiSimFaults';
+import { addTrainingControls } from './openapiSimTraining';
 
 /**
  * The simulator's own controls under /_sim (src/http/simRoutes.ts, simUserRoutes.ts) in the OpenAPI document: not
@@ -188,6 +189,7 @@ export function addSimControls(paths: Json, schemas: Json): void {
   };
   addUserControls(paths, tag, body, list, done);
   addFaultControls(paths, schemas);
+  addTrainingControls(paths, schemas);
 }
 
 /** `/_sim/users` and `/_sim/permissionSets` (src/http/simUserRoutes.ts): all SUPER for all companies. */
