@@ -370,7 +370,7 @@ interface Pair {
 async function checkPost(info: ServerInfo, crm: string, url: string): Promise<string> {
   const r = await send(info.apiPort, 'POST', url, {}, postBody(0));
   if (r.status !== 204) throw new Error(`bench: POST ${url} → ${r.status} ${r.body}`);
-  const entries = JSON.parse((await send(info.apiPort, 'GET', `${url.replace(`/${POST_ACTION}`, '')}/interactionLogEntries?$orderby=entryNumber desc&$top=1`)).body);
+  const entries = JSON.parse((await send(info.apiPort, 'GET', `${url.replace(`/${POST_ACTION}`, '')}/interactionLogEntries?$orderby=entryNumber%20desc&$top=1`)).body);
   const taskNo = entries.value?.[0]?.toDoNumber as string | undefined;
   if (!taskNo) throw new Error(`bench: the interaction created no task: ${JSON.stringify(entries)}`);
   return taskNo;
