@@ -5,6 +5,7 @@ import type { Simulator } from '../host/Simulator';
 import { BadRequestError, BcError, RecordNotFoundError } from '../runtime/BcError';
 import { apiTarget, ApiTarget } from './apiTarget';
 import { HttpErrors } from './HttpErrors';
+import { mulberry32 } from '../runtime/SeededRandom';
 
 /**
  * Fault and latency injection (`/_sim/faults`, docs/api.md "Fault injection"): rules that make API
@@ -217,16 +218,4 @@ function wholeNumber(v: unknown, min: number, max: number): boolean {
 
 function invalid(property: string, expected: string, value: unknown): BadRequestError {
   return new BadRequestError('BadRequest', `The fault rule's '${property}' must be ${expected}, not ${JSON.stringify(value) ?? 'undefined'}.`);
-}
-
-/** A small, well-known 32-bit generator: the same seed gives the same draws on every platform. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -49,6 +49,7 @@ import {
   demoAccessKey,
   DEMO_COMPANY_NAME,
 } from './demoData';
+import { mulberry32 } from '../runtime/SeededRandom';
 
 export { DEMO_COMPANY_DISPLAY_NAME, DEMO_COMPANY_NAME, demoAccessKey } from './demoData';
 
@@ -499,18 +500,6 @@ function slug(text: string): string {
     .replace(/ı/g, 'i')
     .toLowerCase()
     .replace(/[^a-z0-9]/g, '');
-}
-
-/** A small deterministic PRNG (mulberry32): same seed, same phone numbers and domains. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Fixed-date Dutch public holidays (month-day); the demo's contact moments skip them and weekends. */

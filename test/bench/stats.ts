@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { mulberry32 } from '../../src/runtime/SeededRandom';
 
 /** Latencies of one measured series (milliseconds) and the wall time it took. */
 export interface Series {
@@ -197,18 +198,14 @@ function packageVersion(name: string): string {
   return 'unknown';
 }
 
-/** Small seeded PRNG (mulberry32): the same data on every run. */
+/** Small seeded PRNG (mulberry32, src/runtime/SeededRandom.ts): the same data on every run. */
 export class Rng {
-  private state: number;
+  private readonly draw: () => number;
   constructor(seed: number) {
-    this.state = seed >>> 0;
+    this.draw = mulberry32(seed);
   }
   next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return this.draw();
   }
   int(maxExclusive: number): number {
     return Math.floor(this.next() * maxExclusive);
