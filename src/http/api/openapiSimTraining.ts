@@ -7,6 +7,13 @@ export function addTrainingControls(paths: Json, schemas: Json): void {
   const user = { name: 'user', in: 'path', required: true, schema: { type: 'string' }, description: "The trainee's user name." };
   const done = { '204': { description: 'Done' } };
   const captionSet = { type: 'string', enum: ['000', '003'], description: "The screen words of the work instruction's Empire version." };
+  // What a class and its progress both say of a trainee.
+  const trainee = {
+    userName: { type: 'string' },
+    company: { type: 'string' },
+    salespersonCode: { type: 'string' },
+    startedAt: { type: 'string', format: 'date-time' },
+  };
   schemas['sim.trainingClass'] = {
     type: 'object',
     properties: {
@@ -21,10 +28,7 @@ export function addTrainingControls(paths: Json, schemas: Json): void {
         items: {
           type: 'object',
           properties: {
-            userName: { type: 'string' },
-            company: { type: 'string' },
-            salespersonCode: { type: 'string' },
-            startedAt: { type: 'string', format: 'date-time' },
+            ...trainee,
             accessKey: { type: 'string', description: 'Only in the answer to the POST that made the class: shown this once.' },
           },
         },
@@ -54,12 +58,9 @@ export function addTrainingControls(paths: Json, schemas: Json): void {
         items: {
           type: 'object',
           properties: {
-            userName: { type: 'string' },
+            ...trainee,
             fullName: { type: 'string' },
-            company: { type: 'string' },
             companyId: { type: 'string', format: 'uuid' },
-            salespersonCode: { type: 'string' },
-            startedAt: { type: 'string', format: 'date-time' },
             steps: { type: 'array', items: step },
             done: { type: 'integer' },
             total: { type: 'integer' },
