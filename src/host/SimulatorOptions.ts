@@ -1,13 +1,15 @@
-import type { DatabaseConfig } from '../db/config';
-import type { Session } from '../runtime/Session';
-import type { UserSpec } from './SystemUsers';
+import type { DatabaseConfig } from "../db/config";
+import type { Session } from "../runtime/Session";
+import type { UserSpec } from "./SystemUsers";
 
 /**
  * A seed builds a company's starting data inside one session. `datedByWorkDate`: its data is dated around
  * the session's date (the demo's contact moments and tasks), so it is built for the company's work date at
  * creation and at each reset (src/host/SeedImages.ts); otherwise it is built once.
  */
-export type SeedFunction = ((session: Session) => Promise<void>) & { datedByWorkDate?: boolean };
+export type SeedFunction = ((session: Session) => Promise<void>) & {
+  datedByWorkDate?: boolean;
+};
 
 export interface SimulatorOptions {
   /**
@@ -29,4 +31,9 @@ export interface SimulatorOptions {
   seedMoment?: Date;
   /** Companies this instance may hold (default 100: each SQLite company keeps about 3 files open; docs/limits.md). */
   maxCompanies?: number;
+  /**
+   * Server databases: how often (ms) this instance looks for companies other instances created,
+   * deleted or changed (default 2000; 0 never — a test counting one operation's statements).
+   */
+  companyRefreshMs?: number;
 }
