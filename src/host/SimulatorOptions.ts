@@ -1,15 +1,13 @@
-import type { DatabaseConfig } from "../db/config";
-import type { Session } from "../runtime/Session";
-import type { UserSpec } from "./SystemUsers";
+import type { DatabaseConfig } from '../db/config';
+import type { Session } from '../runtime/Session';
+import type { UserSpec } from './SystemUsers';
 
 /**
  * A seed builds a company's starting data inside one session. `datedByWorkDate`: its data is dated around
  * the session's date (the demo's contact moments and tasks), so it is built for the company's work date at
  * creation and at each reset (src/host/SeedImages.ts); otherwise it is built once.
  */
-export type SeedFunction = ((session: Session) => Promise<void>) & {
-  datedByWorkDate?: boolean;
-};
+export type SeedFunction = ((session: Session) => Promise<void>) & { datedByWorkDate?: boolean };
 
 export interface SimulatorOptions {
   /**
