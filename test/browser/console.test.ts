@@ -1,32 +1,18 @@
 // [FEATURE] [Web client] [Training] the trainer's console and the klantportaal view, in headless Chromium.
 import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { InteractionLogEntry } from '../../entities';
-import { RunningSimulator, startSimulator } from '../../src/index';
 import { createClass, CreatedTrainee, TraineeAtWork } from '../library/LibraryTraining';
-import { HAS_CHROMIUM, launchChromium, SCREENSHOT_DIR, TAKE_SCREENSHOTS, Trainee } from './LibraryBrowser';
-
-const describeBrowser = HAS_CHROMIUM ? describe : describe.skip;
+import { chromiumSuite, describeBrowser } from './ChromiumSuite';
+import { SCREENSHOT_DIR, TAKE_SCREENSHOTS, Trainee } from './LibraryBrowser';
 
 describeBrowser("the trainer's console in Chromium", () => {
-  let running: RunningSimulator;
-  let browser: Browser;
   let page: Page;
-
-  beforeAll(async () => {
-    running = await startSimulator();
-    browser = await launchChromium();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await running?.stop();
-  });
-  beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1500, height: 900 }, acceptDownloads: true });
-    page.setDefaultTimeout(15_000);
-  });
-  afterEach(async () => {
-    await page?.close();
+  const suite = chromiumSuite({
+    viewport: { width: 1500, height: 900 },
+    timeoutMs: 15_000,
+    acceptDownloads: true,
+    onPage: (p) => (page = p),
   });
 
   const cell = (user: string, step: string) => page.locator(`tr[data-trainee="${user}"] td.step[data-step="${step}"]`);
@@ -34,7 +20,7 @@ describeBrowser("the trainer's console in Chromium", () => {
 
   test('a class of 5 from the console; two trainees at work; their progress and mistakes live; reset of one; the CSV', async () => {
     // The trainer signs in to the web client and opens the console from the top bar.
-    const trainer = new Trainee(page, running.url);
+    const trainer = new Trainee(page, suite.running.url);
     await trainer.login('TRAINER');
     await page.click('[data-console]');
     await page.waitForSelector('#new-class');
@@ -55,11 +41,11 @@ describeBrowser("the trainer's console in Chromium", () => {
 
     const trainees = await Promise.all(
       keys.map(async (k) => {
-        const company = (await running.sim.listCompanies()).find((c) => c.name === k.userName)!;
+        const company = (await suite.running.sim.listCompanies()).find((c) => c.name === k.userName)!;
         return { userName: k.userName, fullName: '', accessKey: k.key, company: company.name, companyId: company.systemId, salespersonCode: k.userName } as CreatedTrainee;
       }),
     );
-    const [one, two] = trainees.map((t) => new TraineeAtWork(running.url, t));
+    const [one, two] = trainees.map((t) => new TraineeAtWork(suite.running.url, t));
 
     // Trainee 1 does path 2 by the book and path 1.
     const contact = await one.createContact('Wit', '7391AG12A');
@@ -76,15 +62,15 @@ describeBrowser("the trainer's console in Chromium", () => {
     expect(await cell('KLAS5-01', 'complaint.moment').getAttribute('data-status')).toBe('open');
 
     // Trainee 2 works in the web client itself: a contact without an address (a mistake), in their own company.
-    const page2 = await browser.newPage({ viewport: { width: 1366, height: 860 } });
+    const page2 = await suite.browser.newPage({ viewport: { width: 1366, height: 860 } });
     try {
-      await page2.goto(running.url);
+      await page2.goto(suite.running.url);
       await page2.waitForSelector('#login-user option', { state: 'attached' });
       await page2.selectOption('#login-user', 'KLAS5-02');
       await page2.fill('#login-key', trainees[1].accessKey);
       await page2.click('#login-submit');
       await page2.waitForSelector('.page-rolecenter');
-      const t2 = new Trainee(page2, running.url);
+      const t2 = new Trainee(page2, suite.running.url);
       await t2.idle();
       expect(await page2.locator('.topbar .company').textContent()).toContain('Cursist 02');
       // A trainee is no trainer: no console in their top bar.
@@ -124,27 +110,27 @@ describeBrowser("the trainer's console in Chromium", () => {
     expect(await score('KLAS5-01').textContent()).toBe('7/9');
     expect(await page.locator('tr[data-mistakes-of="KLAS5-02"] td.mistakes li').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { marker: number }).marker)).toBe(42);
-    const left = await running.sim.run(trainees[0].companyId, { userId: 'TEST' }, (s) => s.count(InteractionLogEntry, { userId: 'KLAS5-01' }));
+    const left = await suite.running.sim.run(trainees[0].companyId, { userId: 'TEST' }, (s) => s.count(InteractionLogEntry, { userId: 'KLAS5-01' }));
     expect(left).toBe(3);
   }, 240_000);
 
   test('without the stream (a proxy that blocks it) the console polls, and still updates without a reload', async () => {
-    const { trainees } = await createClass(running.url, { code: 'POLL', trainees: 2 });
+    const { trainees } = await createClass(suite.running.url, { code: 'POLL', trainees: 2 });
     await page.route('**/progress/stream', (route) => route.abort());
-    await page.goto(`${running.url}/console?klas=POLL`);
+    await page.goto(`${suite.running.url}/console?klas=POLL`);
     await page.selectOption('#login-user', 'TRAINER');
     await page.fill('#login-key', 'demo-trainer');
     await page.click('#login-submit');
     await page.waitForSelector('.live[data-mode="poll"]');
     expect(await cell('POLL-02', 'contact').getAttribute('data-status')).toBe('open');
-    await new TraineeAtWork(running.url, trainees[1]).createContact('Gepeild', '7391AB5');
+    await new TraineeAtWork(suite.running.url, trainees[1]).createContact('Gepeild', '7391AB5');
     await page.waitForSelector('tr[data-trainee="POLL-02"] td.step[data-step="contact"][data-status="done"]');
     expect(await cell('POLL-01', 'contact').getAttribute('data-status')).toBe('open');
   }, 120_000);
 
   test('the klantportaal shows the tenant only the contact moments with Toon in klantportaal', async () => {
-    await running.reset();
-    const anne = new Trainee(page, running.url);
+    await suite.running.reset();
+    const anne = new Trainee(page, suite.running.url);
     await anne.login('ANNE');
     await anne.link('Klanten');
     await anne.drill('K000003');

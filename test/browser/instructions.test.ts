@@ -3,43 +3,29 @@
 import { Contact, InteractionLogEntry, Todo } from '../../entities';
 import { ContactType } from '../../entities/CRM/Contact/ContactEnums';
 import { TaskStatus, TaskSystemType } from '../../entities/CRM/Task/TaskEnums';
-import { RunningSimulator, startSimulator } from '../../src/index';
 import type { Session } from '../../src/runtime/Session';
-import type { Browser, Page } from 'playwright-core';
-import { HAS_CHROMIUM, launchChromium, Trainee } from './LibraryBrowser';
+import { chromiumSuite, describeBrowser } from './ChromiumSuite';
+import { Trainee } from './LibraryBrowser';
 import { Instruction } from './LibraryInstruction';
 
-const describeBrowser = HAS_CHROMIUM ? describe : describe.skip;
-
 describeBrowser('the work instructions, word for word, in Chromium', () => {
-  let running: RunningSimulator;
-  let browser: Browser;
-  let page: Page;
   let trainee: Trainee;
   let wi: Instruction;
-
-  beforeAll(async () => {
-    running = await startSimulator();
-    browser = await launchChromium();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await running?.stop();
-  });
-  beforeEach(async () => {
-    await running.sim.setCaptionSet(running.companyId, 0);
-    await running.reset();
-    page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    page.setDefaultTimeout(10_000);
-    trainee = new Trainee(page, running.url);
-    wi = new Instruction(trainee, page);
-  });
-  afterEach(async () => {
-    await page?.close();
-    await running.sim.setCaptionSet(running.companyId, 0);
+  const suite = chromiumSuite({
+    viewport: { width: 1366, height: 900 },
+    timeoutMs: 10_000,
+    beforeEach: async (running) => {
+      await running.sim.setCaptionSet(running.companyId, 0);
+      await running.reset();
+    },
+    onPage: (page, running) => {
+      trainee = new Trainee(page, running.url);
+      wi = new Instruction(trainee, page);
+    },
+    afterEach: (running) => running.sim.setCaptionSet(running.companyId, 0),
   });
 
-  const data = <T>(fn: (s: Session) => Promise<T>) => running.sim.run(running.companyId, { userId: 'TEST' }, fn);
+  const data = <T>(fn: (s: Session) => Promise<T>) => suite.running.sim.run(suite.running.companyId, { userId: 'TEST' }, fn);
 
   test('seed 000 on caption set 000: Aanmaken contact (household + person, and a company with BLANCO), Vastleggen contactmoment with a task for KCC, Afhandelen taak', async () => {
     await trainee.login('ANNE');
@@ -192,7 +178,7 @@ describeBrowser('the work instructions, word for word, in Chromium', () => {
   }, 180_000);
 
   test('seed 003 on caption set 003: + Contact on the Rolcentrum, Voorletters and Bedrijf,Persoon (Type), the contact moment with a task, Afhandelen taak with Ja and the feedback', async () => {
-    await running.sim.setCaptionSet(running.companyId, 1);
+    await suite.running.sim.setCaptionSet(suite.running.companyId, 1);
     await trainee.login('ANNE');
 
     // ---- Aanmaken contact ----

@@ -2,42 +2,25 @@
 import { Contact, ContactRole, InteractionLogEntry, Todo } from '../../entities';
 import { ContactType } from '../../entities/CRM/Contact/ContactEnums';
 import { TaskStatus, TaskSystemType } from '../../entities/CRM/Task/TaskEnums';
-import { RunningSimulator, startSimulator } from '../../src/index';
-import type { Browser, Page } from 'playwright-core';
-import { HAS_CHROMIUM, launchChromium, Trainee } from './LibraryBrowser';
-
-if (!HAS_CHROMIUM) {
-  // eslint-disable-next-line no-console
-  console.warn('Browser tests skipped: /usr/bin/chromium is not installed (apt-get install -y chromium).');
-}
-const describeBrowser = HAS_CHROMIUM ? describe : describe.skip;
+import type { Page } from 'playwright-core';
+import { chromiumSuite, describeBrowser } from './ChromiumSuite';
+import { Trainee } from './LibraryBrowser';
 
 describeBrowser('the web client in Chromium', () => {
-  let running: RunningSimulator;
-  let browser: Browser;
   let page: Page;
   let trainee: Trainee;
-
-  beforeAll(async () => {
-    running = await startSimulator();
-    browser = await launchChromium();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await running?.stop();
-  });
-  beforeEach(async () => {
-    await running.reset();
-    page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
-    page.setDefaultTimeout(10_000);
-    trainee = new Trainee(page, running.url);
-  });
-  afterEach(async () => {
-    await page?.close();
+  const suite = chromiumSuite({
+    viewport: { width: 1366, height: 860 },
+    timeoutMs: 10_000,
+    beforeEach: (running) => running.reset(),
+    onPage: (p, running) => {
+      page = p;
+      trainee = new Trainee(p, running.url);
+    },
   });
 
   const data = <T>(fn: (s: import('../../src/runtime/Session').Session) => Promise<T>) =>
-    running.sim.run(running.companyId, { userId: 'TEST' }, fn);
+    suite.running.sim.run(suite.running.companyId, { userId: 'TEST' }, fn);
 
   test('path 2: household + person with a role, the question with a task for KCC, BRAM takes it (Ja), completes it and logs the feedback', async () => {
     // Aanmaken contact
