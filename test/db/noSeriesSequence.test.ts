@@ -206,6 +206,18 @@ describe.each(targets)('No. Series Implementation = Sequence on the %s', (on) =>
   });
 });
 
+describePg("PostgreSQL: a restore keeps the lines' sequences", () => {
+  test('a Sequence line restored from a snapshot goes on after the numbers given before the restore', async () => {
+    const t = await company('PostgreSQL');
+    await setImplementation(t, 'TAAK', NoSeriesImplementation.Sequence);
+    expect(await nextNo(t, 'TAAK')).toBe('TD000001');
+    const snapshot = await t.sim.snapshot(t.companyId);
+    expect([await nextNo(t, 'TAAK'), await nextNo(t, 'TAAK')]).toEqual(['TD000002', 'TD000003']);
+    await t.sim.restore(t.companyId, snapshot);
+    expect(await nextNo(t, 'TAAK')).toBe('TD000004');
+  });
+});
+
 describePg('PostgreSQL: a Sequence line is not locked', () => {
   test('a number is taken while another transaction holding one is still open, on a second instance too; a Normal line waits', async () => {
     const t = await company('PostgreSQL');
