@@ -12,6 +12,8 @@ import { Simulator } from '../../src/host/Simulator';
 import type { Session } from '../../src/runtime/Session';
 import { seedEmptyCompany } from '../../src/seed/empty';
 import { describePg, dropSharedSchemas, pgTestsOn, sharedPgConfig } from './pg';
+import { closeSharedSimulator } from '../library/LibraryMarketing';
+import { newHttpCompany } from '../library/LibraryHttp';
 import { testDatabase } from './testDatabase';
 import { arrangeScenario, createContact, logInteraction } from './scenario';
 
@@ -25,6 +27,7 @@ let pgSim: Simulator | null = null;
 let pgSim2: Simulator | null = null;
 
 afterAll(async () => {
+  await closeSharedSimulator();
   await sqlSim?.close();
   await pgSim?.close();
   await pgSim2?.close();
@@ -204,6 +207,21 @@ describe.each(targets)('No. Series Implementation = Sequence on the %s', (on) =>
     await setImplementation(t, 'TAAK', NoSeriesImplementation.Sequence);
     expect(await nextNo(t, 'TAAK')).toBe('TD000001');
   });
+});
+
+test('the API: contacts POSTed while CONT is a Sequence line get its numbers, after the Normal ones', async () => {
+  const tc = await newHttpCompany();
+  const post = async (name: string) => (await tc.post(`${tc.v2}/contacts`, { displayName: name }).expect(201)).body.number as string;
+  expect(await post('Eerste Normaal')).toBe('CT000001');
+  await tc.run(async (s) => {
+    const l = await s.get(NoSeriesLine, 'CONT', 10000);
+    await l.validate('implementation', NoSeriesImplementation.Sequence);
+    await l.modify(true);
+  });
+  expect([await post('Uit de reeks'), await post('Nog een')]).toEqual(['CT000002', 'CT000003']);
+  const contacts = (await tc.get(`${tc.v2}/contacts?$orderby=number`).expect(200)).body.value.map((c: { number: string }) => c.number);
+  expect(contacts).toEqual(['CT000001', 'CT000002', 'CT000003']);
+  expect(await tc.run((s) => new NoSeriesCodeunit(s).getLastNoUsed('CONT'))).toBe('CT000003');
 });
 
 describePg("PostgreSQL: a restore keeps the lines' sequences", () => {
