@@ -1,12 +1,15 @@
 import { NoSeries } from '../../entities/Foundation/NoSeries.Table';
+import { NoSeriesImplementation } from '../../entities/Foundation/NoSeriesImplementation.Enum';
 import { NoSeriesLine } from '../../entities/Foundation/NoSeriesLine.Table';
 import { defineLabels } from '../../src/runtime/Labels';
 import { Session } from '../../src/runtime/Session';
+import { NoSeriesSequence } from './NoSeriesSequence';
 
 /**
  * Codeunit 310 "No. Series" (BC 24: Business Foundation, NoSeriesImpl /
- * NoSeriesStatelessImpl in microsoft/BCApps). GetNextNo, TestManual,
- * AreRelated/TestAutomatic and IncStr, with the base app's error texts.
+ * NoSeriesStatelessImpl in microsoft/BCApps). GetNextNo, PeekNextNo,
+ * GetLastNoUsed, TestManual, AreRelated/TestAutomatic and IncStr, with the
+ * base app's error texts; a Sequence line's numbers from NoSeriesSequence.
  */
 export const NoSeriesLabels = defineLabels('No. Series', {
   CannotAssignNewOnDateErr: { text: 'You cannot assign new numbers from the number series %1 on %2.', comment: '%1=No. Series Code,%2=Date' },
@@ -33,34 +36,20 @@ export class NoSeriesCodeunit {
   static readonly objectId = 310;
   constructor(private readonly session: Session) {}
 
-  /** GetNextNo(Code, UsageDate = WorkDate): the next number, written back as Last No. Used. */
+  /**
+   * GetNextNo(Code, UsageDate = WorkDate): the next number of the series' line for the date, from the line's
+   * implementation: Normal writes it back as Last No. Used under the line's lock; Sequence takes it from the
+   * line's NumberSequence (NoSeriesSequence) and leaves the line alone.
+   */
   async getNextNo(seriesCode: string, usageDate: string = this.session.workDate()): Promise<string> {
     const s = this.session;
     const series = await s.get(NoSeries, seriesCode);
-    const line = await this.findLine(series, usageDate);
-    if (!line) {
-      // BC names the date whenever there is one, and there always is (WorkDate).
-      if (usageDate) return s.error(NoSeriesLabels.CannotAssignNewOnDateErr, seriesCode, usageDate);
-      return s.error(NoSeriesLabels.CannotAssignNewErr, seriesCode);
-    }
-    if (series.dateOrder && line.lastDateUsed && usageDate < line.lastDateUsed) {
-      s.error(NoSeriesLabels.CannotAssignNewBeforeDateErr, seriesCode, line.lastDateUsed);
-    }
-    let next: string;
-    if (line.lastNoUsed === '') {
-      line.testField('startingNo');
-      next = line.startingNo;
-    } else if (line.incrementByNo <= 1) {
-      next = incStr(line.lastNoUsed);
-    } else {
-      next = incrementBy(line.lastNoUsed, line.incrementByNo);
-    }
-    if (next === '' || (line.endingNo !== '' && compareNos(next, line.endingNo) > 0)) {
-      s.error(NoSeriesLabels.CannotAssignGreaterErr, line.endingNo || line.lastNoUsed, seriesCode);
-    }
-    if (line.warningNo !== '' && compareNos(next, line.warningNo) >= 0) {
-      s.message(NoSeriesLabels.CannotAssignGreaterErr, line.endingNo, seriesCode);
-    }
+    const found = await this.getNoSeriesLine(series, usageDate);
+    if (found.implementation === NoSeriesImplementation.Sequence) return this.getNextSequenceNo(series, found, usageDate);
+    const line = await s.getForUpdate(NoSeriesLine, found.seriesCode, found.lineNo);
+    this.testDateOrder(series, line, usageDate);
+    const next = this.nextAfterLastNoUsed(line);
+    this.ensureWithinRange(line, next);
     line.lastNoUsed = next;
     line.lastDateUsed = usageDate;
     line.open = line.endingNo === '' || next !== line.endingNo;
@@ -68,17 +57,40 @@ export class NoSeriesCodeunit {
     return next;
   }
 
+  /** PeekNextNo(Code, UsageDate = WorkDate): the number GetNextNo would give now, taking nothing and locking nothing. */
+  async peekNextNo(seriesCode: string, usageDate: string = this.session.workDate()): Promise<string> {
+    const series = await this.session.get(NoSeries, seriesCode);
+    const line = await this.getNoSeriesLine(series, usageDate);
+    this.testDateOrder(series, line, usageDate);
+    if (line.implementation !== NoSeriesImplementation.Sequence) {
+      const next = this.nextAfterLastNoUsed(line);
+      this.ensureWithinRange(line, next);
+      return next;
+    }
+    const sequence = new NoSeriesSequence(this.session);
+    const next = sequence.formatted(line, await sequence.nextNumber(line, false));
+    this.ensureWithinRange(line, next);
+    return next;
+  }
+
+  /**
+   * GetLastNoUsed(NoSeriesLine | Code): a Normal line's Last No. Used, a Sequence line's from its sequence;
+   * for a series code, of its line on the work date ('' when it has none).
+   */
+  async getLastNoUsed(lineOrSeries: NoSeriesLine | string): Promise<string> {
+    const sequence = new NoSeriesSequence(this.session);
+    if (typeof lineOrSeries !== 'string') return sequence.lastNoUsedOf(lineOrSeries);
+    const series = await this.session.get(NoSeries, lineOrSeries);
+    const line = await this.findLine(series, this.session.workDate());
+    if (!line || (series.dateOrder && line.lastDateUsed && this.session.workDate() < line.lastDateUsed)) return '';
+    return sequence.lastNoUsedOf(line);
+  }
   /** TestManual: a typed number needs Manual Nos. on the series. */
   async testManual(seriesCode: string): Promise<void> {
     if (seriesCode === '') return;
     const series = await this.session.get(NoSeries, seriesCode);
     if (!series.manualNos) {
-      this.session.error(
-        NoSeriesLabels.ManualNosErr,
-        series.fieldCaption('manualNos'),
-        series.tableCaption(),
-        series.code,
-      );
+      this.session.error(NoSeriesLabels.ManualNosErr, series.fieldCaption('manualNos'), series.tableCaption(), series.code);
     }
   }
 
@@ -86,12 +98,7 @@ export class NoSeriesCodeunit {
   async testAutomatic(seriesCode: string): Promise<void> {
     const series = await this.session.get(NoSeries, seriesCode);
     if (!series.defaultNos) {
-      this.session.error(
-        NoSeriesLabels.CannotAssignAutomaticallyErr,
-        series.fieldCaption('defaultNos'),
-        series.tableCaption(),
-        series.code,
-      );
+      this.session.error(NoSeriesLabels.CannotAssignAutomaticallyErr, series.fieldCaption('defaultNos'), series.tableCaption(), series.code);
     }
   }
 
@@ -101,15 +108,88 @@ export class NoSeriesCodeunit {
     return otherSeries !== '' && otherSeries === defaultSeries;
   }
 
+  /** GetNoSeriesLine: the open line for the date, or BC's error. */
+  private async getNoSeriesLine(series: NoSeries, usageDate: string): Promise<NoSeriesLine> {
+    const line = await this.findLine(series, usageDate);
+    if (line) return line;
+    // BC names the date whenever there is one, and there always is (WorkDate).
+    if (usageDate) return this.session.error(NoSeriesLabels.CannotAssignNewOnDateErr, series.code, usageDate);
+    return this.session.error(NoSeriesLabels.CannotAssignNewErr, series.code);
+  }
+
   private async findLine(series: NoSeries, usageDate: string): Promise<NoSeriesLine | null> {
     const lines = await this.session.find(NoSeriesLine, { seriesCode: series.code, open: true });
-    // Lines are locked for update on server databases: the number hand-out must be exclusive.
     const eligible = lines
       .filter((l) => !l.startingDate || l.startingDate <= usageDate)
       .sort((a, b) => (a.startingDate ?? '').localeCompare(b.startingDate ?? '') || a.lineNo - b.lineNo);
-    const chosen = eligible[eligible.length - 1];
-    if (!chosen) return null;
-    return this.session.getForUpdate(NoSeriesLine, chosen.seriesCode, chosen.lineNo);
+    let chosen = eligible.pop();
+    // MayProduceGaps: a Sequence line's Open follows its sequence, not a Last No. Used; a line found used up is closed.
+    if (chosen?.implementation === NoSeriesImplementation.Sequence && !(await this.calculateOpen(chosen))) {
+      chosen.open = false;
+      await chosen.modify(true);
+      chosen = eligible.pop();
+    }
+    return chosen ?? null;
+  }
+
+  /**
+   * Codeunit 307's GetNextNo: the line is locked (UpdLock + Find) and modified only for the first number of a
+   * Last Date Used, or when it closes; every other number is one NumberSequence.Next.
+   */
+  private async getNextSequenceNo(series: NoSeries, found: NoSeriesLine, usageDate: string): Promise<string> {
+    const s = this.session;
+    this.testDateOrder(series, found, usageDate);
+    const line = found.lastDateUsed === usageDate ? found : await s.getForUpdate(NoSeriesLine, found.seriesCode, found.lineNo);
+    const sequence = new NoSeriesSequence(s);
+    const next = sequence.formatted(line, await sequence.nextNumber(line, true));
+    const withNext = line.copy();
+    withNext.lastNoUsed = next;
+    const open = await this.calculateOpen(withNext);
+    this.ensureWithinRange(line, next);
+    if (line.lastDateUsed !== usageDate || line.open !== open) {
+      line.lastDateUsed = usageDate;
+      line.open = open;
+      await line.modify(true);
+    }
+    return next;
+  }
+
+  private testDateOrder(series: NoSeries, line: NoSeriesLine, usageDate: string): void {
+    if (series.dateOrder && line.lastDateUsed && usageDate < line.lastDateUsed) {
+      this.session.error(NoSeriesLabels.CannotAssignNewBeforeDateErr, series.code, line.lastDateUsed);
+    }
+  }
+
+  /** Codeunit 306: the Starting No. first, then Last No. Used plus Increment-by No. */
+  private nextAfterLastNoUsed(line: NoSeriesLine): string {
+    if (line.lastNoUsed === '') {
+      line.testField('startingNo');
+      return line.startingNo;
+    }
+    return line.incrementByNo <= 1 ? incStr(line.lastNoUsed) : incrementBy(line.lastNoUsed, line.incrementByNo);
+  }
+
+  /** EnsureLastNoUsedIsWithinValidRange, for both implementations: past the Ending No. an error, from the Warning No. a message. */
+  private ensureWithinRange(line: NoSeriesLine, next: string): void {
+    const s = this.session;
+    if (next === '' || (line.endingNo !== '' && compareNos(next, line.endingNo) > 0)) {
+      s.error(NoSeriesLabels.CannotAssignGreaterErr, line.endingNo || line.lastNoUsed, line.seriesCode);
+    }
+    if (line.warningNo !== '' && compareNos(next, line.warningNo) >= 0) {
+      s.message(NoSeriesLabels.CannotAssignGreaterErr, line.endingNo, line.seriesCode);
+    }
+  }
+
+  /**
+   * "No. Series - Setup".CalculateOpen: closed once the last number used reaches the Ending No., or the next
+   * increment would pass it (numbers compare as compareNos does, which covers BC's length checks).
+   */
+  private async calculateOpen(line: NoSeriesLine): Promise<boolean> {
+    if (line.endingNo === '') return true;
+    const lastNoUsed = await new NoSeriesSequence(this.session).lastNoUsedOf(line);
+    if (lastNoUsed === '') return true;
+    if (compareNos(lastNoUsed, line.endingNo) >= 0) return false;
+    return line.incrementByNo === 1 || compareNos(incrementBy(lastNoUsed, line.incrementByNo), line.endingNo) <= 0;
   }
 }
 

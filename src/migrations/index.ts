@@ -10,6 +10,7 @@ import { CompanyDataPathKeys1796182393440 } from './company/1796182393440-DataPa
 import { CompanyApiTaskListKey1796190019465 } from './company/1796190019465-ApiTaskListKey';
 import { CompanyContactHomePage1796199403238 } from './company/1796199403238-ContactHomePage';
 import { CompanyCustomerApiFields1796202253846 } from './company/1796202253846-CustomerApiFields';
+import { CompanyNoSeriesLineSequence1796224256264 } from './company/1796224256264-NoSeriesLineSequence';
 
 export const systemMigrations: Function[] = [SystemInitialSchema1795401459997, SystemAccessControl1796198664022, SystemApiWebhookSubscription1796199954424, SystemCompanySystemCreatedBy1796203061029, SystemCompanyCaptionSet1796209218164, SystemTrainingClasses1796209759456];
-export const companyMigrations: Function[] = [CompanyInitialSchema1795401459997, CompanyDataPathKeys1796182393440, CompanyApiTaskListKey1796190019465, CompanyContactHomePage1796199403238, CompanyCustomerApiFields1796202253846];
+export const companyMigrations: Function[] = [CompanyInitialSchema1795401459997, CompanyDataPathKeys1796182393440, CompanyApiTaskListKey1796190019465, CompanyContactHomePage1796199403238, CompanyCustomerApiFields1796202253846, CompanyNoSeriesLineSequence1796224256264];

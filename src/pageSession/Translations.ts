@@ -124,6 +124,8 @@ export const DUTCH: Record<string, DutchText> = {
   'No. Series.CannotAssignNewErr': sim('U kunt geen nieuwe nummers toewijzen uit nummerreeks %1.'),
   'No. Series.CannotAssignNewBeforeDateErr': sim('U kunt geen nieuwe nummers toewijzen uit nummerreeks %1 op een datum vóór %2.'),
   'No. Series.CannotAssignGreaterErr': sim('U kunt geen nummers groter dan %1 toewijzen uit nummerreeks %2.'),
+  // ---- codeunit 307 No. Series - Sequence Impl. ----
+  'No. Series - Sequence Impl..NoOverFlowErr': sim('Nummerreeksen kunnen nummers van maximaal 18 cijfers gebruiken. %1 heeft %2 cijfers.'),
   'No. Series.ManualNosErr': sim('U mag geen nummers handmatig invoeren. Als u nummers handmatig wilt invoeren, schakelt u %1 in %2 %3 in.'),
   'No. Series.CannotAssignAutomaticallyErr': sim(
     'Het is niet mogelijk om automatisch nummers toe te wijzen. Als u wilt dat het programma automatisch nummers toewijst, schakelt u %1 in %2 %3 in.',

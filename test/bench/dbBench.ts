@@ -42,6 +42,8 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { NoSeriesLine } from '../../entities';
+import { NoSeriesImplementation } from '../../entities/Foundation/NoSeriesImplementation.Enum';
 import { DatabaseConfig, databaseConfigFromEnv } from '../../src/db/config';
 import { dropSchemasWithPrefix } from '../../src/db/storage';
 import { Simulator } from '../../src/host/Simulator';
@@ -189,6 +191,7 @@ async function benchPostgres(out: Row[]): Promise<void> {
   try {
     const { companyId, contacts } = await prepare(sim);
     await measureInProcess('PostgreSQL', sim, companyId, contacts, out);
+    await measureSequenceTasks(sim, out);
 
     // One company, instance processes over the same schemas: one with 32 clients, then two with 16 each, started together.
     const single = [{ companyId, contacts }];
@@ -205,6 +208,24 @@ async function benchPostgres(out: Row[]): Promise<void> {
     await sim.close();
     await dropSchemasWithPrefix(config, prefix);
   }
+}
+
+/**
+ * 8 clients again, in a company whose TAAK line has Implementation = Sequence (codeunit 307 "No. Series -
+ * Sequence Impl."): the task numbers come from a NumberSequence, without the line's lock.
+ */
+async function measureSequenceTasks(sim: Simulator, out: Row[]): Promise<void> {
+  const { companyId, contacts } = await prepare(sim, 'Bench Sequence', CONTACTS, 0);
+  await sim.run(companyId, { userId: 'ADMIN' }, async (s) => {
+    const line = await s.get(NoSeriesLine, 'TAAK', 10000);
+    await line.validate('implementation', NoSeriesImplementation.Sequence);
+    await line.modify(true);
+  });
+  for (let i = 0; i < 20; i++) await logInteraction(sim, companyId, contacts[i], 'Warm-up');
+  await waitQuiet();
+  const r = await benchLoop(sim, companyId, contacts, 8, durationMs);
+  out.push(row('PostgreSQL', 'TAAK Sequence, 1 instance', 8, r.latencies, r.failed, r.elapsedMs, r));
+  print(out[out.length - 1]);
 }
 
 /**

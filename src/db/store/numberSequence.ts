@@ -52,15 +52,18 @@ class MemoryNumberSequences implements NumberSequences {
   }
   async current(name: string): Promise<number | undefined> {
     const s = this.cache.sequences.map.get(name);
-    return s ? (s.current ?? s.next - s.increment) : undefined;
+    return s ? s.current ?? s.next - s.increment : undefined;
   }
   async delete(name: string): Promise<void> {
     this.cache.sequences.map.delete(name);
   }
 }
 
-/** PostgreSQL sequences are named as AL names them (TableSeq5065), quoted, in the company's schema (the transaction's search_path). */
-const SEQUENCE_NAME = /^[A-Za-z0-9_]{1,60}$/;
+/**
+ * PostgreSQL sequences are named as AL names them (TableSeq5065; a No. Series Line's GUID), quoted, in the
+ * company's schema (the transaction's search_path).
+ */
+const SEQUENCE_NAME = /^[A-Za-z0-9_-]{1,60}$/;
 function quoted(name: string): string {
   if (!SEQUENCE_NAME.test(name)) throw new Error(`NumberSequence: unexpected name '${name}'`);
   return `"${name}"`;
@@ -93,7 +96,9 @@ class PgNumberSequences implements NumberSequences {
       [],
     );
     await this.exec.all(
-      `SELECT setval(to_regclass($1), GREATEST($2::bigint, (SELECT CASE WHEN is_called THEN last_value + ${integer(increment)} ELSE last_value END FROM ${q})), false)`,
+      `SELECT setval(to_regclass($1), GREATEST($2::bigint, (SELECT CASE WHEN is_called THEN last_value + ${integer(
+        increment,
+      )} ELSE last_value END FROM ${q})), false)`,
       [q, start],
     );
   }
