@@ -7,7 +7,8 @@ import { PgStatement } from './pgStatement';
  * Runs the record store's SQL on the transaction's own connection, each
  * statement prepared once per connection and reused: better-sqlite3
  * statements kept in a map per database handle; named prepared statements
- * on PostgreSQL (node-postgres keeps them per connection); SQL Server
+ * on PostgreSQL (node-postgres keeps them per connection; sent as
+ * src/db/store/pgStatement.ts); SQL Server
  * through TypeORM's query runner (parameterized, not kept prepared).
  * Rows come back as arrays in the SELECT's column order.
  */
