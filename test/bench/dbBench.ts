@@ -84,6 +84,8 @@ const CONTACTS = 200;
 const COMPANIES = args.includes('--companies') ? Math.max(2, Number(args[args.indexOf('--companies') + 1])) : 8;
 const SPREAD_CONTACTS = quick ? 20 : 50;
 const WORKER_WARMUP = quick ? 5 : 20;
+/** Then each worker runs its loops this long unmeasured: measured from a cold JIT, a process's first seconds cost ~2× the CPU per operation. */
+const WORKER_WARMUP_MS = quick ? 1000 : 3000;
 
 /** The goals of the data-path issue (PostgreSQL). */
 const GOALS = {
@@ -237,7 +239,7 @@ async function runInstances(out: Row[], env: NodeJS.ProcessEnv, setup: string, i
   await waitQuiet();
   const workers = instances.map((targets) => {
     const clients = targets.reduce((n, t) => n + t.clients, 0);
-    return new Worker({ kind: 'bench', dataDir: null, targets, durationMs, warmup: WORKER_WARMUP }, { ...env, EMPIRE_SIM_DB_POOL: String(Math.min(32, 2 * clients)) });
+    return new Worker({ kind: 'bench', dataDir: null, targets, durationMs, warmup: WORKER_WARMUP, warmupMs: WORKER_WARMUP_MS }, { ...env, EMPIRE_SIM_DB_POOL: String(Math.min(32, 2 * clients)) });
   });
   try {
     await Promise.all(workers.map((w) => w.ready));

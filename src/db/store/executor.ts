@@ -1,12 +1,14 @@
 import { QueryFailedError, type EntityManager } from 'typeorm';
 import { dialectOf, type Dialect } from '../schema';
 import { countStatement, sqlStatements } from '../statementCounter';
+import { PgStatement } from './pgStatement';
 
 /**
  * Runs the record store's SQL on the transaction's own connection, each
  * statement prepared once per connection and reused: better-sqlite3
  * statements kept in a map per database handle; named prepared statements
- * on PostgreSQL (node-postgres keeps them per connection); SQL Server
+ * on PostgreSQL (node-postgres keeps them per connection; sent as
+ * src/db/store/pgStatement.ts); SQL Server
  * through TypeORM's query runner (parameterized, not kept prepared).
  * Rows come back as arrays in the SELECT's column order.
  */
@@ -115,7 +117,7 @@ interface PgResult {
   command?: string;
 }
 interface PgClient {
-  query(config: { name: string | undefined; text: string; values: unknown[]; rowMode: 'array' }): Promise<PgResult>;
+  query(statement: PgStatement): unknown;
   query(text: string): Promise<PgResult | Array<{ rows: Array<Record<string, unknown>> }>>;
   /** node-postgres (internal): the socket, corked while a turn's statements are written. */
   connection?: { stream?: { cork?(): void; uncork?(): void } };
@@ -199,15 +201,17 @@ export class PgExecutor implements Executor {
     });
   }
 
-  private send(sql: string, params: unknown[], waited = true): Promise<PgResult> {
+  private send(sql: string, params: unknown[], waited = true): Promise<PgStatement> {
     countStatement(sql, waited);
     this.batch();
-    return this.client.query({ name: this.name(sql), text: sql, values: params.map(nullIfUndefined), rowMode: 'array' });
+    const statement = new PgStatement(sql, this.name(sql), params);
+    this.client.query(statement);
+    return statement.done;
   }
 
   async all(sql: string, params: unknown[]): Promise<unknown[][]> {
     try {
-      return (await this.send(sql, params)).rows;
+      return (await this.send(sql, params)).resultRows;
     } catch (e) {
       throw await this.firstFailure(new QueryFailedError(sql, params, e as Error));
     }
@@ -295,10 +299,7 @@ function nullIfUndefined(v: unknown): unknown {
 // ---- SQL Server (through TypeORM's query runner) ----
 
 class TypeOrmExecutor implements Executor {
-  constructor(
-    private readonly manager: EntityManager,
-    readonly dialect: Dialect,
-  ) {}
+  constructor(private readonly manager: EntityManager, readonly dialect: Dialect) {}
 
   async all(sql: string, params: unknown[]): Promise<unknown[][]> {
     // TypeORM's logger counts this statement.

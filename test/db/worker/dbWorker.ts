@@ -37,6 +37,8 @@ export type Job =
       targets: BenchTarget[];
       durationMs: number;
       warmup?: number;
+      /** Then the loops themselves for this long, not measured: a fresh process's JIT settles first. */
+      warmupMs?: number;
     };
 
 export interface BenchTarget {
@@ -182,6 +184,7 @@ async function main(): Promise<void> {
     for (const t of job.targets) {
       for (let i = 0; i < (job.warmup ?? 0); i++) await logInteraction(sim, t.companyId, t.contacts[i % t.contacts.length], `Warm-up ${i}`);
     }
+    if (job.warmupMs) await benchTargets(sim, job.targets, job.warmupMs);
   }
   await send({ type: 'ready' });
   // The parent starts all workers' load at once, so their transactions really overlap.
