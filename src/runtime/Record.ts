@@ -29,6 +29,20 @@ export { assignerFor, blankValue, coerceFieldValue, isBlank };
 const SESSION = Symbol('session');
 const CURR_FIELD_NO = Symbol('currFieldNo');
 
+/** TransferFields' pairs of (target property, source property, target in the primary key) by field number, once per pair of tables. */
+const transferPairs = new WeakMap<TableMeta, WeakMap<TableMeta, [string, string, boolean][]>>();
+function fieldPairs(from: TableMeta, to: TableMeta): [string, string, boolean][] {
+  let byTarget = transferPairs.get(from);
+  if (!byTarget) transferPairs.set(from, (byTarget = new WeakMap()));
+  let pairs = byTarget.get(to);
+  if (!pairs) {
+    const sources = new Map(from.fields.map((f) => [f.no, f.property]));
+    pairs = to.fields.filter((f) => sources.has(f.no)).map((f) => [f.property, sources.get(f.no)!, f.primaryKey]);
+    byTarget.set(to, pairs);
+  }
+  return pairs;
+}
+
 /**
  * A BC record: the base class of every table in entities/. It carries BC's
  * record operations (Insert/Modify/Delete with RunTrigger, Validate with xRec,
@@ -102,11 +116,9 @@ export abstract class TableRecord {
 
   /** AL TransferFields(From, IncludePrimaryKey = false by default here as the base app mostly uses it). */
   transferFields(from: TableRecord, includePrimaryKey = true): this {
-    const fromMeta = from.meta();
-    for (const f of this.meta().fields) {
-      if (f.primaryKey && !includePrimaryKey) continue;
-      const source = fromMeta.fields.find((x) => x.no === f.no);
-      if (source) (this as any)[f.property] = (from as any)[source.property];
+    for (const [target, source, primaryKey] of fieldPairs(from.meta(), this.meta())) {
+      if (primaryKey && !includePrimaryKey) continue;
+      (this as any)[target] = (from as any)[source];
     }
     return this;
   }
