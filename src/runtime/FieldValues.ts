@@ -229,3 +229,23 @@ export function columnValuesOf(meta: TableMeta, record: object): RowValues {
   }
   return f(record);
 }
+
+/** Whether `property` is one of the values a record copies with its row: a field, a FlowField or a system field. */
+export function isRecordValue(meta: TableMeta, property: string): boolean {
+  return SYSTEM_PROPERTIES.has(property) || meta.fields.some((f) => f.property === property) || meta.flowFields.some((f) => f.property === property);
+}
+const SYSTEM_PROPERTIES = new Set(['systemId', 'systemCreatedAt', 'systemModifiedAt', 'rowVersion']);
+
+/** TransferFields' pairs of (target property, source property, target in the primary key) by field number, once per pair of tables. */
+const transferPairs = new WeakMap<TableMeta, WeakMap<TableMeta, [string, string, boolean][]>>();
+export function fieldPairs(from: TableMeta, to: TableMeta): [string, string, boolean][] {
+  let byTarget = transferPairs.get(from);
+  if (!byTarget) transferPairs.set(from, (byTarget = new WeakMap()));
+  let pairs = byTarget.get(to);
+  if (!pairs) {
+    const sources = new Map(from.fields.map((f) => [f.no, f.property]));
+    pairs = to.fields.filter((f) => sources.has(f.no)).map((f) => [f.property, sources.get(f.no)!, f.primaryKey]);
+    byTarget.set(to, pairs);
+  }
+  return pairs;
+}

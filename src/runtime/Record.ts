@@ -9,7 +9,7 @@ import {
   RecordNotFoundError,
   TableRelationError,
 } from './BcError';
-import { assignerFor, blankValue, checkStoredValue, coerceFieldValue, columnValuesOf, initializerFor, isBlank } from './FieldValues';
+import { assignerFor, blankValue, checkStoredValue, coerceFieldValue, columnValuesOf, fieldPairs, initializerFor, isBlank, isRecordValue } from './FieldValues';
 import { calcFields } from './FlowFields';
 import { fieldCaptionOf, keyText, shownValue, tableCaptionOf } from './Captions';
 import { Label, LabelText, Localized } from './Labels';
@@ -21,27 +21,7 @@ import type { Session } from './Session';
 // Moved to FieldValues.ts (Record.ts kept its size); re-exported for the modules that import them from here.
 export { assignerFor, blankValue, coerceFieldValue, isBlank };
 
-/**
- * The session a record variable belongs to: a non-enumerable symbol property, so not a field and never
- * copied with one (Object.keys, spreads, JSON and Jest's equality skip it) — a WeakMap entry per record
- * cost a list of 50 rows a tenth of its time, mostly in the garbage collector.
- */
-const SESSION = Symbol('session');
 const CURR_FIELD_NO = Symbol('currFieldNo');
-
-/** TransferFields' pairs of (target property, source property, target in the primary key) by field number, once per pair of tables. */
-const transferPairs = new WeakMap<TableMeta, WeakMap<TableMeta, [string, string, boolean][]>>();
-function fieldPairs(from: TableMeta, to: TableMeta): [string, string, boolean][] {
-  let byTarget = transferPairs.get(from);
-  if (!byTarget) transferPairs.set(from, (byTarget = new WeakMap()));
-  let pairs = byTarget.get(to);
-  if (!pairs) {
-    const sources = new Map(from.fields.map((f) => [f.no, f.property]));
-    pairs = to.fields.filter((f) => sources.has(f.no)).map((f) => [f.property, sources.get(f.no)!, f.primaryKey]);
-    byTarget.set(to, pairs);
-  }
-  return pairs;
-}
 
 /**
  * A BC record: the base class of every table in entities/. It carries BC's
@@ -72,7 +52,13 @@ export abstract class TableRecord {
   rowVersion!: number;
 
   private [CURR_FIELD_NO]?: number;
-  private [SESSION]?: Session;
+  /**
+   * The session this record variable belongs to: a private field, so not a value of the record and never copied
+   * with one (Object.keys, spreads, JSON and Jest's equality do not see it), and set by a plain store — a WeakMap
+   * entry per record cost a list of 50 rows a tenth of its time, mostly in the garbage collector, and a
+   * non-enumerable property defined per record was still the record layer's costliest line.
+   */
+  #session: Session | undefined;
 
   static meta<T extends TableRecord>(this: TableClass<T>): TableMeta {
     return tableMeta(this);
@@ -83,14 +69,15 @@ export abstract class TableRecord {
   }
 
   get session(): Session {
-    const s = this[SESSION];
+    // A row TypeORM made without the constructor (a test's manager.find) has no session field at all.
+    const s = #session in this ? this.#session : undefined;
     if (!s) throw new Error(`${this.meta().name} record is not attached to a session`);
     return s;
   }
 
   /** @internal Binds a loaded or new record to the session (company, transaction, user) it belongs to. */
   attach(session: Session): this {
-    Object.defineProperty(this, SESSION, { value: session, enumerable: false, writable: true, configurable: true });
+    this.#session = session;
     return this;
   }
 
@@ -102,15 +89,17 @@ export abstract class TableRecord {
 
   /** xRec: a detached-from-storage copy with the same session. */
   copy(): this {
-    const c = Object.create(Object.getPrototypeOf(this)) as this;
+    const c = new (this.constructor as new () => this)();
     const meta = this.meta();
     assignerFor(meta)(c, this as unknown as RowValues);
     // A table's own variables (globals in AL, e.g. Customer.insertFromContact) are copied too, as Object.assign did.
     const keys = Object.keys(this);
     const known = meta.fields.length + meta.flowFields.length + 4;
-    if (keys.length > known) for (const k of keys) if (!(k in c)) (c as any)[k] = (this as any)[k];
-    const s = this[SESSION];
-    if (s) c.attach(s);
+    if (keys.length > known) {
+      const proto = Object.getPrototypeOf(this);
+      for (const k of keys) if (!(k in proto) && !isRecordValue(meta, k)) (c as any)[k] = (this as any)[k];
+    }
+    if (#session in this && this.#session) c.#session = this.#session;
     return c;
   }
 

@@ -1,5 +1,5 @@
 // [FEATURE] [Runtime] — No. Series, transactions, companies, labels, events, clock, date formulas.
-import { Contact, NoSeries, NoSeriesLine, SimulatorSetup, Team } from '../../entities';
+import { Contact, Customer, NoSeries, NoSeriesLine, SimulatorSetup, Team } from '../../entities';
 import { incStr, NoSeriesCodeunit } from '../../codeunits/foundation/NoSeries.Codeunit';
 import { BcError } from '../../src/runtime/BcError';
 import { nextWholeMinute } from '../../src/runtime/Clock';
@@ -249,6 +249,12 @@ describe('labels and events', () => {
         expect(Object.keys(JSON.parse(JSON.stringify(t))).sort()).toEqual(Object.keys(t).sort());
         expect(t.copy()).toEqual(t);
         expect(t.copy().session).toBe(s);
+        // A table's own variables travel with a copy; a record made without a session (or by TypeORM) has none.
+        const customer = s.create(Customer);
+        customer.insertFromContact = true;
+        expect(customer.copy().insertFromContact).toBe(true);
+        expect(() => new Team().session).toThrow('Team record is not attached to a session');
+        expect(() => (Object.create(Team.prototype) as Team).session).toThrow('Team record is not attached to a session');
       });
     } finally {
       off();
