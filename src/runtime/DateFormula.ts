@@ -9,8 +9,21 @@ import { BcDate } from './Clock';
  */
 const TERM = /([+-]?)(\d*)(C?)(D|WD|W|M|Q|Y)/gy;
 
+/** The last answer: every task an interaction template makes asks the same formula on the same work date. */
+let last: { formula: string; date: BcDate; result: BcDate } | null = null;
+
 export function calcDate(formula: string, date: BcDate): BcDate {
-  const body = formula.trim().replace(/^<(.*)>$/, '$1').toUpperCase();
+  if (last && last.formula === formula && last.date === date) return last.result;
+  const result = computeDate(formula, date);
+  last = { formula, date, result };
+  return result;
+}
+
+function computeDate(formula: string, date: BcDate): BcDate {
+  const body = formula
+    .trim()
+    .replace(/^<(.*)>$/, '$1')
+    .toUpperCase();
   if (body === '') return date;
   let d = new Date(`${date}T00:00:00Z`);
   TERM.lastIndex = 0;

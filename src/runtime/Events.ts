@@ -63,10 +63,19 @@ export class EventBus {
     await this.publish(name, session, payload);
   }
 
+  /**
+   * Whether publishing `name` would reach a subscriber: the record layer asks
+   * before it builds an event's payload (and copies xRec for it) — most
+   * events of an operation have none.
+   */
+  has(name: string): boolean {
+    return !!(this.subscribers.get(name)?.length || this.subscribers.get('*')?.length);
+  }
+
   async publish(name: string, session: Session, payload: Record<string, unknown>): Promise<void> {
+    if (!this.has(name)) return;
     const direct = this.subscribers.get(name);
     const any = this.subscribers.get('*');
-    if (!direct?.length && !any?.length) return;
     const event: BcEvent = { name, session, payload };
     for (const s of [...(direct ?? []), ...(any ?? [])]) await s(event);
   }

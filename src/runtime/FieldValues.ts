@@ -176,11 +176,76 @@ export function assignerFor(meta: TableMeta): (target: object, values: RowValues
       const p = JSON.stringify(x.property);
       copies.push(`t[${p}] = v[${p}] === undefined ? ${JSON.stringify(blankValue(x))} : v[${p}];`);
     }
-    f = new Function('t', 'v', copies.join('\n')) as (
-      target: object,
-      values: RowValues,
-    ) => void;
+    f = new Function('t', 'v', copies.join('\n')) as (target: object, values: RowValues) => void;
     assigners.set(meta, f);
   }
   return f;
+}
+
+/** A table's fields as JSON-quoted property names (their own declarations, identifiers), for the made-once functions below. */
+const quoted = (fields: readonly FieldMeta[]) => fields.map((f) => JSON.stringify(f.property));
+
+/**
+ * AL Init() of a table as one straight-line function (made once): every field
+ * to its InitValue or blank, FlowFields blank, the system fields cleared — in
+ * that order, the order the per-field loop it replaces assigned them.
+ */
+const initializers = new WeakMap<TableMeta, (target: object) => void>();
+export function initializerFor(meta: TableMeta): (target: object) => void {
+  let f = initializers.get(meta);
+  if (!f) {
+    const values = [...meta.fields.map((x) => (x.initValue !== undefined ? x.initValue : blankValue(x))), ...meta.flowFields.map((x) => blankValue(x))];
+    const props = quoted([...meta.fields, ...meta.flowFields]);
+    const body = props.map((p, i) => `t[${p}] = v[${i}];`);
+    body.push(`t.systemId = ''; t.systemCreatedAt = null; t.systemModifiedAt = null; t.rowVersion = 0;`);
+    const init = new Function('t', 'v', body.join('\n')) as (target: object, values: unknown[]) => void;
+    f = (target: object) => init(target, values);
+    initializers.set(meta, f);
+  }
+  return f;
+}
+
+/**
+ * The values the store writes for a record (TableRecord.columnValues): every
+ * stored field, blank where unset, then the system fields, into a new object
+ * by one function per table (made once).
+ */
+const columnCopiers = new WeakMap<TableMeta, (record: object) => RowValues>();
+export function columnValuesOf(meta: TableMeta, record: object): RowValues {
+  let f = columnCopiers.get(meta);
+  if (!f) {
+    const props = quoted(meta.fields);
+    const blanks = meta.fields.map((x) => blankValue(x));
+    const entries = props.map((p, i) => `${p}: r[${p}] === undefined ? b[${i}] : r[${p}],`);
+    const copy = new Function(
+      'r',
+      'b',
+      `return {\n${entries.join(
+        '\n',
+      )}\nsystemId: r.systemId, systemCreatedAt: r.systemCreatedAt, systemModifiedAt: r.systemModifiedAt, rowVersion: r.rowVersion };`,
+    ) as (r: object, b: unknown[]) => RowValues;
+    f = (record: object) => copy(record, blanks);
+    columnCopiers.set(meta, f);
+  }
+  return f(record);
+}
+
+/** Whether `property` is one of the values a record copies with its row: a field, a FlowField or a system field. */
+export function isRecordValue(meta: TableMeta, property: string): boolean {
+  return SYSTEM_PROPERTIES.has(property) || meta.fields.some((f) => f.property === property) || meta.flowFields.some((f) => f.property === property);
+}
+const SYSTEM_PROPERTIES = new Set(['systemId', 'systemCreatedAt', 'systemModifiedAt', 'rowVersion']);
+
+/** TransferFields' pairs of (target property, source property, target in the primary key) by field number, once per pair of tables. */
+const transferPairs = new WeakMap<TableMeta, WeakMap<TableMeta, [string, string, boolean][]>>();
+export function fieldPairs(from: TableMeta, to: TableMeta): [string, string, boolean][] {
+  let byTarget = transferPairs.get(from);
+  if (!byTarget) transferPairs.set(from, (byTarget = new WeakMap()));
+  let pairs = byTarget.get(to);
+  if (!pairs) {
+    const sources = new Map(from.fields.map((f) => [f.no, f.property]));
+    pairs = to.fields.filter((f) => sources.has(f.no)).map((f) => [f.property, sources.get(f.no)!, f.primaryKey]);
+    byTarget.set(to, pairs);
+  }
+  return pairs;
 }

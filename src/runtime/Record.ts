@@ -9,7 +9,7 @@ import {
   RecordNotFoundError,
   TableRelationError,
 } from './BcError';
-import { assignerFor, blankValue, checkStoredValue, coerceFieldValue, isBlank } from './FieldValues';
+import { assignerFor, blankValue, checkStoredValue, coerceFieldValue, columnValuesOf, fieldPairs, initializerFor, isBlank, isRecordValue } from './FieldValues';
 import { calcFields } from './FlowFields';
 import { fieldCaptionOf, keyText, shownValue, tableCaptionOf } from './Captions';
 import { Label, LabelText, Localized } from './Labels';
@@ -21,8 +21,6 @@ import type { Session } from './Session';
 // Moved to FieldValues.ts (Record.ts kept its size); re-exported for the modules that import them from here.
 export { assignerFor, blankValue, coerceFieldValue, isBlank };
 
-/** The session a record variable belongs to, outside the record: not a field, never copied with one. */
-const sessions = new WeakMap<object, Session>();
 const CURR_FIELD_NO = Symbol('currFieldNo');
 
 /**
@@ -54,6 +52,13 @@ export abstract class TableRecord {
   rowVersion!: number;
 
   private [CURR_FIELD_NO]?: number;
+  /**
+   * The session this record variable belongs to: a private field, so not a value of the record and never copied
+   * with one (Object.keys, spreads, JSON and Jest's equality do not see it), and set by a plain store — a WeakMap
+   * entry per record cost a list of 50 rows a tenth of its time, mostly in the garbage collector, and a
+   * non-enumerable property defined per record was still the record layer's costliest line.
+   */
+  #session: Session | undefined;
 
   static meta<T extends TableRecord>(this: TableClass<T>): TableMeta {
     return tableMeta(this);
@@ -64,51 +69,45 @@ export abstract class TableRecord {
   }
 
   get session(): Session {
-    const s = sessions.get(this);
+    // A row TypeORM made without the constructor (a test's manager.find) has no session field at all.
+    const s = #session in this ? this.#session : undefined;
     if (!s) throw new Error(`${this.meta().name} record is not attached to a session`);
     return s;
   }
 
   /** @internal Binds a loaded or new record to the session (company, transaction, user) it belongs to. */
   attach(session: Session): this {
-    sessions.set(this, session);
+    this.#session = session;
     return this;
   }
 
   /** AL Init(): every field to its InitValue or blank, keeping nothing but the session. */
   init(): this {
-    for (const f of this.meta().fields) {
-      (this as any)[f.property] = f.initValue !== undefined ? f.initValue : blankValue(f);
-    }
-    for (const f of this.meta().flowFields) (this as any)[f.property] = blankValue(f);
-    this.systemId = '';
-    this.systemCreatedAt = null;
-    this.systemModifiedAt = null;
-    this.rowVersion = 0;
+    initializerFor(this.meta())(this);
     return this;
   }
 
   /** xRec: a detached-from-storage copy with the same session. */
   copy(): this {
-    const c = Object.create(Object.getPrototypeOf(this)) as this;
+    const c = new (this.constructor as new () => this)();
     const meta = this.meta();
     assignerFor(meta)(c, this as unknown as RowValues);
     // A table's own variables (globals in AL, e.g. Customer.insertFromContact) are copied too, as Object.assign did.
     const keys = Object.keys(this);
     const known = meta.fields.length + meta.flowFields.length + 4;
-    if (keys.length > known) for (const k of keys) if (!(k in c)) (c as any)[k] = (this as any)[k];
-    const s = sessions.get(this);
-    if (s) c.attach(s);
+    if (keys.length > known) {
+      const proto = Object.getPrototypeOf(this);
+      for (const k of keys) if (!(k in proto) && !isRecordValue(meta, k)) (c as any)[k] = (this as any)[k];
+    }
+    if (#session in this && this.#session) c.#session = this.#session;
     return c;
   }
 
   /** AL TransferFields(From, IncludePrimaryKey = false by default here as the base app mostly uses it). */
   transferFields(from: TableRecord, includePrimaryKey = true): this {
-    const fromMeta = from.meta();
-    for (const f of this.meta().fields) {
-      if (f.primaryKey && !includePrimaryKey) continue;
-      const source = fromMeta.fields.find((x) => x.no === f.no);
-      if (source) (this as any)[f.property] = (from as any)[source.property];
+    for (const [target, source, primaryKey] of fieldPairs(from.meta(), this.meta())) {
+      if (primaryKey && !includePrimaryKey) continue;
+      (this as any)[target] = (from as any)[source];
     }
     return this;
   }
@@ -138,7 +137,7 @@ export abstract class TableRecord {
   private async insertRow(runTrigger: boolean, failOnExisting: boolean): Promise<boolean> {
     const s = this.session;
     const meta = this.meta();
-    await s.events.publish(`${meta.name}.OnBeforeInsert`, s, { rec: this, runTrigger });
+    if (s.events.has(`${meta.name}.OnBeforeInsert`)) await s.events.publish(`${meta.name}.OnBeforeInsert`, s, { rec: this, runTrigger });
     if (runTrigger) await this.onInsert();
     this.checkAllValues();
     for (const f of meta.fields) {
@@ -162,7 +161,7 @@ export abstract class TableRecord {
       if (failOnExisting) throw exists();
       return false;
     }
-    await s.events.publish(`${meta.name}.OnAfterInsert`, s, { rec: this, runTrigger });
+    if (s.events.has(`${meta.name}.OnAfterInsert`)) await s.events.publish(`${meta.name}.OnAfterInsert`, s, { rec: this, runTrigger });
     return true;
   }
 
@@ -174,7 +173,7 @@ export abstract class TableRecord {
     // instead of its OnModify working on rows the other one already changed or deleted.
     const xRec = (await s.getForUpdate(meta.cls, ...this.keyValues())) as this;
     if (xRec.rowVersion !== this.rowVersion) throw new RecordChangedError(PlatformText.recordChanged(tableCaptionOf(meta)));
-    await s.events.publish(`${meta.name}.OnBeforeModify`, s, { rec: this, xRec, runTrigger });
+    if (s.events.has(`${meta.name}.OnBeforeModify`)) await s.events.publish(`${meta.name}.OnBeforeModify`, s, { rec: this, xRec, runTrigger });
     if (runTrigger) await this.onModify(xRec);
     this.checkAllValues();
     const values = this.columnValues();
@@ -186,7 +185,7 @@ export abstract class TableRecord {
     if (!(await s.store.update(meta, values, readVersion, { failure: changed }))) throw changed();
     this.rowVersion = readVersion + 1;
     this.systemModifiedAt = values.systemModifiedAt as Date;
-    await s.events.publish(`${meta.name}.OnAfterModify`, s, { rec: this, xRec, runTrigger });
+    if (s.events.has(`${meta.name}.OnAfterModify`)) await s.events.publish(`${meta.name}.OnAfterModify`, s, { rec: this, xRec, runTrigger });
   }
 
   async delete(runTrigger = false): Promise<void> {
@@ -194,7 +193,7 @@ export abstract class TableRecord {
     const meta = this.meta();
     const stored = await s.getForUpdate(meta.cls, ...this.keyValues());
     if (stored.rowVersion !== this.rowVersion) throw new RecordChangedError(PlatformText.recordChanged(tableCaptionOf(meta)));
-    await s.events.publish(`${meta.name}.OnBeforeDelete`, s, { rec: this, runTrigger });
+    if (s.events.has(`${meta.name}.OnBeforeDelete`)) await s.events.publish(`${meta.name}.OnBeforeDelete`, s, { rec: this, runTrigger });
     if (runTrigger) await this.onDelete();
     if (!(await s.store.delete(meta, this.keyValues(), this.rowVersion))) {
       if (!(await s.store.exists(meta, this.primaryKeyWhere()))) {
@@ -202,7 +201,7 @@ export abstract class TableRecord {
       }
       throw new RecordChangedError(PlatformText.recordChanged(tableCaptionOf(meta)));
     }
-    await s.events.publish(`${meta.name}.OnAfterDelete`, s, { rec: this, runTrigger });
+    if (s.events.has(`${meta.name}.OnAfterDelete`)) await s.events.publish(`${meta.name}.OnAfterDelete`, s, { rec: this, runTrigger });
   }
 
   /** AL Find on the primary key: reloads this record's fields from the database. */
@@ -227,18 +226,22 @@ export abstract class TableRecord {
     const field = meta.field(property);
     // BC lets code assign a FlowField in memory; no table here does, and pages and the API refuse it (Editable = false).
     if (field.calcFormula) throw new NotSupportedError(`Validating the FlowField ${field.name} of table ${meta.name}`);
-    const xRec = this.copy();
-    const previousFieldNo = this.currFieldNo;
-    if (options.fromPage && previousFieldNo === 0) this.setCurrFieldNo(field.no);
+    const before = `${meta.name}.OnBeforeValidate.${field.name}`;
+    const after = `${meta.name}.OnAfterValidate.${field.name}`;
+    const handler = meta.validators.get(property);
+    // xRec is copied only when the field's trigger or a subscriber receives it: most validated fields have neither.
+    const xRec = handler || s.events.has(before) || s.events.has(after) ? this.copy() : undefined;
+    // Nested Validates on this record restore what they set, so only the one that set CurrFieldNo resets it.
+    const setsFieldNo = !!options.fromPage && this.currFieldNo === 0;
+    if (setsFieldNo) this.setCurrFieldNo(field.no);
     try {
       (this as any)[property] = this.coerce(field, value);
       await this.checkRelation(field);
-      await s.events.publish(`${meta.name}.OnBeforeValidate.${field.name}`, s, { rec: this, xRec, field: field.name });
-      const handler = meta.validators.get(property);
+      if (s.events.has(before)) await s.events.publish(before, s, { rec: this, xRec, field: field.name });
       if (handler) await (this as any)[handler](xRec);
-      await s.events.publish(`${meta.name}.OnAfterValidate.${field.name}`, s, { rec: this, xRec, field: field.name });
+      if (s.events.has(after)) await s.events.publish(after, s, { rec: this, xRec, field: field.name });
     } finally {
-      this.setCurrFieldNo(previousFieldNo);
+      if (setsFieldNo) this.setCurrFieldNo(0);
     }
   }
 
@@ -346,21 +349,13 @@ export abstract class TableRecord {
 
   /** @internal The values the store writes: every field (blank where unset) and the system fields. */
   columnValues(): Record<string, unknown> {
-    const values: Record<string, unknown> = {};
-    for (const f of this.meta().fields) {
-      const v = this.get(f);
-      values[f.property] = v === undefined ? blankValue(f) : v;
-    }
-    values.systemId = this.systemId;
-    values.systemCreatedAt = this.systemCreatedAt;
-    values.systemModifiedAt = this.systemModifiedAt;
-    values.rowVersion = this.rowVersion;
-    return values;
+    return columnValuesOf(this.meta(), this);
   }
 
   private checkAllValues(): void {
     const meta = this.meta();
-    for (const f of meta.fields) if (!f.calcFormula) checkStoredValue(f, this.get(f), tableCaptionOf(meta));
+    const caption = tableCaptionOf(meta);
+    for (const f of meta.fields) if (!f.calcFormula) checkStoredValue(f, this.get(f), caption);
   }
 
   private coerce(field: FieldMeta, value: unknown): unknown {

@@ -132,6 +132,7 @@ const GOALS = {
 const CANDIDATE_INDEXES: { table: string; columns: string[]; why: string }[] = [
   { table: 'Contact', columns: ['Company_No_'], why: 'Contact.updatePersonsOfCompany on every Modify of a household' },
   { table: 'To-do', columns: ['Team_Code', 'System_To-do_Type', 'Closed', 'Date'], why: "the team's open task list" },
+  { table: 'To-do', columns: ['Team_Code', 'System_To-do_Type', 'Date'], why: "the team's task list, open and closed, by Date" },
 ];
 
 function parseArgs(argv: string[]): Args {

@@ -1,5 +1,5 @@
 // [FEATURE] [Runtime] — No. Series, transactions, companies, labels, events, clock, date formulas.
-import { Contact, NoSeries, NoSeriesLine, SimulatorSetup, Team } from '../../entities';
+import { Contact, Customer, NoSeries, NoSeriesLine, SimulatorSetup, Team } from '../../entities';
 import { incStr, NoSeriesCodeunit } from '../../codeunits/foundation/NoSeries.Codeunit';
 import { BcError } from '../../src/runtime/BcError';
 import { nextWholeMinute } from '../../src/runtime/Clock';
@@ -93,9 +93,7 @@ describe('No. Series (tables 308/309, codeunit 310)', () => {
         await c.validate('no', 'EIGEN1', { fromPage: true });
       }),
     );
-    expect(manual.message).toBe(
-      'You may not enter numbers manually. If you want to enter numbers manually, please activate Manual Nos. in No. Series CONT.',
-    );
+    expect(manual.message).toBe('You may not enter numbers manually. If you want to enter numbers manually, please activate Manual Nos. in No. Series CONT.');
     await tc.run(async (s) => {
       const ns = await s.get(NoSeries, 'CONT');
       ns.defaultNos = false;
@@ -133,7 +131,7 @@ describe('one transaction per operation', () => {
     });
   });
 
-  test('Insert of an existing key: BC\'s record-exists error', async () => {
+  test("Insert of an existing key: BC's record-exists error", async () => {
     const tc = await newTestCompany();
     const err = await bcError(
       tc.run(async (s) => {
@@ -148,7 +146,7 @@ describe('one transaction per operation', () => {
     expect(err.message).toBe("The record in table Team already exists. Identification fields and values: Code='DUBBEL'");
   });
 
-  test('TestField on a blank setup field: BC\'s text with the empty key', async () => {
+  test("TestField on a blank setup field: BC's text with the empty key", async () => {
     const tc = await newTestCompany();
     await tc.run(async (s) => {
       const setup = await s.get((await import('../../entities')).MarketingSetup, '');
@@ -162,7 +160,7 @@ describe('one transaction per operation', () => {
 });
 
 describe('companies', () => {
-  test('a company never sees another company\'s data; reset brings back its seed; snapshot/restore', async () => {
+  test("a company never sees another company's data; reset brings back its seed; snapshot/restore", async () => {
     const sim = await Simulator.start({ dataDir: null, seeds: { empty: seedEmptyCompany } });
     try {
       const a = await sim.createCompany('A');
@@ -231,6 +229,37 @@ describe('labels and events', () => {
       off();
     }
   });
+
+  test("Validate's subscribers get xRec as it was; a record's session is none of its values", async () => {
+    const tc = await newTestCompany();
+    const seen: string[] = [];
+    const off = tc.sim.events.subscribe('Team.OnAfterValidate.Name', (e) => {
+      seen.push(`${(e.payload.xRec as Team).name} -> ${(e.payload.rec as Team).name}`);
+    });
+    try {
+      await tc.run(async (s) => {
+        const t = s.create(Team);
+        t.code = 'OUD';
+        t.name = 'Oude naam';
+        await t.validate('name', 'Nieuwe naam');
+        await t.validate('code', 'NIEUW');
+        expect(seen).toEqual(['Oude naam -> Nieuwe naam']);
+        // Spreads, JSON and Jest's equality see the fields only; a copy (xRec) keeps the session.
+        expect(Object.getOwnPropertySymbols({ ...t })).toEqual([]);
+        expect(Object.keys(JSON.parse(JSON.stringify(t))).sort()).toEqual(Object.keys(t).sort());
+        expect(t.copy()).toEqual(t);
+        expect(t.copy().session).toBe(s);
+        // A table's own variables travel with a copy; a record made without a session (or by TypeORM) has none.
+        const customer = s.create(Customer);
+        customer.insertFromContact = true;
+        expect(customer.copy().insertFromContact).toBe(true);
+        expect(() => new Team().session).toThrow('Team record is not attached to a session');
+        expect(() => (Object.create(Team.prototype) as Team).session).toThrow('Team record is not attached to a session');
+      });
+    } finally {
+      off();
+    }
+  });
 });
 
 describe('clock and date formulas', () => {
@@ -272,7 +301,10 @@ describe("values in BC's types (the one place values enter records)", () => {
     await tc.run(async (s) => {
       const c = await createHousehold(s, 'Grenzen');
       const refused = async (field: string, value: unknown) => {
-        const err = await c.validate(field, value).then(() => null, (e: Error) => e);
+        const err = await c.validate(field, value).then(
+          () => null,
+          (e: Error) => e,
+        );
         return err?.message;
       };
       expect(await refused('houseNo', 2_147_483_648)).toBe('The value "2147483648" cannot be evaluated into type Integer.');
@@ -284,7 +316,11 @@ describe("values in BC's types (the one place values enter records)", () => {
       expect(await refused('birthDate', '2026-02-30')).toBe('The value "2026-02-30" cannot be evaluated into type Date.');
       await c.validate('birthDate', '0001-01-01');
       const setup = await s.get(SimulatorSetup, '');
-      const frozen = async (value: unknown) => setup.validate('frozenAt', value).then(() => null, (e: Error) => e.message);
+      const frozen = async (value: unknown) =>
+        setup.validate('frozenAt', value).then(
+          () => null,
+          (e: Error) => e.message,
+        );
       expect(await frozen('1752-12-31T23:59:59Z')).toBe('The value "1752-12-31T23:59:59Z" cannot be evaluated into type DateTime.');
       expect(await frozen(new Date(Date.UTC(10000, 0, 1)))).toBe('The value "+010000-01-01T00:00:00.000Z" cannot be evaluated into type DateTime.');
       expect(await frozen('9999-12-31T23:59:59Z')).toBeNull();
