@@ -21,7 +21,7 @@
  *
  * Flags: --quick (small volume, a smoke run), --only list|single|patch|post (one
  * scenario, no resets: for iterating on one path), --profile <dir> (the server's CPU
- * profile of each measured scenario, <dir>/<scenario>.cpuprofile), --json <file>. Never part of
+ * profile of each measured scenario, <dir>/<scenario>.cpuprofile and <scenario>-serial.cpuprofile), --json <file>. Never part of
  * `npm test`; no timed assertions. Loopback only, bounded request counts.
  */
 import 'reflect-metadata';
@@ -384,7 +384,9 @@ async function measure(sizes: Sizes, info: ServerInfo, child: ChildProcess, only
       serverCpuMs: (before.serverCpuMs! + after.serverCpuMs!) / 2,
     };
     // One request at a time: the latency of a request alone (the company's transactions are serialized anyway).
-    const serial = await load(`${label} (one at a time)`, Math.min(n, 300), 1, op);
+    if (profileDir) await ask(child, { cmd: 'profile-start' });
+    const serial = await serverCpu(child, () => load(`${label} (one at a time)`, Math.min(n, 300), 1, op));
+    if (profileDir) await ask(child, { cmd: 'profile-stop', file: path.join(profileDir, `${key}-serial.cpuprofile`) });
     const { latencies: ip, statements, cpuMs: inProcessCpuMs } = await inProcess(key, Math.min(n, 300));
     const at = (p: number) => ip[Math.min(ip.length, Math.max(1, Math.ceil((p / 100) * ip.length))) - 1];
     const ratio = scenario.perSecond / ceiling.perSecond;
@@ -559,7 +561,7 @@ async function main(): Promise<void> {
         'in-process ApiService.handle: p50 / p99 ms',
         'HTTP + Express share of p50',
         'SQL statements / request',
-        'server CPU ms / request: in-process / over HTTP, 8 in flight',
+        'server CPU ms / request: in-process / over HTTP one at a time / over HTTP, 8 in flight',
       ],
     ];
     for (const p of pairs) {
@@ -569,7 +571,7 @@ async function main(): Promise<void> {
         `${p.inProcessP50Ms.toFixed(2)} / ${p.inProcessP99Ms.toFixed(2)}`,
         `${(((p.serial.p50Ms - p.inProcessP50Ms) / p.serial.p50Ms) * 100).toFixed(0)} %`,
         Number.isInteger(p.statementsPerRequest) ? String(p.statementsPerRequest) : p.statementsPerRequest.toFixed(1),
-        `${p.inProcessCpuMs.toFixed(3)} / ${p.scenario.serverCpuMs!.toFixed(3)}`,
+        `${p.inProcessCpuMs.toFixed(3)} / ${p.serial.serverCpuMs!.toFixed(3)} / ${p.scenario.serverCpuMs!.toFixed(3)}`,
       ]);
     }
     console.log(table(serialRows));
