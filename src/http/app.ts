@@ -11,6 +11,7 @@ import { basicAuth } from './auth';
 import { docsRoutes } from './docs';
 import { correlationId, errorMiddleware, ErrorOptions } from './errorMiddleware';
 import { HttpErrors } from './HttpErrors';
+import { inOrder } from './inOrder';
 import { DEFAULT_JOURNAL_SIZE, RequestJournal } from './journal';
 import { bodyTypeCheck, hostCheck, LOOPBACK_HOSTS, multipartBody } from './frontDoor';
 import { securityHeaders } from './securityHeaders';
@@ -71,8 +72,6 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
   app.disable('x-powered-by');
   // OData has its own ETags (@odata.etag, If-Match); Express's body hashes would be a second, different kind.
   app.set('etag', false);
-  app.use(securityHeaders);
-  app.use(correlationId);
   const journal = new RequestJournal(options.journalSize ?? DEFAULT_JOURNAL_SIZE);
   const webhooks = webhookSettings(options.webhooks);
   const groups = options.groups ?? apiGroups;
@@ -81,10 +80,7 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
   const limits = new ThrottleControl(options.throttle ?? 'off');
   const faults = new FaultInjector(sim);
   (app.locals as { simulator?: AppLocals }).simulator = { journal, webhooks: notifier, throttle: limits, faults };
-  app.use(journal.middleware());
-  app.use(hostCheck(options.allowedHosts ?? LOOPBACK_HOSTS));
-  app.use(bodyTypeCheck);
-  app.use(onlineUrls());
+  app.use(inOrder([securityHeaders, correlationId, journal.middleware(), hostCheck(options.allowedHosts ?? LOOPBACK_HOSTS), bodyTypeCheck, onlineUrls()]));
   (app.locals as { errorOptions?: ErrorOptions }).errorOptions = { conflictStatus: options.conflictStatus };
   app.use(pageSessionRoutes(sim, options.pageSessions)); // page sessions + web client (docs/pages.md); before `/` so browsers get the client
 
@@ -104,12 +100,19 @@ export function createApp(sim: Simulator, options: AppOptions = {}): Express {
   const json = express.json({ limit: options.bodyLimit ?? '4mb', type: () => true, strict: true });
   const apiHandlers = [basicAuth(sim), limits.middleware(groups, sim), faults.middleware(groups), multipartBody(options.bodyLimit ?? '4mb'), json];
   const subscriptions = subscriptionsRoute(sim, groups, webhooks, () => notifier.refresh());
-  app.use('/api', ...apiHandlers, subscriptions, apiHandler(sim, groups, {
-    maxPageSize: options.maxPageSize ?? DEFAULT_MAX_PAGE_SIZE,
-    conflictStatus: options.conflictStatus,
-    maxExpandedEntities: options.maxExpandedEntities,
-    maxBatchEntities: options.maxBatchEntities,
-  }));
+  app.use(
+    '/api',
+    inOrder([
+      ...apiHandlers,
+      subscriptions,
+      apiHandler(sim, groups, {
+        maxPageSize: options.maxPageSize ?? DEFAULT_MAX_PAGE_SIZE,
+        conflictStatus: options.conflictStatus,
+        maxExpandedEntities: options.maxExpandedEntities,
+        maxBatchEntities: options.maxBatchEntities,
+      }),
+    ]),
+  );
   app.use('/_sim', docsRoutes(groups));
   // The trainer's console (docs/training.md), its query (?klas=) kept.
   app.get('/console', (req, res) => res.redirect(`/web/console.html${req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : ''}`));

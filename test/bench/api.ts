@@ -19,13 +19,16 @@
  * around it, next to its goal (GOALS), and the SQL statements per request
  * (counted in-process, src/db/statementCounter.ts).
  *
- * Flags: --quick (small volume, a smoke run), --json <file>. Never part of
+ * Flags: --quick (small volume, a smoke run), --only list|single|patch|post (one
+ * scenario, no resets: for iterating on one path), --profile <dir> (the server's CPU
+ * profile of each measured scenario, <dir>/<scenario>.cpuprofile and <scenario>-serial.cpuprofile), --json <file>. Never part of
  * `npm test`; no timed assertions. Loopback only, bounded request counts.
  */
 import 'reflect-metadata';
 import { ChildProcess, fork } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
+import inspector from 'node:inspector';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -57,8 +60,28 @@ interface Sizes {
   concurrency: number;
 }
 
-const FULL: Sizes = { contacts: 100_000, entries: 500_000, teamTasks: 20_000, warmup: 300, requests: 3000, patchRequests: 1500, postRequests: 1500, resets: 10, concurrency: 8 };
-const QUICK: Sizes = { contacts: 5_000, entries: 20_000, teamTasks: 1_000, warmup: 50, requests: 300, patchRequests: 200, postRequests: 200, resets: 3, concurrency: 8 };
+const FULL: Sizes = {
+  contacts: 100_000,
+  entries: 500_000,
+  teamTasks: 20_000,
+  warmup: 300,
+  requests: 3000,
+  patchRequests: 1500,
+  postRequests: 1500,
+  resets: 10,
+  concurrency: 8,
+};
+const QUICK: Sizes = {
+  contacts: 5_000,
+  entries: 20_000,
+  teamTasks: 10_000,
+  warmup: 50,
+  requests: 300,
+  patchRequests: 200,
+  postRequests: 200,
+  resets: 3,
+  concurrency: 8,
+};
 
 type ScenarioKey = 'list' | 'single' | 'patch' | 'post';
 
@@ -163,11 +186,31 @@ async function serve(sizes: Sizes): Promise<void> {
   const service = new ApiService(sim, apiGroups);
   const user = (await sim.findUser(USER))!;
   const etags = new Map<string, string>();
+  // --profile: a CPU profile of the server during each measured scenario (8 in flight), nothing else.
+  const profiler = new inspector.Session();
+  profiler.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) => profiler.post(method, params ?? {}, (err, result) => (err ? reject(err) : resolve(result))));
+  process.on('message', async (m: { cmd: string; file?: string }) => {
+    if (m.cmd === 'cpu') {
+      process.send!({ cmd: 'cpu', usage: process.cpuUsage() });
+    } else if (m.cmd === 'profile-start') {
+      await post('Profiler.enable');
+      await post('Profiler.setSamplingInterval', { interval: 50 });
+      await post('Profiler.start');
+      process.send!({ cmd: 'profiling' });
+    } else if (m.cmd === 'profile-stop') {
+      const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+      fs.writeFileSync(m.file!, JSON.stringify(profile));
+      process.send!({ cmd: 'profiled' });
+    }
+  });
   process.on('message', async (m: { cmd: string; scenario: string; n: number }) => {
     if (m.cmd !== 'inproc') return;
     const crm = `/empire/crm/v1.0/companies(${info.companyId})`;
     const latencies: number[] = [];
     const statementsBefore = sqlStatements.count;
+    const cpuBefore = process.cpuUsage();
     for (let i = 0; i < m.n; i++) {
       const call = (method: string, pathAndQuery: string, headers: Record<string, string> = {}, body?: unknown): ApiCall => {
         const q = pathAndQuery.indexOf('?');
@@ -198,7 +241,8 @@ async function serve(sizes: Sizes): Promise<void> {
       }
       latencies.push(performance.now() - t);
     }
-    process.send!({ latencies, statements: (sqlStatements.count - statementsBefore) / m.n });
+    const cpu = process.cpuUsage(cpuBefore);
+    process.send!({ latencies, statements: (sqlStatements.count - statementsBefore) / m.n, cpuMs: (cpu.user + cpu.system) / 1000 / m.n });
   });
 }
 
@@ -224,6 +268,8 @@ interface Result {
   p50Ms: number;
   p99Ms: number;
   statuses: Record<string, number>;
+  /** The server process's CPU milliseconds per request (user + system), where measured. */
+  serverCpuMs?: number;
 }
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
@@ -232,7 +278,14 @@ function send(port: number, method: string, urlPath: string, headers: Record<str
   return new Promise((resolve, reject) => {
     const data = body === undefined ? undefined : JSON.stringify(body);
     const req = http.request(
-      { host: '127.0.0.1', port, method, path: urlPath, agent, headers: { authorization: AUTH, ...(data ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } : {}), ...headers } },
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path: urlPath,
+        agent,
+        headers: { authorization: AUTH, ...(data ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } : {}), ...headers },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -268,7 +321,7 @@ async function load(label: string, n: number, concurrency: number, op: (worker: 
   return { label, requests: n, wallMs, perSecond: n / (wallMs / 1000), p50Ms: pct(50), p99Ms: pct(99), statuses };
 }
 
-async function measure(sizes: Sizes, info: ServerInfo, child: ChildProcess) {
+async function measure(sizes: Sizes, info: ServerInfo, child: ChildProcess, only: ScenarioKey | undefined, profileDir: string | undefined) {
   const api = (p: string) => p;
   const crm = `/api/empire/crm/v1.0/companies(${info.companyId})`;
   const listUrl = `${crm}/teams(${info.teamId})/tasks?${LIST_QUERY}`;
@@ -286,7 +339,8 @@ async function measure(sizes: Sizes, info: ServerInfo, child: ChildProcess) {
     return r.status;
   };
   const postUrl = (id: string) => `${crm}/contacts(${id})/${POST_ACTION}`;
-  const post = (_w: number, i: number) => send(info.apiPort, 'POST', postUrl(info.householdIds[i % info.householdIds.length]), {}, postBody(i)).then((r) => r.status);
+  const post = (_w: number, i: number) =>
+    send(info.apiPort, 'POST', postUrl(info.householdIds[i % info.householdIds.length]), {}, postBody(i)).then((r) => r.status);
 
   // Sanity: the list is a real page of 50 with a next link, the expand has entries.
   const first = JSON.parse((await send(info.apiPort, 'GET', listUrl, { prefer: 'odata.maxpagesize=50' })).body);
@@ -294,7 +348,9 @@ async function measure(sizes: Sizes, info: ServerInfo, child: ChildProcess) {
   const facts = {
     listPage: first.value?.length,
     listHasNextLink: Boolean(first['@odata.nextLink']),
-    openTeamTasks: Number((await send(info.apiPort, 'GET', `${crm}/teams(${info.teamId})/tasks/$count?$filter=${encodeURIComponent("status eq 'Not_x0020_Started'")}`)).body),
+    openTeamTasks: Number(
+      (await send(info.apiPort, 'GET', `${crm}/teams(${info.teamId})/tasks/$count?$filter=${encodeURIComponent("status eq 'Not_x0020_Started'")}`)).body,
+    ),
     expandedEntries: sample.interactionLogEntries?.length,
     expandedTasks: sample.tasks?.length,
     postedTask: await checkPost(info, crm, postUrl(info.householdIds[0])),
@@ -302,46 +358,69 @@ async function measure(sizes: Sizes, info: ServerInfo, child: ChildProcess) {
 
   const pairs: Pair[] = [];
   const inProcess = (scenario: string, n: number) =>
-    new Promise<{ latencies: number[]; statements: number }>((resolve) => {
+    new Promise<{ latencies: number[]; statements: number; cpuMs: number }>((resolve) => {
       child.once('message', (m) => {
-        const reply = m as { latencies: number[]; statements: number };
-        resolve({ latencies: reply.latencies.sort((a, b) => a - b), statements: reply.statements });
+        const reply = m as { latencies: number[]; statements: number; cpuMs: number };
+        resolve({ ...reply, latencies: reply.latencies.sort((a, b) => a - b) });
       });
       child.send({ cmd: 'inproc', scenario, n });
     });
   const run = async (label: string, n: number, op: (w: number, i: number) => Promise<number>, key: ScenarioKey) => {
+    if (only && only !== key) return;
     await load(`${label} (warm-up)`, sizes.warmup, sizes.concurrency, op);
     await load('hello (warm-up)', sizes.warmup, sizes.concurrency, hello);
     // The ceiling is measured right before and after the scenario; the mean of the two is its reference.
-    const before = await load('Express "hello"', n, sizes.concurrency, hello);
-    const scenario = await load(label, n, sizes.concurrency, op);
-    const after = await load('Express "hello"', n, sizes.concurrency, hello);
+    const before = await serverCpu(child, () => load('Express "hello"', n, sizes.concurrency, hello));
+    if (profileDir) await ask(child, { cmd: 'profile-start' });
+    const scenario = await serverCpu(child, () => load(label, n, sizes.concurrency, op));
+    if (profileDir) await ask(child, { cmd: 'profile-stop', file: path.join(profileDir, `${key}.cpuprofile`) });
+    const after = await serverCpu(child, () => load('Express "hello"', n, sizes.concurrency, hello));
     const ceiling: Result = {
       ...before,
       wallMs: (before.wallMs + after.wallMs) / 2,
       perSecond: (before.perSecond + after.perSecond) / 2,
       p50Ms: (before.p50Ms + after.p50Ms) / 2,
       p99Ms: (before.p99Ms + after.p99Ms) / 2,
+      serverCpuMs: (before.serverCpuMs! + after.serverCpuMs!) / 2,
     };
     // One request at a time: the latency of a request alone (the company's transactions are serialized anyway).
-    const serial = await load(`${label} (one at a time)`, Math.min(n, 300), 1, op);
-    const { latencies: ip, statements } = await inProcess(key, Math.min(n, 300));
+    if (profileDir) await ask(child, { cmd: 'profile-start' });
+    const serial = await serverCpu(child, () => load(`${label} (one at a time)`, Math.min(n, 300), 1, op));
+    if (profileDir) await ask(child, { cmd: 'profile-stop', file: path.join(profileDir, `${key}-serial.cpuprofile`) });
+    const { latencies: ip, statements, cpuMs: inProcessCpuMs } = await inProcess(key, Math.min(n, 300));
     const at = (p: number) => ip[Math.min(ip.length, Math.max(1, Math.ceil((p / 100) * ip.length))) - 1];
     const ratio = scenario.perSecond / ceiling.perSecond;
-    pairs.push({ key, scenario, ceiling, serial, inProcessP50Ms: at(50), inProcessP99Ms: at(99), statementsPerRequest: statements, ratioToHello: ratio, goal: GOALS[key], met: ratio >= GOALS[key] });
+    pairs.push({
+      key,
+      scenario,
+      ceiling,
+      serial,
+      inProcessP50Ms: at(50),
+      inProcessCpuMs,
+      inProcessP99Ms: at(99),
+      statementsPerRequest: statements,
+      ratioToHello: ratio,
+      goal: GOALS[key],
+      met: ratio >= GOALS[key],
+    });
   };
   await run("list: a team's open tasks, $filter + $select, 50 per page", sizes.requests, list, 'list');
   await run('single GET with $expand (log entries + tasks)', sizes.requests, single, 'single');
   await run('PATCH with If-Match', sizes.patchRequests, patch, 'patch');
   // Last: every POST adds a team task to the list measured first.
-  await run(`POST interaction with a team task of ${MEASURED_TEAM.members.length} (createInteractionFromTemplate ${MEASURED_TEAM.template})`, sizes.postRequests, post, 'post');
+  await run(
+    `POST interaction with a team task of ${MEASURED_TEAM.members.length} (createInteractionFromTemplate ${MEASURED_TEAM.template})`,
+    sizes.postRequests,
+    post,
+    'post',
+  );
 
   const resets: Record<string, number[]> = { demo: [], empty: [] };
   for (const [seed, id] of [
     ['demo', info.demoCompanyId],
     ['empty', info.emptyCompanyId],
   ] as const) {
-    for (let i = 0; i < sizes.resets; i++) {
+    for (let i = 0; i < (only ? 0 : sizes.resets); i++) {
       const t = performance.now();
       const r = await send(info.apiPort, 'POST', `/_sim/companies/${id}/reset`);
       if (r.status !== 204) throw new Error(`reset → ${r.status} ${r.body}`);
@@ -351,12 +430,36 @@ async function measure(sizes: Sizes, info: ServerInfo, child: ChildProcess) {
   return { facts, pairs, resets };
 }
 
+/** Sends a control message to the server and waits for its answer. */
+function ask<T = unknown>(child: ChildProcess, message: object): Promise<T> {
+  return new Promise((resolve) => {
+    child.once('message', (m) => resolve(m as T));
+    child.send(message);
+  });
+}
+
+/**
+ * The server process's CPU time per request over a load: a figure that other work on the machine
+ * disturbs less than the rates, since with the load generator on the other core the rate is about its inverse.
+ */
+async function serverCpu(child: ChildProcess, run: () => Promise<Result>): Promise<Result> {
+  const cpu = async () => {
+    const { usage } = await ask<{ usage: NodeJS.CpuUsage }>(child, { cmd: 'cpu' });
+    return (usage.user + usage.system) / 1000;
+  };
+  const before = await cpu();
+  const result = await run();
+  return { ...result, serverCpuMs: ((await cpu()) - before) / result.requests };
+}
+
 interface Pair {
   key: ScenarioKey;
   scenario: Result;
   ceiling: Result;
   serial: Result;
   inProcessP50Ms: number;
+  /** The server's CPU milliseconds per request of the in-process run. */
+  inProcessCpuMs: number;
   inProcessP99Ms: number;
   /** SQL statements per request, counted in the server process over the in-process run. */
   statementsPerRequest: number;
@@ -370,7 +473,9 @@ interface Pair {
 async function checkPost(info: ServerInfo, crm: string, url: string): Promise<string> {
   const r = await send(info.apiPort, 'POST', url, {}, postBody(0));
   if (r.status !== 204) throw new Error(`bench: POST ${url} → ${r.status} ${r.body}`);
-  const entries = JSON.parse((await send(info.apiPort, 'GET', `${url.replace(`/${POST_ACTION}`, '')}/interactionLogEntries?$orderby=entryNumber%20desc&$top=1`)).body);
+  const entries = JSON.parse(
+    (await send(info.apiPort, 'GET', `${url.replace(`/${POST_ACTION}`, '')}/interactionLogEntries?$orderby=entryNumber%20desc&$top=1`)).body,
+  );
   const taskNo = entries.value?.[0]?.toDoNumber as string | undefined;
   if (!taskNo) throw new Error(`bench: the interaction created no task: ${JSON.stringify(entries)}`);
   return taskNo;
@@ -389,6 +494,10 @@ async function main(): Promise<void> {
     return;
   }
   const jsonAt = args.indexOf('--json');
+  const profileAt = args.indexOf('--profile');
+  const onlyAt = args.indexOf('--only');
+  const only = onlyAt >= 0 ? (args[onlyAt + 1] as ScenarioKey) : undefined;
+  if (only && !(only in GOALS)) throw new Error(`--only: one of ${Object.keys(GOALS).join(', ')}`);
   const started = performance.now();
   const child: ChildProcess = fork(__filename, ['--server', ...(args.includes('--quick') ? ['--quick'] : [])], { stdio: 'inherit' });
   try {
@@ -397,9 +506,22 @@ async function main(): Promise<void> {
       child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
     });
     console.log(`Loaded in ${(info.loadMs / 1000).toFixed(1)} s: ${JSON.stringify(info.rows)}`);
-    const { facts, pairs, resets } = await measure(sizes, info, child);
+    const { facts, pairs, resets } = await measure(sizes, info, child, only, profileAt >= 0 ? path.resolve(args[profileAt + 1]) : undefined);
     const median = (l: number[]) => [...l].sort((a, b) => a - b)[Math.floor(l.length / 2)];
-    const rows = [['Scenario', 'req/s', 'p50 ms', 'p99 ms', 'Express "hello" req/s', 'hello p50 / p99 ms', 'scenario ÷ hello', 'goal', 'met']];
+    const rows = [
+      [
+        'Scenario',
+        'req/s',
+        'p50 ms',
+        'p99 ms',
+        'Express "hello" req/s',
+        'hello p50 / p99 ms',
+        'scenario ÷ hello',
+        'goal',
+        'met',
+        'server CPU ms / request: scenario / hello',
+      ],
+    ];
     for (const { scenario: s, ceiling: c, ratioToHello, goal, met } of pairs) {
       rows.push([
         s.label,
@@ -411,11 +533,19 @@ async function main(): Promise<void> {
         `${ratioToHello.toFixed(ratioToHello < 0.1 ? 3 : 2)}×`,
         `≥ ${goal}×`,
         met ? 'yes' : 'no',
+        `${s.serverCpuMs!.toFixed(3)} / ${c.serverCpuMs!.toFixed(3)}`,
       ]);
     }
     const out = {
       sizes,
-      machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, sqlite: info.sqlite, platform: `${os.platform()} ${os.release()}` },
+      machine: {
+        cpus: os.cpus().length,
+        cpu: os.cpus()[0]?.model,
+        memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+        node: process.version,
+        sqlite: info.sqlite,
+        platform: `${os.platform()} ${os.release()}`,
+      },
       rows: info.rows,
       loadSeconds: info.loadMs / 1000,
       facts,
@@ -424,7 +554,16 @@ async function main(): Promise<void> {
       totalSeconds: (performance.now() - started) / 1000,
     };
     console.log(table(rows));
-    const serialRows = [['Scenario', 'one at a time over HTTP: p50 / p99 ms', 'in-process ApiService.handle: p50 / p99 ms', 'HTTP + Express share of p50', 'SQL statements / request']];
+    const serialRows = [
+      [
+        'Scenario',
+        'one at a time over HTTP: p50 / p99 ms',
+        'in-process ApiService.handle: p50 / p99 ms',
+        'HTTP + Express share of p50',
+        'SQL statements / request',
+        'server CPU ms / request: in-process / over HTTP one at a time / over HTTP, 8 in flight',
+      ],
+    ];
     for (const p of pairs) {
       serialRows.push([
         p.scenario.label,
@@ -432,13 +571,23 @@ async function main(): Promise<void> {
         `${p.inProcessP50Ms.toFixed(2)} / ${p.inProcessP99Ms.toFixed(2)}`,
         `${(((p.serial.p50Ms - p.inProcessP50Ms) / p.serial.p50Ms) * 100).toFixed(0)} %`,
         Number.isInteger(p.statementsPerRequest) ? String(p.statementsPerRequest) : p.statementsPerRequest.toFixed(1),
+        `${p.inProcessCpuMs.toFixed(3)} / ${p.serial.serverCpuMs!.toFixed(3)} / ${p.scenario.serverCpuMs!.toFixed(3)}`,
       ]);
     }
     console.log(table(serialRows));
     const unexpected = pairs.filter((p) => Object.keys(p.scenario.statuses).some((st) => !/^2\d\d$/.test(st)));
-    if (unexpected.length) console.log(`WARNING: answers other than 2xx: ${unexpected.map((p) => `${p.scenario.label} ${JSON.stringify(p.scenario.statuses)}`).join('; ')}`);
-    if (os.loadavg()[0] > os.cpus().length * 0.75) console.log(`Note: load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores: other work ran meanwhile; compare the ratios, not the rates.`);
-    console.log(`Reset (POST /_sim/companies/{id}/reset), median of ${sizes.resets}: demo seed ${out.resetMs.demo.median.toFixed(0)} ms, empty seed ${out.resetMs.empty.median.toFixed(0)} ms`);
+    if (unexpected.length)
+      console.log(`WARNING: answers other than 2xx: ${unexpected.map((p) => `${p.scenario.label} ${JSON.stringify(p.scenario.statuses)}`).join('; ')}`);
+    if (os.loadavg()[0] > os.cpus().length * 0.75)
+      console.log(
+        `Note: load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores: other work ran meanwhile; compare the ratios, not the rates.`,
+      );
+    if (!only)
+      console.log(
+        `Reset (POST /_sim/companies/{id}/reset), median of ${sizes.resets}: demo seed ${out.resetMs.demo.median.toFixed(
+          0,
+        )} ms, empty seed ${out.resetMs.empty.median.toFixed(0)} ms`,
+      );
     console.log(JSON.stringify({ facts, machine: out.machine, statuses: pairs.map((p) => p.scenario.statuses) }));
     if (jsonAt >= 0) fs.writeFileSync(args[jsonAt + 1], JSON.stringify(out, null, 2));
   } finally {

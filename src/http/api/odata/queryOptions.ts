@@ -92,14 +92,29 @@ export type ResourceShape = 'collection' | 'entity' | 'count';
  * The options of a request on `page`, checked against it. `shape` says what
  * the URL names: a collection takes them all; an entity (GET, or the entity
  * a POST/PATCH returns) only $select and $expand; `/$count` only $filter.
+ * A plan depends on nothing but these, so the same options on the same page
+ * (a client polling a list, the next page of a list) are planned once: plans
+ * are kept per page (bounded, as $filter texts come from clients) and frozen,
+ * as every request that asks the same shares them. Options that fail are
+ * checked again each time.
  */
-export function planOptions(
-  page: ApiPageDefinition<any>,
-  options: Map<string, string>,
-  shape: ResourceShape,
-  schema21: boolean,
-  depth = 0,
-): CollectionOptions {
+export function planOptions(page: ApiPageDefinition<any>, options: Map<string, string>, shape: ResourceShape, schema21: boolean): CollectionOptions {
+  let byPage = plans.get(page);
+  if (!byPage) plans.set(page, (byPage = new Map()));
+  const key = JSON.stringify([shape, schema21, ...options]);
+  let plan = byPage.get(key);
+  if (!plan) {
+    plan = planUncached(page, options, shape, schema21, 0);
+    if (byPage.size >= MAX_PLANS_PER_PAGE) byPage.delete(byPage.keys().next().value as string);
+    byPage.set(key, plan);
+  }
+  return plan;
+}
+
+const plans = new WeakMap<ApiPageDefinition<any>, Map<string, CollectionOptions>>();
+const MAX_PLANS_PER_PAGE = 200;
+
+function planUncached(page: ApiPageDefinition<any>, options: Map<string, string>, shape: ResourceShape, schema21: boolean, depth: number): CollectionOptions {
   const allowed: Record<ResourceShape, string[]> = {
     collection: ['$filter', '$select', '$expand', '$orderby', '$top', '$skip', '$count', '$skiptoken'],
     entity: ['$select', '$expand'],
@@ -157,7 +172,7 @@ export function planOptions(
         name: item.navigation,
         navigation,
         page: target,
-        options: planOptions(target, item.options, 'collection', schema21, depth + 1),
+        options: planUncached(target, item.options, 'collection', schema21, depth + 1),
       });
     }
   }
@@ -165,7 +180,9 @@ export function planOptions(
   const count = get('$count');
   if (count !== undefined && count !== 'true' && count !== 'false') throw HttpErrors.invalidCount(count);
 
-  return {
+  Object.freeze(orderBy);
+  Object.freeze(expand);
+  return Object.freeze({
     filter,
     orderBy,
     select,
@@ -175,7 +192,7 @@ export function planOptions(
     count: count === 'true',
     skipToken: get('$skiptoken'),
     fingerprint: JSON.stringify([filterText ?? '', orderText ?? '']),
-  };
+  });
 }
 
 function propertyOf(type: EntityTypeDef, name: string, navigations: string[]): EdmProperty {
