@@ -7,7 +7,6 @@ import { NoSeries, NoSeriesLine } from '../../entities';
 import { NoSeriesImplementation } from '../../entities/Foundation/NoSeriesImplementation.Enum';
 import { formattedNo } from '../../codeunits/foundation/NoSeriesSequence';
 import { NoSeriesCodeunit } from '../../codeunits/foundation/NoSeries.Codeunit';
-import { BcError } from '../../src/runtime/BcError';
 import { Simulator } from '../../src/host/Simulator';
 import type { Session } from '../../src/runtime/Session';
 import { seedEmptyCompany } from '../../src/seed/empty';
@@ -16,6 +15,7 @@ import { closeSharedSimulator } from '../library/LibraryMarketing';
 import { newHttpCompany } from '../library/LibraryHttp';
 import { testDatabase } from './testDatabase';
 import { arrangeScenario, createContact, logInteraction } from './scenario';
+import { expectBcError } from '../library/LibraryAssert';
 
 interface Target {
   sim: Simulator;
@@ -49,16 +49,6 @@ async function company(on: 'test database' | 'PostgreSQL'): Promise<Target> {
 const run = <T>(t: Target, fn: (s: Session) => Promise<T>) => t.sim.run(t.companyId, { userId: 'ANNE' }, fn);
 const nextNo = (t: Target, code: string, date?: string) => run(t, (s) => new NoSeriesCodeunit(s).getNextNo(code, date));
 const line = (t: Target, code: string) => run(t, (s) => s.get(NoSeriesLine, code, 10000));
-
-async function bcError(p: Promise<unknown>): Promise<BcError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof BcError) return e;
-    throw e;
-  }
-  throw new Error('expected a BC error');
-}
 
 /** LibraryNoSeries.CreateNoSeriesLine: the fields validated in BC's order, the Implementation last. */
 async function createSeries(
@@ -114,11 +104,11 @@ describe.each(targets)('No. Series Implementation = Sequence on the %s', (on) =>
     const ten: string[] = [];
     for (let i = 0; i < 10; i++) ten.push(await nextNo(t, 'TIEN'));
     expect(ten).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
-    expect((await bcError(nextNo(t, 'TIEN'))).message).toMatch(RUN_OUT);
+    expect((await expectBcError(nextNo(t, 'TIEN'))).message).toMatch(RUN_OUT);
     expect([await nextNo(t, 'ZEVEN'), await nextNo(t, 'ZEVEN')]).toEqual(['1', '8']);
-    expect((await bcError(nextNo(t, 'ZEVEN'))).message).toMatch(RUN_OUT);
+    expect((await expectBcError(nextNo(t, 'ZEVEN'))).message).toMatch(RUN_OUT);
     expect([await nextNo(t, 'TWEE'), await nextNo(t, 'TWEE'), await nextNo(t, 'TWEE')]).toEqual(['5', '7', '9']);
-    expect((await bcError(nextNo(t, 'TWEE'))).message).toMatch(RUN_OUT);
+    expect((await expectBcError(nextNo(t, 'TWEE'))).message).toMatch(RUN_OUT);
     expect(await line(t, 'TWEE')).toMatchObject({ lastNoUsed: '', open: false, startingSequenceNo: 3, sequenceName: expect.stringMatching(/^[0-9A-F-]{36}$/) });
   });
 
@@ -131,7 +121,7 @@ describe.each(targets)('No. Series Implementation = Sequence on the %s', (on) =>
       const peeked = await peek();
       expect(await nextNo(t, 'PEEK')).toBe(peeked);
     }
-    expect((await bcError(peek())).message).toMatch(RUN_OUT);
+    expect((await expectBcError(peek())).message).toMatch(RUN_OUT);
   });
 
   test('Normal → Sequence goes on after the Last No. Used; Last No. Used reads back from the sequence; back to Normal stores it', async () => {

@@ -2,7 +2,6 @@
 import { InteractionLogEntry, Todo } from '../../entities';
 import { TaskStatus, TaskSystemType, TaskType } from '../../entities/CRM/Task/TaskEnums';
 import { EmpireInteraction } from '../../codeunits/process/EmpireInteraction.Codeunit';
-import { BcError } from '../../src/runtime/BcError';
 import { PreAnsweredDialogs, ScriptedDialogs } from '../../src/runtime/Dialogs';
 import { Session } from '../../src/runtime/Session';
 import {
@@ -14,6 +13,7 @@ import {
   newTestCompany,
   TestCompany,
 } from '../library/LibraryMarketing';
+import { expectBcError } from '../library/LibraryAssert';
 
 afterAll(closeSharedSimulator);
 
@@ -33,17 +33,6 @@ async function withTeamTask(): Promise<{ tc: TestCompany; contactNo: string }> {
     return h.no;
   }, { user: 'ANNE' });
   return { tc, contactNo };
-}
-
-/** Runs fn, expects it to fail with a BcError, and returns it. */
-async function expectBcError(p: Promise<unknown>): Promise<BcError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(BcError);
-    return e as BcError;
-  }
-  throw new Error('expected a BC error');
 }
 
 async function taskRows(tc: TestCompany): Promise<Array<Record<string, unknown>>> {

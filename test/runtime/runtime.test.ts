@@ -1,25 +1,15 @@
 // [FEATURE] [Runtime] — No. Series, transactions, companies, labels, events, clock, date formulas.
 import { Contact, Customer, NoSeries, NoSeriesLine, SimulatorSetup, Team } from '../../entities';
 import { incStr, NoSeriesCodeunit } from '../../codeunits/foundation/NoSeries.Codeunit';
-import { BcError } from '../../src/runtime/BcError';
 import { nextWholeMinute } from '../../src/runtime/Clock';
 import { calcDate } from '../../src/runtime/DateFormula';
 import { defineLabels, strSubstNo } from '../../src/runtime/Labels';
 import { Simulator } from '../../src/host/Simulator';
 import { seedEmptyCompany } from '../../src/seed/empty';
 import { closeSharedSimulator, createHousehold, createNoSeries, newTestCompany } from '../library/LibraryMarketing';
+import { expectBcError } from '../library/LibraryAssert';
 
 afterAll(closeSharedSimulator);
-
-async function bcError(p: Promise<unknown>): Promise<BcError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof BcError) return e;
-    throw e;
-  }
-  throw new Error('expected a BC error');
-}
 
 describe('No. Series (tables 308/309, codeunit 310)', () => {
   test('IncStr keeps zero padding and increments the last digit run', () => {
@@ -65,14 +55,14 @@ describe('No. Series (tables 308/309, codeunit 310)', () => {
       await ns.getNextNo('KORT');
       await ns.getNextNo('KORT');
     });
-    const err = await bcError(tc.run((s) => new NoSeriesCodeunit(s).getNextNo('KORT')));
+    const err = await expectBcError(tc.run((s) => new NoSeriesCodeunit(s).getNextNo('KORT')));
     expect(err.message).toBe('You cannot assign new numbers from the number series KORT on 2026-03-02.');
     await tc.run(async (s) => expect(await s.get(NoSeriesLine, 'KORT', 10000)).toMatchObject({ open: false, lastNoUsed: 'K2' }));
   });
 
   test('a series without lines', async () => {
     const tc = await newTestCompany();
-    const err = await bcError(
+    const err = await expectBcError(
       tc.run(async (s) => {
         const ns = s.create(NoSeries);
         ns.code = 'LEEG';
@@ -87,7 +77,7 @@ describe('No. Series (tables 308/309, codeunit 310)', () => {
 
   test('typing a number needs Manual Nos.; automatic numbers need Default Nos.', async () => {
     const tc = await newTestCompany();
-    const manual = await bcError(
+    const manual = await expectBcError(
       tc.run(async (s) => {
         const c = s.create(Contact);
         await c.validate('no', 'EIGEN1', { fromPage: true });
@@ -99,7 +89,7 @@ describe('No. Series (tables 308/309, codeunit 310)', () => {
       ns.defaultNos = false;
       await ns.modify();
     });
-    const automatic = await bcError(tc.run((s) => createHousehold(s, 'Jansen')));
+    const automatic = await expectBcError(tc.run((s) => createHousehold(s, 'Jansen')));
     expect(automatic.message).toBe(
       'It is not possible to assign numbers automatically. If you want the program to assign numbers automatically, please activate Default Nos. in No. Series CONT.',
     );
@@ -133,7 +123,7 @@ describe('one transaction per operation', () => {
 
   test("Insert of an existing key: BC's record-exists error", async () => {
     const tc = await newTestCompany();
-    const err = await bcError(
+    const err = await expectBcError(
       tc.run(async (s) => {
         for (let i = 0; i < 2; i++) {
           const t = s.create(Team);
@@ -153,7 +143,7 @@ describe('one transaction per operation', () => {
       setup.contactNos = '';
       await setup.modify();
     });
-    const err = await bcError(tc.run((s) => createHousehold(s, 'Jansen')));
+    const err = await expectBcError(tc.run((s) => createHousehold(s, 'Jansen')));
     expect(err.code).toBe('Application_FieldValidationException');
     expect(err.message).toBe('Contact Nos. must have a value in Marketing Setup: Primary Key=. It cannot be zero or empty.');
   });
