@@ -30,6 +30,8 @@ export class TablePlan {
   /** The table name as written in SQL (unqualified: PostgreSQL resolves it through the transaction's search_path). */
   readonly from: string;
   readonly keyWhere: string;
+  /** The primary key's order: a find's order when the caller gives none. */
+  readonly keyOrder: Readonly<Record<string, 'ASC'>>;
   readonly versionColumn: ColumnPlan;
   readonly modifiedAtColumn: ColumnPlan;
   readonly sql: {
@@ -66,6 +68,7 @@ export class TablePlan {
     const makeParams = new Function('t', `return (v) => [${paramBody}];`) as (t: typeof to) => (v: Record<string, unknown>) => unknown[];
     this.insertParams = makeParams(to);
     this.key = meta.primaryKey.map((f: FieldMeta) => this.column(f.property));
+    this.keyOrder = Object.fromEntries(this.key.map((c) => [c.property, 'ASC' as const]));
     this.selectList = this.columns.map((c) => c.sql).join(', ');
     this.from = q(meta.sqlName);
     this.versionColumn = this.column('rowVersion');
