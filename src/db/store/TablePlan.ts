@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import type { FieldMeta, TableClass, TableMeta } from '../../runtime/Metadata';
 import { dialectOf, type Dialect } from '../schema';
+import { columnToDb, type DriverToDb } from './toDb';
 
 /** One column of a table: where its value lives on the record and how it is written and read. */
 export interface ColumnPlan {
@@ -9,7 +10,7 @@ export interface ColumnPlan {
   /** Quoted column name, ready for SQL text. */
   sql: string;
   metadata: ColumnMetadata;
-  /** JS value → database value (TypeORM's driver conversion, so rows are stored exactly as before). */
+  /** JS value → database value (what TypeORM's driver makes of it, so rows are stored exactly as before: toDb.ts). */
   toDb: (value: unknown) => unknown;
   /** Database value → JS value. */
   fromDb: (value: unknown) => unknown;
@@ -48,7 +49,7 @@ export class TablePlan {
     readonly meta: TableMeta,
     readonly dialect: Dialect,
     metadataColumns: ColumnMetadata[],
-    toDb: (value: unknown, column: ColumnMetadata) => unknown,
+    toDb: DriverToDb,
     fromDb: (value: unknown, column: ColumnMetadata) => unknown,
   ) {
     const q = (name: string) => quoteIdentifier(dialect, name);
@@ -56,7 +57,7 @@ export class TablePlan {
       property: c.propertyName,
       sql: q(c.databaseName),
       metadata: c,
-      toDb: (v: unknown) => toDb(v, c),
+      toDb: columnToDb(dialect, c, toDb),
       fromDb: (v: unknown) => fromDb(v, c),
     }));
     this.byProperty = new Map(this.columns.map((c) => [c.property, c]));
