@@ -10,7 +10,7 @@ import { CompanyCache } from './CompanyCache';
 import { executorFor, type Executor } from './executor';
 import { compilePageQuery } from './pageQuery';
 import { tablePlan, type TablePlan } from './TablePlan';
-import { compileOrder, compileWhere } from './where';
+import { compileWhere, readStatement } from './where';
 import { newSystemFields } from '../systemFields';
 import type { ChangeLog } from './changeLog';
 import { numberSequences } from './numberSequence';
@@ -23,7 +23,7 @@ interface Answered {
   /** Row keys (a find) or a number (a count / exists). */
   result: string[] | number;
   /** Properties the filter and order read. */
-  reads: Set<string>;
+  reads: ReadonlySet<string>;
 }
 
 /** Results up to this size are remembered for the rest of the transaction. */
@@ -132,13 +132,11 @@ export class StoreTransaction implements RecordStore {
 
   async find(table: TableMeta, where: WhereInput | undefined, order: OrderInput | undefined, limit?: number): Promise<RowValues[]> {
     const plan = this.plan(table);
-    const w = compileWhere(plan, where);
-    const o = compileOrder(plan, order ?? keyOrder(plan));
-    const sql = `SELECT ${plan.selectList} FROM ${plan.from} ${w.sql} ${o.sql}${limit !== undefined ? ` ${this.limitSql(limit)}` : ''}`;
-    const read = async () => (await this.exec.all(sql, w.params)).map((r) => plan.rowToValues(r));
+    const st = readStatement(plan, 'find', where, order ?? plan.keyOrder, limit);
+    const read = async () => (await this.exec.all(st.sql, st.params)).map((r) => plan.rowToValues(r));
     const fromCache = table.setup && !this.written.has(table);
     // Only what may be answered again needs a key (server databases read their other finds every time).
-    const answerKey = fromCache || this.stable ? `${sql}\u0000${JSON.stringify(w.params)}` : '';
+    const answerKey = fromCache || this.stable ? `${st.shape}\u0000${JSON.stringify(st.params)}` : '';
     if (fromCache) {
       const rows = (await this.fromCache(table, answerKey, read)) as RowValues[];
       if (this.stable) for (const r of rows) this.remember(plan, r, false);
@@ -156,7 +154,7 @@ export class StoreTransaction implements RecordStore {
     const rows = await read();
     for (const r of rows) this.remember(plan, r, false);
     if (this.stable && rows.length <= REMEMBER_ROWS) {
-      this.answer(table, answerKey, { result: rows.map((r) => plan.keyOf(r)), reads: new Set([...w.properties, ...o.properties]) });
+      this.answer(table, answerKey, { result: rows.map((r) => plan.keyOf(r)), reads: st.properties });
     }
     return rows;
   }
@@ -297,26 +295,20 @@ export class StoreTransaction implements RecordStore {
   }
 
   private async countLike(table: TableMeta, where: WhereInput | undefined, existsOnly: boolean): Promise<number> {
-    const plan = this.plan(table);
-    const w = compileWhere(plan, where);
-    const sql = !existsOnly
-      ? `SELECT COUNT(*) FROM ${plan.from} ${w.sql}`
-      : this.dialect === 'mssql'
-        ? `SELECT TOP 1 1 FROM ${plan.from} ${w.sql}`
-        : `SELECT 1 FROM ${plan.from} ${w.sql} LIMIT 1`;
+    const st = readStatement(this.plan(table), existsOnly ? 'exists' : 'count', where, undefined);
     const read = async () => {
-      const rows = await this.exec.all(sql, w.params);
+      const rows = await this.exec.all(st.sql, st.params);
       return existsOnly ? rows.length : Number(rows[0]?.[0] ?? 0);
     };
     const fromCache = table.setup && !this.written.has(table);
-    const answerKey = fromCache || this.stable ? `${sql}\u0000${JSON.stringify(w.params)}` : '';
+    const answerKey = fromCache || this.stable ? `${st.shape}\u0000${JSON.stringify(st.params)}` : '';
     if (fromCache) return (await this.fromCache(table, answerKey, read)) as number;
     if (this.stable) {
       const earlier = this.answered.get(table)?.get(answerKey);
       if (earlier && typeof earlier.result === 'number') return earlier.result;
     }
     const n = await read();
-    if (this.stable) this.answer(table, answerKey, { result: n, reads: w.properties });
+    if (this.stable) this.answer(table, answerKey, { result: n, reads: st.properties });
     return n;
   }
 
@@ -379,21 +371,10 @@ export class StoreTransaction implements RecordStore {
       });
     }
   }
-
-  private limitSql(n: number): string {
-    // SQL Server has no LIMIT; OFFSET … FETCH needs an ORDER BY, which every find has.
-    return this.dialect === 'mssql' ? `OFFSET 0 ROWS FETCH NEXT ${Math.floor(n)} ROWS ONLY` : `LIMIT ${Math.floor(n)}`;
-  }
 }
 
 
 function keyString(key: unknown[]): string {
   if (key.length === 1) return String(key[0]);
   return key.map((k) => String(k)).join('\u0001');
-}
-
-function keyOrder(plan: TablePlan): OrderInput {
-  const order: OrderInput = {};
-  for (const c of plan.key) order[c.property] = 'ASC';
-  return order;
 }

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import type { FieldMeta, TableClass, TableMeta } from '../../runtime/Metadata';
 import { dialectOf, type Dialect } from '../schema';
+import { columnToDb, type DriverToDb } from './toDb';
 
 /** One column of a table: where its value lives on the record and how it is written and read. */
 export interface ColumnPlan {
@@ -9,7 +10,7 @@ export interface ColumnPlan {
   /** Quoted column name, ready for SQL text. */
   sql: string;
   metadata: ColumnMetadata;
-  /** JS value → database value (TypeORM's driver conversion, so rows are stored exactly as before). */
+  /** JS value → database value (what TypeORM's driver makes of it, so rows are stored exactly as before: toDb.ts). */
   toDb: (value: unknown) => unknown;
   /** Database value → JS value. */
   fromDb: (value: unknown) => unknown;
@@ -30,6 +31,8 @@ export class TablePlan {
   /** The table name as written in SQL (unqualified: PostgreSQL resolves it through the transaction's search_path). */
   readonly from: string;
   readonly keyWhere: string;
+  /** The primary key's order: a find's order when the caller gives none. */
+  readonly keyOrder: Readonly<Record<string, 'ASC'>>;
   readonly versionColumn: ColumnPlan;
   readonly modifiedAtColumn: ColumnPlan;
   readonly sql: {
@@ -46,7 +49,7 @@ export class TablePlan {
     readonly meta: TableMeta,
     readonly dialect: Dialect,
     metadataColumns: ColumnMetadata[],
-    toDb: (value: unknown, column: ColumnMetadata) => unknown,
+    toDb: DriverToDb,
     fromDb: (value: unknown, column: ColumnMetadata) => unknown,
   ) {
     const q = (name: string) => quoteIdentifier(dialect, name);
@@ -54,7 +57,7 @@ export class TablePlan {
       property: c.propertyName,
       sql: q(c.databaseName),
       metadata: c,
-      toDb: (v: unknown) => toDb(v, c),
+      toDb: columnToDb(dialect, c, toDb),
       fromDb: (v: unknown) => fromDb(v, c),
     }));
     this.byProperty = new Map(this.columns.map((c) => [c.property, c]));
@@ -66,6 +69,7 @@ export class TablePlan {
     const makeParams = new Function('t', `return (v) => [${paramBody}];`) as (t: typeof to) => (v: Record<string, unknown>) => unknown[];
     this.insertParams = makeParams(to);
     this.key = meta.primaryKey.map((f: FieldMeta) => this.column(f.property));
+    this.keyOrder = Object.fromEntries(this.key.map((c) => [c.property, 'ASC' as const]));
     this.selectList = this.columns.map((c) => c.sql).join(', ');
     this.from = q(meta.sqlName);
     this.versionColumn = this.column('rowVersion');

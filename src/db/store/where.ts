@@ -31,28 +31,116 @@ export function compileWhere(plan: TablePlan, where: WhereInput | undefined, fir
     params.push(value);
     return p(firstParam + params.length - 1);
   };
-  const branches = Array.isArray(where) ? where : where ? [where] : [];
   const shapes: string[] = [];
   const sqls: string[] = [];
-  for (const branch of branches) {
-    const parts: string[] = [];
-    const shapeParts: string[] = [];
-    for (const property of Object.keys(branch)) {
-      const value = branch[property];
-      if (value === undefined) continue;
-      const column = plan.column(property);
-      properties.add(property);
-      const { sql, shape } = condition(column.sql, value, (v) => param(column.toDb(v)), plan.dialect);
-      parts.push(sql);
-      shapeParts.push(`${property}${shape}`);
-    }
-    shapes.push(shapeParts.join(','));
-    sqls.push(parts.length ? parts.join(' AND ') : '1 = 1');
-  }
+  walk(
+    plan,
+    where,
+    param,
+    (property) => properties.add(property),
+    (shape, parts) => {
+      shapes.push(shape);
+      sqls.push(parts.length ? parts.join(' AND ') : '1 = 1');
+    },
+  );
   // An empty OR-list reads every row, as TypeORM's find did.
   const meaningful = sqls.length > 0 && !(sqls.length === 1 && sqls[0] === '1 = 1');
   const sql = !meaningful ? '' : sqls.length === 1 ? `WHERE ${sqls[0]}` : `WHERE ${sqls.map((s) => `(${s})`).join(' OR ')}`;
   return { shape: shapes.join('|'), sql, params, properties };
+}
+
+/** The filter's branches (OR) and their conditions; values go to `param` in SQL order. */
+function walk(
+  plan: TablePlan,
+  where: WhereInput | undefined,
+  param: (v: unknown) => string,
+  onProperty: ((property: string) => void) | undefined,
+  onBranch: (shape: string, parts: string[]) => void,
+): void {
+  const branches = Array.isArray(where) ? where : where ? [where] : [];
+  for (const branch of branches) {
+    const parts: string[] = [];
+    let shape = '';
+    for (const property of Object.keys(branch)) {
+      const value = branch[property];
+      if (value === undefined) continue;
+      const column = plan.column(property);
+      onProperty?.(property);
+      const c = condition(column.sql, value, (v) => param(column.toDb(v)), plan.dialect);
+      parts.push(c.sql);
+      shape += `${shape ? ',' : ''}${property}${c.shape}`;
+    }
+    onBranch(shape, parts);
+  }
+}
+
+/** A find's, count's or exists' statement: its SQL (made once per shape), this call's values, the properties it reads. */
+export interface ReadStatement {
+  sql: string;
+  params: unknown[];
+  properties: ReadonlySet<string>;
+  /** What the SQL text depends on (kind, filter, order, limit): with equal values, an equal answer (within one table). */
+  shape: string;
+}
+
+export type ReadKind = 'find' | 'count' | 'exists';
+
+/** Shapes are few for the tables' own filters; API filters are clients' choice, so the map is bounded. */
+const MAX_READ_SHAPES = 500;
+const readStatements = new WeakMap<TablePlan, Map<string, { sql: string; properties: ReadonlySet<string> }>>();
+
+/**
+ * The SQL of a find (ordered, maybe limited), count or exists, compiled once
+ * per table and filter shape; a later call of the same shape only collects
+ * its values — and hands the executor the same SQL string, whose prepared
+ * statement it then finds without hashing a new text.
+ */
+export function readStatement(plan: TablePlan, kind: ReadKind, where: WhereInput | undefined, order: OrderInput | undefined, limit?: number): ReadStatement {
+  const params: unknown[] = [];
+  const param = (v: unknown) => {
+    params.push(v);
+    return '';
+  };
+  let shape = `${kind}|${limit === undefined ? '' : Math.floor(limit)}|${orderShape(order)}|`;
+  let first = true;
+  walk(plan, where, param, undefined, (branch) => {
+    shape += `${first ? '' : '|'}${branch}`;
+    first = false;
+  });
+  let statements = readStatements.get(plan);
+  if (!statements) {
+    statements = new Map();
+    readStatements.set(plan, statements);
+  }
+  let compiled = statements.get(shape);
+  if (!compiled) {
+    compiled = compileRead(plan, kind, where, order, limit);
+    if (statements.size >= MAX_READ_SHAPES) statements.delete(statements.keys().next().value as string);
+    statements.set(shape, compiled);
+  }
+  return { sql: compiled.sql, params, properties: compiled.properties, shape };
+}
+
+function compileRead(
+  plan: TablePlan,
+  kind: ReadKind,
+  where: WhereInput | undefined,
+  order: OrderInput | undefined,
+  limit?: number,
+): { sql: string; properties: ReadonlySet<string> } {
+  const w = compileWhere(plan, where);
+  if (kind === 'count') return { sql: `SELECT COUNT(*) FROM ${plan.from} ${w.sql}`, properties: w.properties };
+  if (kind === 'exists') {
+    return {
+      sql: plan.dialect === 'mssql' ? `SELECT TOP 1 1 FROM ${plan.from} ${w.sql}` : `SELECT 1 FROM ${plan.from} ${w.sql} LIMIT 1`,
+      properties: w.properties,
+    };
+  }
+  const o = compileOrder(plan, order);
+  // SQL Server has no LIMIT; OFFSET … FETCH needs an ORDER BY, which every find has.
+  const limitSql =
+    limit === undefined ? '' : plan.dialect === 'mssql' ? ` OFFSET 0 ROWS FETCH NEXT ${Math.floor(limit)} ROWS ONLY` : ` LIMIT ${Math.floor(limit)}`;
+  return { sql: `SELECT ${plan.selectList} FROM ${plan.from} ${w.sql} ${o.sql}${limitSql}`, properties: new Set([...w.properties, ...o.properties]) };
 }
 
 function condition(
@@ -112,8 +200,7 @@ export function compileOrder(plan: TablePlan, order: OrderInput | undefined): { 
   if (!entries.length) return { sql: '', shape: '', properties: [] };
   const parts = entries.map(([property, direction]) => {
     const column = plan.column(property);
-    const dir = typeof direction === 'object' && direction !== null ? (direction as { direction?: unknown }).direction : direction;
-    const desc = String(dir).toUpperCase() === 'DESC' || dir === -1;
+    const desc = isDesc(direction);
     return { sql: `${column.sql}${desc ? ' DESC' : ''}`, shape: `${property}${desc ? '-' : '+'}` };
   });
   return {
@@ -121,6 +208,23 @@ export function compileOrder(plan: TablePlan, order: OrderInput | undefined): { 
     shape: parts.map((x) => x.shape).join(','),
     properties: entries.map(([property]) => property),
   };
+}
+
+/** compileOrder's shape, without its SQL. */
+function orderShape(order: OrderInput | undefined): string {
+  let shape = '';
+  if (order) {
+    for (const property of Object.keys(order)) {
+      const direction = order[property];
+      if (direction !== undefined) shape += `${shape ? ',' : ''}${property}${isDesc(direction) ? '-' : '+'}`;
+    }
+  }
+  return shape;
+}
+
+function isDesc(direction: unknown): boolean {
+  const dir = typeof direction === 'object' && direction !== null ? (direction as { direction?: unknown }).direction : direction;
+  return String(dir).toUpperCase() === 'DESC' || dir === -1;
 }
 
 function oneOf(column: string, list: unknown[], param: (v: unknown) => string): { sql: string; shape: string } {
