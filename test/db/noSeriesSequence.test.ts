@@ -3,6 +3,9 @@
 // transaction, without locking or modifying the line. Ports of BC's own tests (NoSeriesTests.Codeunit.al, region
 // "sequence") where they do not depend on the Starting No. reformatting the simulator leaves out. Runs on the
 // suite's database (SQLite, or PostgreSQL in `npm run test:pg`) and always on PostgreSQL.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { NoSeries, NoSeriesLine } from '../../entities';
 import { NoSeriesImplementation } from '../../entities/Foundation/NoSeriesImplementation.Enum';
 import { formattedNo } from '../../codeunits/foundation/NoSeriesSequence';
@@ -214,9 +217,9 @@ test('the API: contacts POSTed while CONT is a Sequence line get its numbers, af
   expect(await tc.run((s) => new NoSeriesCodeunit(s).getLastNoUsed('CONT'))).toBe('CT000003');
 });
 
-describePg("PostgreSQL: a restore keeps the lines' sequences", () => {
+describe.each(targets)("a restore keeps the lines' sequences (%s)", (on) => {
   test('a Sequence line restored from a snapshot goes on after the numbers given before the restore', async () => {
-    const t = await company('PostgreSQL');
+    const t = await company(on);
     await setImplementation(t, 'TAAK', NoSeriesImplementation.Sequence);
     expect(await nextNo(t, 'TAAK')).toBe('TD000001');
     const snapshot = await t.sim.snapshot(t.companyId);
@@ -224,6 +227,38 @@ describePg("PostgreSQL: a restore keeps the lines' sequences", () => {
     await t.sim.restore(t.companyId, snapshot);
     expect(await nextNo(t, 'TAAK')).toBe('TD000004');
   });
+});
+
+test('SQLite: a Sequence line goes on after a restart of the simulator, past the numbers committed before it', async () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'empire-sim-noseq-'));
+  const open = () => Simulator.start({ dataDir, seeds: { empty: seedEmptyCompany }, database: { kind: 'sqlite' } });
+  try {
+    let sim = await open();
+    const { systemId } = await sim.createCompany('HERSTART', { seed: 'empty' });
+    await arrangeScenario(sim, systemId, 2);
+    const t = { sim, companyId: systemId };
+    await setImplementation(t, 'TAAK', NoSeriesImplementation.Sequence);
+    expect([await nextNo(t, 'TAAK'), await nextNo(t, 'TAAK')]).toEqual(['TD000001', 'TD000002']);
+    // A number taken by a transaction that rolls back is gone (a gap), as in BC.
+    await expect(
+      run(t, async (s) => {
+        await new NoSeriesCodeunit(s).getNextNo('TAAK');
+        throw new Error('Terug.');
+      }),
+    ).rejects.toThrow('Terug.');
+    expect(await nextNo(t, 'TAAK')).toBe('TD000004');
+    await sim.close();
+    sim = await open();
+    const after = { sim, companyId: systemId };
+    try {
+      expect(await run(after, (s) => new NoSeriesCodeunit(s).getLastNoUsed('TAAK'))).toBe('TD000004');
+      expect(await nextNo(after, 'TAAK')).toBe('TD000005');
+    } finally {
+      await sim.close();
+    }
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
 });
 
 describePg('PostgreSQL: a Sequence line is not locked', () => {

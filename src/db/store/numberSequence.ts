@@ -15,48 +15,111 @@ import type { Executor } from './executor';
  *    (nextval is strict), creation is serialized by an advisory lock and
  *    is IF NOT EXISTS. Creating and dropping are transactional, as BC's.
  *  - SQLite: one process owns a company's file, so a counter per company in
- *    the CompanyCache is the sequence; a reset or restore clears it.
+ *    the CompanyCache is the sequence (a number taken is never given back).
+ *    A No. Series line's sequence must also outlive the process, a reset and
+ *    a restore, as PostgreSQL's does: its counter is written to the
+ *    company's file with each number (SqliteNumberSequences). A table's
+ *    TableSeq… is not: Sequence No. Mgt. makes it again from the table's last
+ *    entry, and a reset or restore drops it, as on PostgreSQL.
  *  - SQL Server: not simulated (`available` false: Sequence No. Mgt. numbers the older way, docs/differences.md).
  */
 export function numberSequences(exec: Executor, cache: CompanyCache): NumberSequences {
   if (exec.dialect === 'postgres') return new PgNumberSequences(exec);
-  if (exec.dialect === 'sqlite') return new MemoryNumberSequences(cache);
+  if (exec.dialect === 'sqlite') return new SqliteNumberSequences(exec, cache);
   return new UnsupportedNumberSequences();
 }
 
-/** The sequences of a company kept in memory (SQLite). */
+/** The sequences of a company kept in memory (SQLite): the CompanyCache's, so a reset or restore forgets them. */
 export class SequenceCounters {
-  readonly map = new Map<string, { next: number; increment: number; current?: number }>();
+  readonly map = new Map<string, Counter>();
 }
 
-class MemoryNumberSequences implements NumberSequences {
+type Counter = { next: number; increment: number; current?: number };
+
+/** Where SQLite keeps the counters that outlive the process: a table of the simulator's own in the company's file. */
+const SEQUENCE_TABLE = '"Simulator Number Sequence"';
+const isMissingTable = (e: unknown) => /no such table/.test(String((e as Error)?.message));
+
+/**
+ * The sequences of a company on SQLite: the counter in memory (so a rolled-back transaction leaves a gap, as
+ * BC's); a durable one (not a TableSeq…) is also upserted into SEQUENCE_TABLE in the transaction that takes a
+ * number, and read from there at its first use after a start, reset or restore. A number taken by a
+ * transaction that rolled back may be given again after a restart — never one that was committed.
+ */
+class SqliteNumberSequences implements NumberSequences {
   readonly available = true;
-  constructor(private readonly cache: CompanyCache) {}
+  constructor(
+    private readonly exec: Executor,
+    private readonly cache: CompanyCache,
+  ) {}
+
+  private async counter(name: string): Promise<Counter | undefined> {
+    const map = this.cache.sequences.map;
+    let c = map.get(name);
+    if (c || !durable(name)) return c;
+    try {
+      const rows = await this.exec.all(`SELECT "next", "increment" FROM ${SEQUENCE_TABLE} WHERE "name" = ?1`, [name]);
+      if (rows.length) map.set(name, (c = { next: Number(rows[0][0]), increment: Number(rows[0][1]) }));
+    } catch (e) {
+      if (!isMissingTable(e)) throw e;
+    }
+    return c;
+  }
+
+  private async write(name: string, c: Counter): Promise<void> {
+    this.cache.sequences.map.set(name, c);
+    if (!durable(name)) return;
+    const upsert = () =>
+      this.exec.run(
+        `INSERT INTO ${SEQUENCE_TABLE} ("name", "next", "increment") VALUES (?1, ?2, ?3) ON CONFLICT ("name") DO UPDATE SET "next" = excluded."next", "increment" = excluded."increment"`,
+        [name, c.next, c.increment],
+      );
+    try {
+      await upsert();
+    } catch (e) {
+      if (!isMissingTable(e)) throw e;
+      // Made at the first durable sequence of the company file (again, if the transaction that made it rolled back).
+      await this.exec.run(`CREATE TABLE IF NOT EXISTS ${SEQUENCE_TABLE} ("name" TEXT PRIMARY KEY, "next" INTEGER NOT NULL, "increment" INTEGER NOT NULL)`, []);
+      await upsert();
+    }
+  }
+
   async restart(name: string, start: number, increment = 1): Promise<void> {
-    const s = this.cache.sequences.map.get(name);
-    this.cache.sequences.map.set(name, { next: Math.max(start, s?.next ?? start), increment });
+    const c = await this.counter(name);
+    await this.write(name, { next: Math.max(start, c?.next ?? start), increment });
   }
   async exists(name: string): Promise<boolean> {
-    return this.cache.sequences.map.has(name);
+    return (await this.counter(name)) !== undefined;
   }
   async insert(name: string, start: number, increment = 1): Promise<void> {
-    if (this.cache.sequences.map.has(name)) throw new Error(`NumberSequence '${name}' already exists`);
-    this.cache.sequences.map.set(name, { next: start, increment });
+    if (await this.counter(name)) throw new Error(`NumberSequence '${name}' already exists`);
+    await this.write(name, { next: start, increment });
   }
   async next(name: string): Promise<number | undefined> {
-    const s = this.cache.sequences.map.get(name);
-    if (!s) return undefined;
-    s.current = s.next;
-    s.next += s.increment;
-    return s.current;
+    const c = await this.counter(name);
+    if (!c) return undefined;
+    const taken = c.next;
+    await this.write(name, { next: taken + c.increment, increment: c.increment, current: taken });
+    return taken;
   }
   async current(name: string): Promise<number | undefined> {
-    const s = this.cache.sequences.map.get(name);
-    return s ? s.current ?? s.next - s.increment : undefined;
+    const c = await this.counter(name);
+    return c ? c.current ?? c.next - c.increment : undefined;
   }
   async delete(name: string): Promise<void> {
     this.cache.sequences.map.delete(name);
+    if (!durable(name)) return;
+    try {
+      await this.exec.run(`DELETE FROM ${SEQUENCE_TABLE} WHERE "name" = ?1`, [name]);
+    } catch (e) {
+      if (!isMissingTable(e)) throw e;
+    }
   }
+}
+
+/** A table's sequence (Sequence No. Mgt.'s TableSeq<table no.>) is made again from the table's rows; the others are kept. */
+function durable(name: string): boolean {
+  return !name.startsWith('TableSeq');
 }
 
 /**
