@@ -3,7 +3,7 @@ import { NoSeriesImplementation } from '../../entities/Foundation/NoSeriesImplem
 import { NoSeriesLine } from '../../entities/Foundation/NoSeriesLine.Table';
 import { defineLabels } from '../../src/runtime/Labels';
 import { Session } from '../../src/runtime/Session';
-import { NoSeriesSequence } from './NoSeriesSequence';
+import { formattedNo, NoSeriesSequence } from './NoSeriesSequence';
 
 /**
  * Codeunit 310 "No. Series" (BC 24: Business Foundation, NoSeriesImpl /
@@ -68,7 +68,7 @@ export class NoSeriesCodeunit {
       return next;
     }
     const sequence = new NoSeriesSequence(this.session);
-    const next = sequence.formatted(line, await sequence.nextNumber(line, false));
+    const next = formattedNo(line, await sequence.nextNumber(line, false));
     this.ensureWithinRange(line, next);
     return next;
   }
@@ -141,7 +141,7 @@ export class NoSeriesCodeunit {
     this.testDateOrder(series, found, usageDate);
     const line = found.lastDateUsed === usageDate ? found : await s.getForUpdate(NoSeriesLine, found.seriesCode, found.lineNo);
     const sequence = new NoSeriesSequence(s);
-    const next = sequence.formatted(line, await sequence.nextNumber(line, true));
+    const next = formattedNo(line, await sequence.nextNumber(line, true));
     const withNext = line.copy();
     withNext.lastNoUsed = next;
     const open = await this.calculateOpen(withNext);
@@ -166,7 +166,7 @@ export class NoSeriesCodeunit {
       line.testField('startingNo');
       return line.startingNo;
     }
-    return line.incrementByNo <= 1 ? incStr(line.lastNoUsed) : incrementBy(line.lastNoUsed, line.incrementByNo);
+    return incrementBy(line.lastNoUsed, Math.max(line.incrementByNo, 1));
   }
 
   /** EnsureLastNoUsedIsWithinValidRange, for both implementations: past the Ending No. an error, from the Warning No. a message. */
@@ -198,14 +198,10 @@ export class NoSeriesCodeunit {
  * (`CT000009` → `CT000010`, `a12b99c` → `a12b100c`); no digits → ''.
  */
 export function incStr(value: string): string {
-  const m = /^(.*?)(\d+)(\D*)$/.exec(value);
-  if (!m) return '';
-  const [, prefix, digits, suffix] = m;
-  const next = (BigInt(digits) + 1n).toString();
-  return prefix + next.padStart(digits.length, '0') + suffix;
+  return incrementBy(value, 1);
 }
 
-/** Increment-by > 1: adds to the right-most digit run, zero-padded to the old width. */
+/** Adds `by` to the right-most digit run, zero-padded to the old width ('' without digits). */
 export function incrementBy(value: string, by: number): string {
   const m = /^(.*?)(\d+)(\D*)$/.exec(value);
   if (!m) return '';

@@ -55,11 +55,6 @@ export class NoSeriesSequence {
     return last >= line.startingSequenceNo ? formattedNo(line, last) : '';
   }
 
-  /** GetFormattedNo, for NoSeriesCodeunit. */
-  formatted(line: NoSeriesLine, number: number): string {
-    return formattedNo(line, number);
-  }
-
   // ---- the codeunit's event subscribers on table 309 (NoSeriesLine's triggers call them) ----
 
   /** OnBeforeValidateEvent 'Starting No.'. */
