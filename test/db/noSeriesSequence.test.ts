@@ -17,13 +17,8 @@ import { describePg, dropSharedSchemas, pgTestsOn, sharedPgConfig } from './pg';
 import { closeSharedSimulator } from '../library/LibraryMarketing';
 import { newHttpCompany } from '../library/LibraryHttp';
 import { testDatabase } from './testDatabase';
-import { arrangeScenario, createContact, logInteraction } from './scenario';
+import { arrangeScenario, createContact, logInteraction, SimTarget, runIn } from './scenario';
 import { expectBcError } from '../library/LibraryAssert';
-
-interface Target {
-  sim: Simulator;
-  companyId: string;
-}
 
 let sqlSim: Simulator | null = null;
 let pgSim: Simulator | null = null;
@@ -39,7 +34,7 @@ afterAll(async () => {
 
 const pgConfig = () => ({ ...sharedPgConfig('noseq'), lockTimeoutMs: 2000 });
 
-async function company(on: 'test database' | 'PostgreSQL'): Promise<Target> {
+async function company(on: 'test database' | 'PostgreSQL'): Promise<SimTarget> {
   const sim =
     on === 'test database'
       ? (sqlSim ??= await Simulator.start({ dataDir: null, seeds: { empty: seedEmptyCompany }, database: testDatabase() }))
@@ -49,13 +44,13 @@ async function company(on: 'test database' | 'PostgreSQL'): Promise<Target> {
   return { sim, companyId: created.systemId };
 }
 
-const run = <T>(t: Target, fn: (s: Session) => Promise<T>) => t.sim.run(t.companyId, { userId: 'ANNE' }, fn);
-const nextNo = (t: Target, code: string, date?: string) => run(t, (s) => new NoSeriesCodeunit(s).getNextNo(code, date));
-const line = (t: Target, code: string) => run(t, (s) => s.get(NoSeriesLine, code, 10000));
+const run = <T>(t: SimTarget, fn: (s: Session) => Promise<T>) => runIn(t, 'ANNE', fn);
+const nextNo = (t: SimTarget, code: string, date?: string) => run(t, (s) => new NoSeriesCodeunit(s).getNextNo(code, date));
+const line = (t: SimTarget, code: string) => run(t, (s) => s.get(NoSeriesLine, code, 10000));
 
 /** LibraryNoSeries.CreateNoSeriesLine: the fields validated in BC's order, the Implementation last. */
 async function createSeries(
-  t: Target,
+  t: SimTarget,
   code: string,
   o: { incrementBy?: number; startingNo: string; endingNo?: string; lastNoUsed?: string; implementation?: number },
 ): Promise<void> {
@@ -76,7 +71,7 @@ async function createSeries(
   });
 }
 
-async function setImplementation(t: Target, code: string, implementation: number): Promise<void> {
+async function setImplementation(t: SimTarget, code: string, implementation: number): Promise<void> {
   await run(t, async (s) => {
     const l = await s.get(NoSeriesLine, code, 10000);
     await l.validate('implementation', implementation);

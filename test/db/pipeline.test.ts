@@ -14,13 +14,8 @@ import type { Session } from '../../src/runtime/Session';
 import { seedEmptyCompany } from '../../src/seed/empty';
 import { closeSharedSimulator, createTeam, newTestCompany } from '../library/LibraryMarketing';
 import { describePg, dropSharedSchemas, pgTestsOn, sharedPgConfig } from './pg';
-import { arrangeScenario, createContact, logInteraction } from './scenario';
+import { arrangeScenario, createContact, logInteraction, SimTarget, runIn } from './scenario';
 import { TEST_DB } from './testDatabase';
-
-interface Target {
-  sim: Simulator;
-  companyId: string;
-}
 
 let pgSim: Simulator | null = null;
 
@@ -31,7 +26,7 @@ afterAll(async () => {
 });
 
 /** A fresh company on the suite's database (SQLite, or PostgreSQL in `npm run test:pg`) or always on PostgreSQL. */
-async function company(on: 'test database' | 'PostgreSQL'): Promise<Target> {
+async function company(on: 'test database' | 'PostgreSQL'): Promise<SimTarget> {
   if (on === 'test database') return newTestCompany();
   pgSim ??= await Simulator.start({ dataDir: null, seeds: { empty: seedEmptyCompany }, database: { ...sharedPgConfig('pipe'), lockTimeoutMs: 1500 },
     // No look for other instances' companies every 2 s: its SELECT would count as the measured operation's.
@@ -41,7 +36,7 @@ async function company(on: 'test database' | 'PostgreSQL'): Promise<Target> {
   return { sim: pgSim, companyId: created.systemId };
 }
 
-const run = <T>(t: Target, fn: (s: Session) => Promise<T>) => t.sim.run(t.companyId, { userId: 'TESTER' }, fn);
+const run = <T>(t: SimTarget, fn: (s: Session) => Promise<T>) => runIn(t, 'TESTER', fn);
 
 function commentLine(s: Session, entryNo: number, lineNo: number, comment: string): InterLogEntryCommentLine {
   const line = s.create(InterLogEntryCommentLine);
@@ -51,7 +46,7 @@ function commentLine(s: Session, entryNo: number, lineNo: number, comment: strin
   return line;
 }
 
-const lines = (t: Target) => run(t, async (s) => (await s.find(InterLogEntryCommentLine, {})).map((l) => `${l.entryNo}/${l.lineNo} ${l.comment}`));
+const lines = (t: SimTarget) => run(t, async (s) => (await s.find(InterLogEntryCommentLine, {})).map((l) => `${l.entryNo}/${l.lineNo} ${l.comment}`));
 
 const databases = pgTestsOn ? (['test database', 'PostgreSQL'] as const) : (['test database'] as const);
 

@@ -21,6 +21,17 @@ import { createHousehold, createInteractionTemplate, createMarketingSetup, creat
  * KCC with a copy per member), and members taking team tasks — plus the
  * invariants the data must keep whatever happens to the processes.
  */
+/** A company of a running simulator: what a database test works in. */
+export interface SimTarget {
+  sim: Simulator;
+  companyId: string;
+}
+
+/** One transaction in the target's company as `userId`. */
+export function runIn<T>(t: SimTarget, userId: string, fn: (s: Session) => Promise<T>): Promise<T> {
+  return t.sim.run(t.companyId, { userId }, fn);
+}
+
 export const TEAM = 'KCC';
 export const TEMPLATE = 'VRAAG';
 export const LOGGER = 'ANNE';

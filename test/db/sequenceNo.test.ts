@@ -9,12 +9,7 @@ import type { Session } from '../../src/runtime/Session';
 import { seedEmptyCompany } from '../../src/seed/empty';
 import { describePg, dropSharedSchemas, pgTestsOn, sharedPgConfig } from './pg';
 import { testDatabase } from './testDatabase';
-import { arrangeScenario, createContact, logInteraction, logInteractionIn } from './scenario';
-
-interface Target {
-  sim: Simulator;
-  companyId: string;
-}
+import { arrangeScenario, createContact, logInteraction, logInteractionIn, SimTarget, runIn } from './scenario';
 
 let sqlSim: Simulator | null = null;
 let pgSim: Simulator | null = null;
@@ -27,7 +22,7 @@ afterAll(async () => {
   await dropSharedSchemas();
 });
 
-async function company(on: 'test database' | 'PostgreSQL'): Promise<Target> {
+async function company(on: 'test database' | 'PostgreSQL'): Promise<SimTarget> {
   let sim: Simulator;
   if (on === 'test database') {
     sim = sqlSim ??= await Simulator.start({ dataDir: null, seeds: { empty: seedEmptyCompany }, database: testDatabase() });
@@ -39,8 +34,8 @@ async function company(on: 'test database' | 'PostgreSQL'): Promise<Target> {
   return { sim, companyId: created.systemId };
 }
 
-const run = <T>(t: Target, fn: (s: Session) => Promise<T>) => t.sim.run(t.companyId, { userId: 'ANNE' }, fn);
-const entryNos = (t: Target) => run(t, async (s) => (await s.find(InteractionLogEntry, {}, { entryNo: 'ASC' })).map((e) => e.entryNo));
+const run = <T>(t: SimTarget, fn: (s: Session) => Promise<T>) => runIn(t, 'ANNE', fn);
+const entryNos = (t: SimTarget) => run(t, async (s) => (await s.find(InteractionLogEntry, {}, { entryNo: 'ASC' })).map((e) => e.entryNo));
 
 const targets: Array<'test database' | 'PostgreSQL'> = pgTestsOn ? ['test database', 'PostgreSQL'] : ['test database'];
 
