@@ -55,7 +55,8 @@ export function translateDatabaseError(err: unknown): unknown {
   const d = ((err as { driverError?: DriverError }).driverError ?? {}) as DriverError;
   const code = String(d.code ?? '');
   const mssqlNumber = d.number ?? (d as { originalError?: { info?: { number?: number } } }).originalError?.info?.number;
-  const meta = tableMeta(d.table ?? tableFromMessage(d.message ?? err.message));
+  // PostgreSQL names no table in a lock timeout or deadlock ("canceling statement due to lock timeout"): the statement does.
+  const meta = tableMeta(d.table ?? tableFromMessage(d.message ?? err.message) ?? tableFromStatement(err.query));
   const table = meta?.caption ?? d.table ?? '';
   if (code === '23505' || mssqlNumber === 2627 || mssqlNumber === 2601 || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
     return new RecordExistsError(PlatformText.recordExists(table, keyFromDetail(d.detail, meta)));
@@ -88,6 +89,11 @@ function tableMeta(sqlName: string | undefined): TableMeta | undefined {
 
 function tableFromMessage(message: string): string | undefined {
   return /(?:relation|table|object) "?'?([\w$.]+)"?'?/i.exec(message)?.[1];
+}
+
+/** The table a statement reads or writes first: `UPDATE "No__Series_Line" …`, `SELECT … FROM "s"."To-do" … FOR UPDATE`. */
+function tableFromStatement(sql: string | undefined): string | undefined {
+  return /\b(?:FROM|UPDATE|INTO)\s+((?:"[^"]+"\.)?"[^"]+"|[\w$.]+)/i.exec(sql ?? '')?.[1];
 }
 
 /** PostgreSQL's `Key ("Entry_No_")=(7) already exists.` → `Entry No.='7'`, as BC names the key. */
