@@ -52,7 +52,8 @@ export class NoSeriesCodeunit {
     this.ensureWithinRange(line, next);
     line.lastNoUsed = next;
     line.lastDateUsed = usageDate;
-    line.open = line.endingNo === '' || next !== line.endingNo;
+    // Validate(Open): closed at the Ending No., or when the next increment would pass it.
+    line.open = await this.calculateOpen(line);
     await line.modify();
     return next;
   }
@@ -81,7 +82,7 @@ export class NoSeriesCodeunit {
     const sequence = new NoSeriesSequence(this.session);
     if (typeof lineOrSeries !== 'string') return sequence.lastNoUsedOf(lineOrSeries);
     const series = await this.session.get(NoSeries, lineOrSeries);
-    const line = await this.findLine(series, this.session.workDate());
+    const { line } = await this.findLine(series, this.session.workDate());
     if (!line || (series.dateOrder && line.lastDateUsed && this.session.workDate() < line.lastDateUsed)) return '';
     return sequence.lastNoUsedOf(line);
   }
@@ -110,26 +111,32 @@ export class NoSeriesCodeunit {
 
   /** GetNoSeriesLine: the open line for the date, or BC's error. */
   private async getNoSeriesLine(series: NoSeries, usageDate: string): Promise<NoSeriesLine> {
-    const line = await this.findLine(series, usageDate);
+    const { line, lines } = await this.findLine(series, usageDate);
     if (line) return line;
-    // BC names the date whenever there is one, and there always is (WorkDate).
-    if (usageDate) return this.session.error(NoSeriesLabels.CannotAssignNewOnDateErr, series.code, usageDate);
+    // BC names the date when the series still has a line it could use on another date: one at all when no line starts
+    // on or before the date, an open one when the date's lines are used up.
+    const onOtherDate = lines.length > 0 && (!lines.some((l) => startsBy(l, usageDate)) || lines.some((l) => l.open));
+    if (onOtherDate) return this.session.error(NoSeriesLabels.CannotAssignNewOnDateErr, series.code, usageDate);
     return this.session.error(NoSeriesLabels.CannotAssignNewErr, series.code);
   }
 
-  private async findLine(series: NoSeries, usageDate: string): Promise<NoSeriesLine | null> {
-    const lines = await this.session.find(NoSeriesLine, { seriesCode: series.code, open: true });
-    const eligible = lines
-      .filter((l) => !l.startingDate || l.startingDate <= usageDate)
-      .sort((a, b) => (a.startingDate ?? '').localeCompare(b.startingDate ?? '') || a.lineNo - b.lineNo);
-    let chosen = eligible.pop();
-    // MayProduceGaps: a Sequence line's Open follows its sequence, not a Last No. Used; a line found used up is closed.
-    if (chosen?.implementation === NoSeriesImplementation.Sequence && !(await this.calculateOpen(chosen))) {
-      chosen.open = false;
-      await chosen.modify(true);
-      chosen = eligible.pop();
+  /**
+   * GetNoSeriesLine's search (codeunit 304): the latest line starting on or before the date, open or not — a
+   * Sequence line's Open recalculated there and a used-up one closed (MayProduceGaps) — then the first open line
+   * of that Starting Date. An earlier line with numbers left is not used once a later one has run out (BC's
+   * NoSeriesTests "ExhaustClosedLine", bug 538011).
+   */
+  private async findLine(series: NoSeries, usageDate: string): Promise<{ line: NoSeriesLine | null; lines: NoSeriesLine[] }> {
+    const lines = await this.session.find(NoSeriesLine, { seriesCode: series.code });
+    const candidates = lines.filter((l) => startsBy(l, usageDate)).sort((a, b) => (a.startingDate ?? '').localeCompare(b.startingDate ?? '') || a.lineNo - b.lineNo);
+    const latest = candidates[candidates.length - 1];
+    if (!latest) return { line: null, lines };
+    if (latest.implementation === NoSeriesImplementation.Sequence && latest.open && !(await this.calculateOpen(latest))) {
+      latest.open = false;
+      await latest.modify(true);
     }
-    return chosen ?? null;
+    const line = candidates.find((l) => l.open && (l.startingDate ?? '') === (latest.startingDate ?? '')) ?? null;
+    return { line, lines };
   }
 
   /**
@@ -212,4 +219,9 @@ export function incrementBy(value: string, by: number): string {
 /** Numbers of one series compare by length first, then text (as BC's zero-padded codes do). */
 function compareNos(a: string, b: string): number {
   return a.length - b.length || a.localeCompare(b);
+}
+
+/** On or before the usage date: BC's SetRange("Starting Date", 0D, UsageDate) (a blank Starting Date is 0D). */
+function startsBy(line: NoSeriesLine, usageDate: string): boolean {
+  return !line.startingDate || line.startingDate <= usageDate;
 }

@@ -44,7 +44,7 @@ describe('No. Series (tables 308/309, codeunit 310)', () => {
     expect(nos).toEqual(['T0010', 'T0020']);
   });
 
-  test('past the Ending No. the line is closed: no more numbers on the work date', async () => {
+  test('past the Ending No. the line is closed: no more numbers from the series', async () => {
     const tc = await newTestCompany();
     await tc.run(async (s) => {
       await createNoSeries(s, 'KORT', 'K1');
@@ -56,7 +56,7 @@ describe('No. Series (tables 308/309, codeunit 310)', () => {
       await ns.getNextNo('KORT');
     });
     const err = await expectBcError(tc.run((s) => new NoSeriesCodeunit(s).getNextNo('KORT')));
-    expect(err.message).toBe('You cannot assign new numbers from the number series KORT on 2026-03-02.');
+    expect(err.message).toBe('You cannot assign new numbers from the number series KORT.');
     await tc.run(async (s) => expect(await s.get(NoSeriesLine, 'KORT', 10000)).toMatchObject({ open: false, lastNoUsed: 'K2' }));
   });
 
@@ -72,7 +72,7 @@ describe('No. Series (tables 308/309, codeunit 310)', () => {
       }),
     );
     expect(err.code).toBe('Application_DialogException');
-    expect(err.message).toBe('You cannot assign new numbers from the number series LEEG on 2026-03-02.');
+    expect(err.message).toBe('You cannot assign new numbers from the number series LEEG.');
   });
 
   test('typing a number needs Manual Nos.; automatic numbers need Default Nos.', async () => {
