@@ -2,6 +2,7 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from './config';
 import { columnKind, dialectOf, shortIdentifier, sqlType } from './schema';
 import { CountingLogger } from './statementCounter';
+import { BACKSTOP_PAGES, walCheckpointer } from './walCheckpointer';
 
 /**
  * A TypeORM DataSource whose entity metadata is adapted to its dialect after
@@ -14,6 +15,13 @@ export class EmpireDataSource extends DataSource {
   protected override async buildMetadatas(): Promise<void> {
     await super.buildMetadatas();
     adaptMetadata(this);
+  }
+
+  /** SQLite: the file's checkpoint thread lets go of it first (src/db/walCheckpointer.ts). */
+  override async destroy(): Promise<void> {
+    const file = sqliteFile(this);
+    if (file) await walCheckpointer.release(file);
+    return super.destroy();
   }
 
   /** Builds and validates the entity metadata without connecting (the type checks for mssql run on it). */
@@ -43,9 +51,18 @@ function adaptMetadata(ds: DataSource): void {
   }
 }
 
+/** A SQLite DataSource's database file; null for ':memory:' and server databases. */
+export function sqliteFile(ds: DataSource): string | null {
+  if (ds.options.type !== 'better-sqlite3') return null;
+  const file = ds.options.database;
+  return file && file !== ':memory:' ? file : null;
+}
+
 export interface DataSourceTarget {
   /** SQLite: a file or ':memory:'. */
   file?: string;
+  /** SQLite: a company file whose WAL checkpoints run on the checkpoint thread, not in its commits. */
+  checkpointed?: boolean;
   /** Server databases: the schema of this DataSource's tables. */
   schema?: string;
   entities: Function[];
@@ -79,6 +96,7 @@ export function dataSourceOptions(config: DatabaseConfig, target: DataSourceTarg
           db.pragma('busy_timeout = 5000');
           // In WAL mode NORMAL loses no committed transaction when the process dies (only on power loss).
           db.pragma('synchronous = NORMAL');
+          if (target.checkpointed && database !== ':memory:') db.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
         },
       };
     }

@@ -8,6 +8,7 @@ import { companyInUseError, DatabaseConflictError, translateDatabaseError } from
 import { lockCompany } from './locks';
 import { migrate } from './migration';
 import { SharedPgPool } from './pgPool';
+import { walCheckpointer } from './walCheckpointer';
 
 /** The tables and migrations of the system database and of a company. */
 export interface SchemaSet {
@@ -120,13 +121,17 @@ class SqliteStorage extends Storage {
   }
 
   async openCompany(company: CompanyKey, isNew: boolean): Promise<EmpireDataSource> {
-    const ds = createDataSource(this.config, this.target(this.companyFile(company), true));
-    return this.initializeAndMigrate(ds, isNew ? 'run' : this.startupMode(), `company ${company.systemId}`);
+    const file = this.companyFile(company);
+    const ds = createDataSource(this.config, this.target(file, true));
+    await this.initializeAndMigrate(ds, isNew ? 'run' : this.startupMode(), `company ${company.systemId}`);
+    walCheckpointer.track(file);
+    return ds;
   }
 
   async dropCompany(company: CompanyKey): Promise<void> {
     const file = this.companyFile(company);
     if (file === ':memory:') return;
+    await walCheckpointer.release(file);
     for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
   }
 
@@ -157,6 +162,7 @@ class SqliteStorage extends Storage {
   private target(file: string, company: boolean): DataSourceTarget {
     return {
       file,
+      checkpointed: company,
       entities: company ? this.schemas.companyEntities : this.schemas.systemEntities,
       migrations: company ? this.schemas.companyMigrations : this.schemas.systemMigrations,
     };

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { composeContactName, composeSearchName } from '../../codeunits/foundation/DutchName';
+import { incStr } from '../../codeunits/foundation/NoSeries.Codeunit';
+import { BACKSTOP_PAGES, walCheckpointer } from '../../src/db/walCheckpointer';
 import type { NameParts } from './setup';
 
 /**
@@ -53,20 +55,14 @@ export function openCompanyDatabase(file: string): Database.Database {
   const db = new Database(file, { fileMustExist: true });
   db.pragma('busy_timeout = 5000');
   db.pragma('synchronous = NORMAL');
+  // As the simulator's company connection: checkpoints on the checkpoint thread, not in the floor's commits.
+  db.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
   const mode = String(db.pragma('journal_mode', { simple: true }));
   if (mode.toLowerCase() !== 'wal') {
     db.close();
     throw new Error(`bench floor: ${file} is in journal mode '${mode}', not WAL; a second connection would not be comparable`);
   }
   return db;
-}
-
-/** The next number of a series: BC's INCSTR on the last digits, keeping their width. */
-export function incStr(no: string): string {
-  const m = /(\d+)(\D*)$/.exec(no);
-  if (!m) throw new Error(`bench floor: cannot increment number '${no}'`);
-  const next = String(BigInt(m[1]) + 1n).padStart(m[1].length, '0');
-  return no.slice(0, m.index) + next + m[2];
 }
 
 /** `now` in the shape the simulator stored the template's moment in (e.g. '2026-12-02 02:45:42.852'). */
@@ -131,6 +127,8 @@ export class Floor {
     try {
       const result = fn();
       this.st('COMMIT').run();
+      // The same file and the same thread as the simulator's commits (the company file is tracked by its DataSource).
+      walCheckpointer.committed(this.db.name);
       return result;
     } catch (e) {
       if (this.db.inTransaction) this.st('ROLLBACK').run();

@@ -2,7 +2,9 @@ import { QueryFailedError, type DataSource, type EntityManager, type QueryRunner
 import { CompanyStorageGoneError } from '../errors';
 import { companyLockKey, lockCompany } from '../locks';
 import { dialectOf } from '../schema';
+import { sqliteFile } from '../dataSource';
 import { countStatement } from '../statementCounter';
+import { walCheckpointer } from '../walCheckpointer';
 import type { ChangeLog } from './changeLog';
 import { CompanyCache } from './CompanyCache';
 import { executorFor, type PgExecutor } from './executor';
@@ -61,6 +63,8 @@ export async function runInTransaction<T>(
     countStatement('COMMIT');
     wrap('COMMIT', () => sqliteControl(connection, 'COMMIT').run());
     markActive(runner, false);
+    const file = sqliteFile(dataSource);
+    if (file) walCheckpointer.committed(file);
     return result;
   } catch (err) {
     try {

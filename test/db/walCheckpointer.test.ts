@@ -1,0 +1,99 @@
+// [FEATURE] [Database] — SQLite's WAL checkpoints on a thread of their own, not inside a company's commits (src/db/walCheckpointer.ts).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { Contact } from '../../entities';
+import { Simulator } from '../../src/host/Simulator';
+import { seedEmptyCompany } from '../../src/seed/empty';
+import { BACKSTOP_PAGES, CHECKPOINT_EVERY, walCheckpointer } from '../../src/db/walCheckpointer';
+import { arrangeScenario, createContact } from './scenario';
+
+const seeds = { empty: seedEmptyCompany };
+
+describe('SQLite: WAL checkpoints off the commit path', () => {
+  let dataDir: string;
+  let sim: Simulator | null = null;
+  beforeEach(() => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'empire-sim-wal-'));
+  });
+  afterEach(async () => {
+    await sim?.close();
+    sim = null;
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const companyFile = (id: string) => path.join(dataDir, `company-${id}.sqlite`);
+  const autocheckpoint = (s: Simulator, id: string) =>
+    s.run(id, { userId: 'X' }, async (session) => (await session.manager.query('PRAGMA wal_autocheckpoint'))[0].wal_autocheckpoint);
+
+  test("a company's commits are checkpointed by the thread; its own autocheckpoint is only the backstop", async () => {
+    sim = await Simulator.start({ dataDir, seeds });
+    const c = await sim.createCompany('Wal', { seed: 'empty' });
+    expect(await autocheckpoint(sim, c.systemId)).toBe(BACKSTOP_PAGES);
+    const before = await walCheckpointer.stats();
+    await arrangeScenario(sim, c.systemId, 2);
+    for (let i = 0; i < CHECKPOINT_EVERY * 3; i++) await createContact(sim, c.systemId, `Wal${i}`);
+    const after = await walCheckpointer.stats();
+    // The thread copied the WAL's frames into the company file: without it nothing would before 10,000 pages.
+    expect(after.checkpoints - before.checkpoints).toBeGreaterThanOrEqual(2);
+    expect(after.framesCopied).toBeGreaterThan(before.framesCopied);
+    expect(after.open).toBe(1);
+    // What was copied is the company's data: a second connection reads every contact.
+    const db = new Database(companyFile(c.systemId), { readonly: true });
+    try {
+      expect((db.prepare('SELECT COUNT(*) AS n FROM "Contact"').get() as { n: number }).n).toBe(CHECKPOINT_EVERY * 3);
+    } finally {
+      db.close();
+    }
+  });
+
+  test('the system database and in-memory companies keep SQLite’s own checkpoints', async () => {
+    sim = await Simulator.start({ dataDir, seeds });
+    const system = new Database(path.join(dataDir, 'system.sqlite'));
+    try {
+      expect(system.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    } finally {
+      system.close();
+    }
+    await sim.close();
+    sim = await Simulator.start({ dataDir: null, seeds });
+    const c = await sim.createCompany('Mem', { seed: 'empty' });
+    await arrangeScenario(sim, c.systemId, 2);
+    for (let i = 0; i < CHECKPOINT_EVERY + 1; i++) await createContact(sim, c.systemId, `Mem${i}`);
+    expect(walCheckpointer.running).toBe(false);
+  });
+
+  test('reset, delete and a new company with the thread holding the file; close ends the thread', async () => {
+    sim = await Simulator.start({ dataDir, seeds });
+    const one = await sim.createCompany('Een', { seed: 'empty' });
+    const two = await sim.createCompany('Twee', { seed: 'empty' });
+    for (const c of [one, two]) {
+      await arrangeScenario(sim, c.systemId, 2);
+      for (let i = 0; i < CHECKPOINT_EVERY; i++) await createContact(sim, c.systemId, `C${i}`);
+    }
+    expect((await walCheckpointer.stats()).open).toBe(2);
+
+    await sim.resetCompany(one.systemId);
+    expect(await sim.run(one.systemId, { userId: 'X' }, (s) => s.count(Contact))).toBe(0);
+    await arrangeScenario(sim, one.systemId, 2);
+    for (let i = 0; i < CHECKPOINT_EVERY; i++) await createContact(sim, one.systemId, `R${i}`);
+    expect(await sim.run(one.systemId, { userId: 'X' }, (s) => s.count(Contact))).toBe(CHECKPOINT_EVERY);
+
+    await sim.deleteCompany(two.systemId);
+    expect(fs.existsSync(companyFile(two.systemId))).toBe(false);
+    expect((await walCheckpointer.stats()).open).toBe(1);
+    const three = await sim.createCompany('Drie', { seed: 'empty' });
+    await arrangeScenario(sim, three.systemId, 2);
+    for (let i = 0; i < CHECKPOINT_EVERY; i++) await createContact(sim, three.systemId, `D${i}`);
+    expect(await sim.run(three.systemId, { userId: 'X' }, (s) => s.count(Contact))).toBe(CHECKPOINT_EVERY);
+
+    await sim.close();
+    sim = null;
+    expect(walCheckpointer.running).toBe(false);
+    // Every connection is closed: the files open again and hold what was committed.
+    sim = await Simulator.start({ dataDir, seeds });
+    expect(await sim.run(one.systemId, { userId: 'X' }, (s) => s.count(Contact))).toBe(CHECKPOINT_EVERY);
+    expect(await sim.run(three.systemId, { userId: 'X' }, (s) => s.count(Contact))).toBe(CHECKPOINT_EVERY);
+  });
+});
