@@ -44,8 +44,12 @@ const REMEMBER_ROWS = 100;
  * transaction is served from memory, but a locked read (Modify, Delete,
  * getForUpdate) goes to the database unless this transaction already holds
  * the row's lock — so a change committed meanwhile is found at the latest
- * when the row is written, as BC's version check finds it; and finds always
- * ask the database.
+ * when the row is written, as BC's version check finds it; and a find asks
+ * the database again unless every row of its earlier answer is locked by this
+ * transaction (none of them can have changed; a row another transaction
+ * added meanwhile is not seen — BC's re-read would see it: docs/differences.md).
+ * That is what makes a No. Series line's next numbers cost no round trip
+ * while the line's lock is held.
  */
 export class StoreTransaction implements RecordStore {
   private readonly known = new Map<TableMeta, Map<string, Known>>();
@@ -135,27 +139,23 @@ export class StoreTransaction implements RecordStore {
     const st = readStatement(plan, 'find', where, order ?? plan.keyOrder, limit);
     const read = async () => (await this.exec.all(st.sql, st.params)).map((r) => plan.rowToValues(r));
     const fromCache = table.setup && !this.written.has(table);
-    // Only what may be answered again needs a key (server databases read their other finds every time).
-    const answerKey = fromCache || this.stable ? `${st.shape}\u0000${JSON.stringify(st.params)}` : '';
+    const answerKey = `${st.shape}\u0000${JSON.stringify(st.params)}`;
     if (fromCache) {
       const rows = (await this.fromCache(table, answerKey, read)) as RowValues[];
       if (this.stable) for (const r of rows) this.remember(plan, r, false);
       // Shared with the cache: callers copy values into their records and never change them.
       return rows;
     }
-    if (this.stable) {
-      const earlier = this.answered.get(table)?.get(answerKey);
-      if (earlier && Array.isArray(earlier.result)) {
-        const known = this.known.get(table);
-        const rows = earlier.result.map((id) => known?.get(id)?.values);
-        if (rows.every((r) => r !== undefined)) return rows as RowValues[];
-      }
+    const earlier = this.answered.get(table)?.get(answerKey);
+    if (earlier && Array.isArray(earlier.result) && (this.stable || earlier.result.length > 0)) {
+      const known = this.known.get(table);
+      const rows = earlier.result.map((id) => known?.get(id));
+      // On a server database only rows whose locks this transaction holds: nobody else can have changed them since.
+      if (rows.every((k) => k !== undefined && (this.stable || k.locked))) return rows.map((k) => k!.values);
     }
     const rows = await read();
     for (const r of rows) this.remember(plan, r, false);
-    if (this.stable && rows.length <= REMEMBER_ROWS) {
-      this.answer(table, answerKey, { result: rows.map((r) => plan.keyOf(r)), reads: st.properties });
-    }
+    if (rows.length <= REMEMBER_ROWS) this.answer(table, answerKey, { result: rows.map((r) => plan.keyOf(r)), reads: st.properties });
     return rows;
   }
 
