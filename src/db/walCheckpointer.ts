@@ -79,8 +79,13 @@ class WalCheckpointer {
   private worker: Worker | null = null;
   /** Commits since the last request, per tracked file. */
   private readonly commits = new Map<string, number>();
-  private readonly waiting = new Map<number, (answer: { stats?: CheckpointStats }) => void>();
+  /**
+   * Requests awaiting an answer, per thread: a thread that ends answers only its own, so a thread
+   * ending after a new one started cannot let a release on the new one resolve before its close ran.
+   */
+  private readonly waiting = new WeakMap<Worker, Map<number, (answer: { stats?: CheckpointStats }) => void>>();
   private nextId = 1;
+  private stopping: Promise<unknown> = Promise.resolve();
 
   /** A company file from now on checkpointed by the thread (its connection must have BACKSTOP_PAGES set). */
   track(file: string): void {
@@ -117,17 +122,20 @@ class WalCheckpointer {
     return this.worker !== null;
   }
 
+  /** Resolves once the thread is gone; a second caller (two releases at once) waits for the same end. */
   private async stop(): Promise<void> {
     const w = this.worker;
     this.worker = null;
-    if (w) await w.terminate();
+    if (w) this.stopping = w.terminate();
+    await this.stopping;
   }
 
   private request(r: Request & { id: number }): Promise<{ stats?: CheckpointStats }> {
     const id = this.nextId++;
+    const w = this.thread();
     return new Promise((resolve) => {
-      this.waiting.set(id, resolve);
-      this.thread().postMessage({ ...r, id });
+      this.waiting.get(w)!.set(id, resolve);
+      w.postMessage({ ...r, id });
     });
   }
 
@@ -136,15 +144,17 @@ class WalCheckpointer {
     const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { betterSqlite3: require.resolve('better-sqlite3') } });
     // A simulator that forgets to close must not be kept alive by its checkpoints.
     w.unref();
+    const waiting = new Map<number, (answer: { stats?: CheckpointStats }) => void>();
+    this.waiting.set(w, waiting);
     w.on('message', (m: { id: number; stats?: CheckpointStats }) => {
-      this.waiting.get(m.id)?.({ stats: m.stats });
-      this.waiting.delete(m.id);
+      waiting.get(m.id)?.({ stats: m.stats });
+      waiting.delete(m.id);
     });
     const gone = () => {
       if (this.worker === w) this.worker = null;
       // Whatever was asked of a dead thread is done: its connections closed with it.
-      for (const resolve of this.waiting.values()) resolve({ stats: { checkpoints: 0, framesCopied: 0, open: 0 } });
-      this.waiting.clear();
+      for (const resolve of waiting.values()) resolve({ stats: { checkpoints: 0, framesCopied: 0, open: 0 } });
+      waiting.clear();
     };
     w.on('error', gone);
     w.on('exit', gone);

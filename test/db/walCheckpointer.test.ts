@@ -64,7 +64,7 @@ describe('SQLite: WAL checkpoints off the commit path', () => {
     expect(walCheckpointer.running).toBe(false);
   });
 
-  test('reset, delete and a new company with the thread holding the file; close ends the thread', async () => {
+  test('reset, restore, delete and a new company with the thread holding the file; close ends the thread', async () => {
     sim = await Simulator.start({ dataDir, seeds });
     const one = await sim.createCompany('Een', { seed: 'empty' });
     const two = await sim.createCompany('Twee', { seed: 'empty' });
@@ -74,11 +74,20 @@ describe('SQLite: WAL checkpoints off the commit path', () => {
     }
     expect((await walCheckpointer.stats()).open).toBe(2);
 
+    const contacts = (id: string) => sim!.run(id, { userId: 'X' }, (s) => s.count(Contact));
+    const snapshot = await sim.snapshot(one.systemId);
     await sim.resetCompany(one.systemId);
-    expect(await sim.run(one.systemId, { userId: 'X' }, (s) => s.count(Contact))).toBe(0);
+    expect(await contacts(one.systemId)).toBe(0);
     await arrangeScenario(sim, one.systemId, 2);
     for (let i = 0; i < CHECKPOINT_EVERY; i++) await createContact(sim, one.systemId, `R${i}`);
-    expect(await sim.run(one.systemId, { userId: 'X' }, (s) => s.count(Contact))).toBe(CHECKPOINT_EVERY);
+    expect(await contacts(one.systemId)).toBe(CHECKPOINT_EVERY);
+    // Restored under the thread's connection, then checkpointed again: the snapshot's contacts plus the new ones.
+    await sim.restore(one.systemId, snapshot);
+    for (let i = 0; i < CHECKPOINT_EVERY; i++) await createContact(sim, one.systemId, `S${i}`);
+    expect(await contacts(one.systemId)).toBe(CHECKPOINT_EVERY * 2);
+    const checkpointsBefore = (await walCheckpointer.stats()).checkpoints;
+    for (let i = 0; i < CHECKPOINT_EVERY; i++) await createContact(sim, one.systemId, `T${i}`);
+    expect((await walCheckpointer.stats()).checkpoints).toBeGreaterThan(checkpointsBefore);
 
     await sim.deleteCompany(two.systemId);
     expect(fs.existsSync(companyFile(two.systemId))).toBe(false);
@@ -93,7 +102,26 @@ describe('SQLite: WAL checkpoints off the commit path', () => {
     expect(walCheckpointer.running).toBe(false);
     // Every connection is closed: the files open again and hold what was committed.
     sim = await Simulator.start({ dataDir, seeds });
-    expect(await sim.run(one.systemId, { userId: 'X' }, (s) => s.count(Contact))).toBe(CHECKPOINT_EVERY);
-    expect(await sim.run(three.systemId, { userId: 'X' }, (s) => s.count(Contact))).toBe(CHECKPOINT_EVERY);
+    expect(await contacts(one.systemId)).toBe(CHECKPOINT_EVERY * 3);
+    expect(await contacts(three.systemId)).toBe(CHECKPOINT_EVERY);
+  });
+
+  test('a file that vanished under the thread is no error; its release ends the thread', async () => {
+    const file = companyFile('gone');
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.exec('CREATE TABLE t (x); INSERT INTO t VALUES (1)');
+    walCheckpointer.track(file);
+    walCheckpointer.track(`${file}-never-made`);
+    for (let i = 0; i < CHECKPOINT_EVERY; i++) walCheckpointer.committed(file);
+    expect((await walCheckpointer.stats()).open).toBe(1);
+    db.close();
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+    for (let i = 0; i < CHECKPOINT_EVERY; i++) walCheckpointer.committed(file);
+    for (let i = 0; i < CHECKPOINT_EVERY; i++) walCheckpointer.committed(`${file}-never-made`);
+    expect((await walCheckpointer.stats()).open).toBe(1);
+    await walCheckpointer.release(file);
+    await walCheckpointer.release(`${file}-never-made`);
+    expect(walCheckpointer.running).toBe(false);
   });
 });
