@@ -38,6 +38,7 @@ import { EmpireInteraction } from '../../codeunits/process/EmpireInteraction.Cod
 import { Simulator } from '../../src/host/Simulator';
 import { seedEmptyCompany } from '../../src/seed/empty';
 import { sqlStatements } from '../../src/db/statementCounter';
+import { walCheckpointer } from '../../src/db/walCheckpointer';
 import { bulkLoad, LoadResult, VolumeSize } from './bulk';
 import { Floor, openCompanyDatabase } from './floor';
 import { createHouseholdAsUser, KCC_USERS, MEASURED_TEAM, NOTES, randomName, setUpBenchCompany, SETUP_USER, TEAMS } from './setup';
@@ -397,6 +398,9 @@ async function main(): Promise<void> {
     log(`\nGoals (issue: the data path)${size.name === 'quick' ? ' — a --quick run: the volume is not the goals\' 100,000 contacts / 500,000 entries, so the rates and the list are not judged' : ''}`);
     log(table(['Goal', 'Measured', 'Goal', 'Met'], goals.map((g) => [g.figure, g.measured, g.goal, g.met])));
 
+    const wal = await walCheckpointer.stats();
+    // The simulator's and the floor's commits on the company file, checkpointed alike (src/db/walCheckpointer.ts).
+    log(`WAL checkpoints on the checkpoint thread: ${int(wal.checkpoints)}, ${int(wal.framesCopied)} frames copied`);
     const others = othersCpuPct(runCpu);
     log(`Whole run: ${seconds(totalMs)}; other processes used ${pct(others)} of the machine's CPU meanwhile`);
     const disturbed = [
