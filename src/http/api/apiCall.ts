@@ -27,8 +27,29 @@ export interface ApiReply {
   status: number;
   /** A JSON body, or text (`/$count`, `$metadata`). */
   body?: unknown;
+  /** The JSON body as text, when it was written as text (jsonReply): what is sent; `body` is parsed from it when read. */
+  json?: string;
   contentType?: string;
   location?: string;
+}
+
+/** A reply whose JSON body is already text: sent as it is; `body` is parsed from it only if something reads it ($batch, tests). */
+export function jsonReply(reply: Omit<ApiReply, 'body' | 'json'>, json: string): ApiReply {
+  let body: unknown;
+  let parsed = false;
+  const out: ApiReply = { ...reply, json };
+  return Object.defineProperty(out, 'body', {
+    enumerable: true,
+    get: () => {
+      if (!parsed) [body, parsed] = [JSON.parse(json), true];
+      return body;
+    },
+    set: (value: unknown) => {
+      // A body replaced as an object is no longer the text.
+      [body, parsed] = [value, true];
+      delete out.json;
+    },
+  });
 }
 
 /** How a request gets its transaction: Simulator.run, or (in a snapshot $batch) the batch's shared one. */

@@ -45,22 +45,22 @@ function send(res: Response, reply: ApiReply): void {
   res.status(reply.status);
   res.setHeader('OData-Version', '4.0');
   if (reply.location) res.setHeader('Location', reply.location);
-  if (reply.body === undefined) {
+  if (reply.json === undefined && reply.body === undefined) {
     res.end();
     return;
   }
-  if (typeof reply.body === 'string' && reply.contentType?.startsWith('multipart/')) {
+  if (reply.json === undefined && typeof reply.body === 'string' && reply.contentType?.startsWith('multipart/')) {
     // As it is: Express would append "; charset=utf-8" after the boundary, where clients read the boundary up to the end.
     res.setHeader('Content-Type', reply.contentType);
     res.end(reply.body);
     return;
   }
-  if (typeof reply.body === 'string') {
+  if (reply.json === undefined && typeof reply.body === 'string') {
     res.type(reply.contentType ?? 'text/plain');
     res.send(reply.body);
     return;
   }
-  const json = JSON.stringify(reply.body);
+  const json = reply.json ?? JSON.stringify(reply.body);
   const req = res.req;
   if (req.method === 'HEAD' || req.headers['if-none-match'] !== undefined || req.headers['if-modified-since'] !== undefined || !WITH_BODY.has(reply.status)) {
     // Express's freshness check (its 304) and HEAD, as before.
