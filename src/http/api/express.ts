@@ -28,6 +28,7 @@ export function apiHandler(sim: Simulator, groups: ApiGroup[], options: ApiOptio
 
 function callFromRequest(req: Request, res: Response): ApiCall {
   const q = req.originalUrl.indexOf('?');
+  const origin = `${req.protocol}://${req.get('host')}`;
   return {
     method: req.method,
     path: req.path,
@@ -35,8 +36,8 @@ function callFromRequest(req: Request, res: Response): ApiCall {
     header: (name) => req.get(name),
     body: req.body,
     user: authenticatedUser(res.locals),
-    origin: `${req.protocol}://${req.get('host')}`,
-    requestUri: `${req.protocol}://${req.get('host')}${req.originalUrl}`,
+    origin,
+    requestUri: `${origin}${req.originalUrl}`,
     responseHeaders: {},
   };
 }
