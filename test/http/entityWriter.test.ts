@@ -74,7 +74,7 @@ describe('entity writer', () => {
         const fromRecords = await both(s, page, rows, select);
         expect(fromRecords.actual).toEqual(fromRecords.expected);
         // Row values, as collection.readRows gives them when no shown field needs a record.
-        const values = rows.map((r) => ({ ...r } as Record<string, unknown>));
+        const values = rows.map((r) => ({ ...r }) as Record<string, unknown>);
         const fromValues = await both(s, page, values, select);
         expect(fromValues.actual).toEqual(fromValues.expected);
       }

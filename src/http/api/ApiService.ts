@@ -48,7 +48,11 @@ export class ApiService {
   readonly conflictStatus?: number;
   readonly responseLimits: Required<ResponseLimits>;
 
-  constructor(readonly sim: Simulator, readonly groups: ApiGroup[], options: ApiOptions = {}) {
+  constructor(
+    readonly sim: Simulator,
+    readonly groups: ApiGroup[],
+    options: ApiOptions = {},
+  ) {
     this.maxPageSize = options.maxPageSize ?? DEFAULT_MAX_PAGE_SIZE;
     this.conflictStatus = options.conflictStatus;
     this.responseLimits = {
@@ -59,11 +63,7 @@ export class ApiService {
 
   async handle(call: ApiCall, run?: CompanyRunner): Promise<ApiReply> {
     const runner: CompanyRunner = run ?? ((id, actor, fn) => this.sim.run(id, actor, fn));
-    const resource = parseApiPath(
-      await this.companyPath(call),
-      this.groups,
-      call.requestUri ?? `${call.origin}/api${call.path}${call.search ? `?${call.search}` : ''}`,
-    );
+    const resource = parseApiPath(await this.companyPath(call), this.groups, call.requestUri ?? `${call.origin}/api${call.path}${call.search ? `?${call.search}` : ''}`);
     const method = call.method === 'HEAD' ? 'GET' : call.method;
     const query = readQueryString(call.search);
     const baseUrl = `${call.origin}${resource.basePath}`;
@@ -114,7 +114,7 @@ export class ApiService {
     // A single-valued navigation (`customers({id})/picture`) names one entity without a key.
     const single = last.navigation?.multiplicity === 'ZeroOrOne';
     const target = action ? 'action' : last.key === undefined && !single ? 'collection' : 'entity';
-    const segment = action ? `Microsoft.NAV.${action.name}` : last.navigationName ?? page.entitySetName;
+    const segment = action ? `Microsoft.NAV.${action.name}` : (last.navigationName ?? page.entitySetName);
 
     // Everything that needs no data is checked before the transaction starts.
     const notSimulated = target === 'action' ? undefined : page.notSimulated?.[method as 'POST' | 'PATCH' | 'DELETE'];
@@ -137,10 +137,10 @@ export class ApiService {
       target === 'action'
         ? undefined
         : method === 'POST'
-        ? parseEntityBody(page, call.body, 'insert')
-        : method === 'PATCH'
-        ? parseEntityBody(page, call.body, 'modify')
-        : undefined;
+          ? parseEntityBody(page, call.body, 'insert')
+          : method === 'PATCH'
+            ? parseEntityBody(page, call.body, 'modify')
+            : undefined;
     const params = action ? parseActionParameters(action.name, action.def, call.body) : {};
     const paging = target === 'collection' && method === 'GET' && !resource.count ? this.paging(call, resource) : undefined;
     if (options.filter?.ignored.length) {

@@ -67,7 +67,7 @@ export async function readRows(
   const token = options.skipToken !== undefined ? decodeToken(options.skipToken, fingerprint) : undefined;
   if (token?.k && token.k.length !== sort.length) throw HttpErrors.invalidSkipToken(options.skipToken ?? '');
   const served = token?.n ?? 0;
-  const offset = token ? token.o ?? 0 : options.skip ?? 0;
+  const offset = token ? (token.o ?? 0) : (options.skip ?? 0);
   const pageSize = paging ? (paging.preferred || !token ? paging.pageSize : Math.min(token.p, paging.pageSize)) : Infinity;
   const remaining = options.top === undefined ? Infinity : Math.max(0, options.top - served);
   const take = Math.min(pageSize, remaining);
@@ -142,7 +142,7 @@ export async function writeRows(
       const { rows: linked } = await readRows(session, plan.page, where, expandOptions);
       const expanded = await writeRows(session, plan.page, linked, plan.options, budget, true);
       // A single-valued navigation expands to its entity (or null), a collection to an array.
-      entities[i] += `,${JSON.stringify(plan.name)}:${plan.navigation.multiplicity === 'ZeroOrOne' ? expanded[0] ?? 'null' : `[${expanded.join(',')}]`}`;
+      entities[i] += `,${JSON.stringify(plan.name)}:${plan.navigation.multiplicity === 'ZeroOrOne' ? (expanded[0] ?? 'null') : `[${expanded.join(',')}]`}`;
     }
     entities[i] += '}';
   }
