@@ -41,7 +41,11 @@ export function jsonReply(reply: Omit<ApiReply, 'body' | 'json'>, json: string):
 class JsonReply implements ApiReply {
   private parsed?: { body: unknown };
   location?: string;
-  constructor(readonly status: number, public json: string | undefined, location: string | undefined) {
+  constructor(
+    readonly status: number,
+    public json: string | undefined,
+    location: string | undefined,
+  ) {
     if (location !== undefined) this.location = location;
   }
 
