@@ -31,15 +31,27 @@ async function authenticate(sim: Simulator, header: string | undefined): Promise
   const key = decoded.slice(colon + 1);
   const user = await sim.findUser(userName);
   if (!user || !user.webServiceAccessKey) return null;
-  return sameSecret(key, user.webServiceAccessKey) ? user : null;
+  return timingSafeEqual(digest(key), storedDigest(user)) ? user : null;
 }
 
-/** Constant-time comparison (hashing first makes the lengths equal). */
-function sameSecret(a: string, b: string): boolean {
-  const ha = createHash('sha256').update(a).digest();
-  const hb = createHash('sha256').update(b).digest();
-  return timingSafeEqual(ha, hb);
+/** Hashing first makes the lengths equal for the constant-time comparison. */
+function digest(text: string): Buffer {
+  return createHash('sha256').update(text).digest();
 }
+
+/**
+ * The stored key's digest, made once per user and key: every request hashed it again. Kept with the
+ * key it was made from, so a new key (PATCH /_sim/users, a reset, a user made again) is hashed anew.
+ */
+function storedDigest(user: User): Buffer {
+  const known = storedDigests.get(user);
+  if (known?.key === user.webServiceAccessKey) return known.digest;
+  const made = { key: user.webServiceAccessKey, digest: digest(user.webServiceAccessKey) };
+  storedDigests.set(user, made);
+  return made.digest;
+}
+
+const storedDigests = new WeakMap<User, { key: string; digest: Buffer }>();
 
 export function authenticatedUser(locals: Record<string, unknown>): User {
   return locals.user as User;

@@ -7,7 +7,7 @@ import { requireCompanyAccess } from '../auth';
 import { dialogsForRequest, dialogTraceValue, DIALOG_TRACE_HEADER } from '../dialogs';
 import { HttpErrors } from '../HttpErrors';
 import { parseActionParameters, runAction } from './actions';
-import type { ApiCall, ApiReply, CompanyRunner } from './apiCall';
+import { ApiCall, ApiReply, CompanyRunner, jsonReply } from './apiCall';
 import { handleBatch } from './batch';
 import { deleteEntity, insertEntity, modifyEntity, readEntity, resolveSteps } from './entityOperations';
 import { parseEntityBody } from './EntityCodec';
@@ -15,7 +15,7 @@ import { DEFAULT_MAX_PAGE_SIZE, RESPONSE_LIMITS, ResponseBudget, ResponseLimits 
 import { metadataDocument } from './metadata';
 import { EMPTY_GUID } from './edm';
 import { ApiResource, parseApiPath, pathWithCompany } from './ODataPath';
-import { readRows, serializeRows } from './odata/collection';
+import { readRows, writeRows } from './odata/collection';
 import { planOptions, RawQuery, readQueryString, readSchemaVersion } from './odata/queryOptions';
 import { companies, findCompany, findCompanyByRef, serviceDocument } from './serviceDocument';
 import { contextUrl, nextLink, RequestContext } from './urls';
@@ -205,11 +205,11 @@ export class ApiService {
     // In a $batch no more rows are read than the batch has room for: a page that would not fit fails before it is read whole.
     const room = ctx.budget.readable();
     const { rows, nextToken, count } = await readRows(session, page, where, ctx.options, room < paging.pageSize ? { ...paging, pageSize: room } : paging);
-    const body: Record<string, unknown> = { '@odata.context': contextUrl(ctx, false) };
-    if (count !== undefined) body['@odata.count'] = count;
-    body.value = await serializeRows(session, page, rows, ctx.options, ctx.budget);
-    if (nextToken) body['@odata.nextLink'] = nextLink(call, nextToken);
-    return { status: 200, body };
+    let json = `{"@odata.context":${JSON.stringify(contextUrl(ctx, false))}`;
+    if (count !== undefined) json += `,"@odata.count":${JSON.stringify(count)}`;
+    json += `,"value":[${(await writeRows(session, page, rows, ctx.options, ctx.budget)).join(',')}]`;
+    if (nextToken) json += `,"@odata.nextLink":${JSON.stringify(nextLink(call, nextToken))}`;
+    return jsonReply({ status: 200 }, `${json}}`);
   }
 }
 

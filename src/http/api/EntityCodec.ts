@@ -98,24 +98,7 @@ export async function serializeEntities(
   select?: ReadonlySet<string>,
 ): Promise<Record<string, unknown>[]> {
   const shown = shownFields(page, select);
-  const computed = new Map<string, unknown[]>();
-  if (shown.computed && rows.length) {
-    for (const f of shown.fields) {
-      const def = f.def;
-      if (f.meta?.calcFormula) {
-        computed.set(f.name, await flowFieldValues(session, f.meta, rows as Record<string, unknown>[]));
-        continue;
-      }
-      if (!isComputed(def) || def.type === 'stream') continue;
-      if ('computeRows' in def) {
-        computed.set(f.name, await def.computeRows.compute(rows as Record<string, unknown>[], session));
-      } else {
-        const values: unknown[] = [];
-        for (const r of rows) values.push(await def.compute(asRecord(r), session));
-        computed.set(f.name, values);
-      }
-    }
-  }
+  const computed = await computedValues(shown, rows, session);
   return rows.map((rec, i) => {
     const values = rec as Record<string, unknown>;
     const out: Record<string, unknown> = { '@odata.etag': etagOf(rec as { systemId: string; rowVersion: number }) };
@@ -125,6 +108,28 @@ export async function serializeEntities(
     }
     return out;
   });
+}
+
+/** The shown computed fields' values (and FlowFields'), by field name, one per row. */
+export async function computedValues(shown: ShownFields, rows: readonly EntitySource[], session: Session): Promise<Map<string, unknown[]>> {
+  const computed = new Map<string, unknown[]>();
+  if (!shown.computed || !rows.length) return computed;
+  for (const f of shown.fields) {
+    const def = f.def;
+    if (f.meta?.calcFormula) {
+      computed.set(f.name, await flowFieldValues(session, f.meta, rows as Record<string, unknown>[]));
+      continue;
+    }
+    if (!isComputed(def) || def.type === 'stream') continue;
+    if ('computeRows' in def) {
+      computed.set(f.name, await def.computeRows.compute(rows as Record<string, unknown>[], session));
+    } else {
+      const values: unknown[] = [];
+      for (const r of rows) values.push(await def.compute(asRecord(r), session));
+      computed.set(f.name, values);
+    }
+  }
+  return computed;
 }
 
 /** The fields a response shows ($select, or all) in page order, and what they need of a row. */
@@ -137,6 +142,8 @@ export interface ShownFields {
    * record (every computed one is computed from rows); undefined otherwise.
    */
   reads?: readonly string[];
+  /** The compiled JSON writer of these fields (EntityWriter.ts), made on first use. */
+  writer?: unknown;
 }
 
 const shownCache = new WeakMap<ApiPageDefinition<any>, Map<string, ShownFields>>();
@@ -164,7 +171,8 @@ export function shownFields(page: ApiPageDefinition<any>, select?: ReadonlySet<s
   return shown;
 }
 
-function toJson(f: FieldInfo, value: unknown): unknown {
+/** A field's value as its JSON value: the one place values are formatted (blank dates, GUIDs, option names...). */
+export function toJson(f: FieldInfo, value: unknown): unknown {
   switch (f.kind) {
     case 'Code':
     case 'Text':
@@ -230,7 +238,7 @@ export function parseEntityBody(page: ApiPageDefinition<any>, body: unknown, mod
   if (body === undefined) body = {};
   if (body === null || typeof body !== 'object' || Array.isArray(body)) throw HttpErrors.invalidRequestBody();
   const fields = pageFields(page);
-  const byName = new Map(fields.map((f) => [f.name, f]));
+  const byName = fieldsByName(page);
   const given = body as Record<string, unknown>;
   const parsed: ParsedBody = { assignments: [], nested: [] };
   for (const key of Object.keys(given)) {
@@ -259,6 +267,15 @@ export function parseEntityBody(page: ApiPageDefinition<any>, body: unknown, mod
     parsed.assignments.push({ info, value: fromJson(info, given[info.name]) });
   }
   return parsed;
+}
+
+const byNameCache = new WeakMap<ApiPageDefinition<any>, Map<string, FieldInfo>>();
+
+/** The page's fields by API name, made once per page (every POST and PATCH body is read through it). */
+function fieldsByName(page: ApiPageDefinition<any>): Map<string, FieldInfo> {
+  let byName = byNameCache.get(page);
+  if (!byName) byNameCache.set(page, (byName = new Map(pageFields(page).map((f) => [f.name, f]))));
+  return byName;
 }
 
 function parseGuid(value: unknown, name: string): string {

@@ -27,8 +27,38 @@ export interface ApiReply {
   status: number;
   /** A JSON body, or text (`/$count`, `$metadata`). */
   body?: unknown;
+  /** The JSON body as text, when it was written as text (jsonReply): what is sent; `body` is parsed from it when read. */
+  json?: string;
   contentType?: string;
   location?: string;
+}
+
+/** A reply whose JSON body is already text: sent as it is; `body` is parsed from it only if something reads it ($batch, tests). */
+export function jsonReply(reply: Omit<ApiReply, 'body' | 'json'>, json: string): ApiReply {
+  return new JsonReply(reply.status, json, reply.location);
+}
+
+class JsonReply implements ApiReply {
+  private parsed?: { body: unknown };
+  location?: string;
+  constructor(
+    readonly status: number,
+    public json: string | undefined,
+    location: string | undefined,
+  ) {
+    if (location !== undefined) this.location = location;
+  }
+
+  get body(): unknown {
+    this.parsed ??= { body: JSON.parse(this.json!) };
+    return this.parsed.body;
+  }
+
+  set body(value: unknown) {
+    // A body replaced as an object is no longer the text.
+    this.parsed = { body: value };
+    this.json = undefined;
+  }
 }
 
 /** How a request gets its transaction: Simulator.run, or (in a snapshot $batch) the batch's shared one. */

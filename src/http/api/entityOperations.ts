@@ -6,11 +6,11 @@ import { PlatformText } from '../../runtime/PlatformErrors';
 import { coerceFieldValue, TableRecord } from '../../runtime/Record';
 import type { Session } from '../../runtime/Session';
 import { HttpErrors, ODataText } from '../HttpErrors';
-import type { ApiReply } from './apiCall';
+import { ApiReply, jsonReply } from './apiCall';
 import { etagOf, ifMatchAccepts } from './etag';
 import { FieldAssignment, ParsedBody, serializeEntity } from './EntityCodec';
 import type { PageStep } from './ODataPath';
-import { andWhere, serializeWithExpand } from './odata/collection';
+import { andWhere, writeWithExpand } from './odata/collection';
 import { canonicalUrl, contextUrl, RequestContext } from './urls';
 
 /**
@@ -46,7 +46,12 @@ async function singleLinked(session: Session, step: PageStep, where: Where<any> 
 }
 
 export async function readEntity(session: Session, ctx: RequestContext, page: ApiPageDefinition<any>, rec: TableRecord): Promise<ApiReply> {
-  return { status: 200, body: { '@odata.context': contextUrl(ctx, !singleValued(ctx)), ...(await serializeWithExpand(session, page, rec, ctx.options, ctx.budget)) } };
+  return entityReply({ status: 200 }, contextUrl(ctx, !singleValued(ctx)), await writeWithExpand(session, page, rec, ctx.options, ctx.budget));
+}
+
+/** `@odata.context`, then the entity's own properties. */
+function entityReply(reply: Omit<ApiReply, 'body' | 'json'>, context: string, entity: string): ApiReply {
+  return jsonReply(reply, `{"@odata.context":${JSON.stringify(context)},${entity.slice(1)}`);
 }
 
 /** The request names an entity through a single-valued navigation: its context URL is the navigation path, without `/$entity`. */
@@ -71,15 +76,15 @@ export async function insertEntity(
   body: ParsedBody,
 ): Promise<ApiReply> {
   const { rec, nested } = await insertRecord(session, page, where, body);
-  const entity = await serializeWithExpand(session, page, rec, ctx.options, ctx.budget);
+  const text = await writeWithExpand(session, page, rec, ctx.options, ctx.budget);
+  const reply = { status: 201, location: canonicalUrl(ctx, page, rec) };
+  if (!nested.size) return entityReply(reply, contextUrl(ctx, true), text);
+  // A deep insert also shows the entities it created (those an $expand did not already show).
+  const entity = JSON.parse(text) as Record<string, unknown>;
   for (const [name, children] of nested) {
     if (!(name in entity)) entity[name] = children;
   }
-  return {
-    status: 201,
-    location: canonicalUrl(ctx, page, rec),
-    body: { '@odata.context': contextUrl(ctx, true), ...entity },
-  };
+  return { ...reply, body: { '@odata.context': contextUrl(ctx, true), ...entity } };
 }
 
 async function insertRecord(
@@ -146,7 +151,7 @@ export async function modifyEntity(
   }
   if (changed) await rec.modify(true);
   await rec.reload();
-  return { status: 200, body: { '@odata.context': contextUrl(ctx, true), ...(await serializeWithExpand(session, page, rec, ctx.options, ctx.budget)) } };
+  return entityReply({ status: 200 }, contextUrl(ctx, true), await writeWithExpand(session, page, rec, ctx.options, ctx.budget));
 }
 
 export async function deleteEntity(session: Session, rec: TableRecord, ifMatch: string): Promise<ApiReply> {

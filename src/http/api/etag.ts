@@ -23,6 +23,8 @@ const MAX_REMEMBERED_TAGS = 50_000;
 
 /** If-Match: `*`, or a list of tags of which one must be current (weak comparison). */
 export function ifMatchAccepts(header: string, currentTag: string): boolean {
+  // The usual If-Match: the tag as the entity gave it.
+  if (header === currentTag) return true;
   const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
   const current = opaque(currentTag);
   return splitTags(header).some((t) => t === '*' || opaque(t) === current);

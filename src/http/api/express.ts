@@ -28,6 +28,7 @@ export function apiHandler(sim: Simulator, groups: ApiGroup[], options: ApiOptio
 
 function callFromRequest(req: Request, res: Response): ApiCall {
   const q = req.originalUrl.indexOf('?');
+  const origin = `${req.protocol}://${req.get('host')}`;
   return {
     method: req.method,
     path: req.path,
@@ -35,8 +36,8 @@ function callFromRequest(req: Request, res: Response): ApiCall {
     header: (name) => req.get(name),
     body: req.body,
     user: authenticatedUser(res.locals),
-    origin: `${req.protocol}://${req.get('host')}`,
-    requestUri: `${req.protocol}://${req.get('host')}${req.originalUrl}`,
+    origin,
+    requestUri: `${origin}${req.originalUrl}`,
     responseHeaders: {},
   };
 }
@@ -45,22 +46,22 @@ function send(res: Response, reply: ApiReply): void {
   res.status(reply.status);
   res.setHeader('OData-Version', '4.0');
   if (reply.location) res.setHeader('Location', reply.location);
-  if (reply.body === undefined) {
+  if (reply.json === undefined && reply.body === undefined) {
     res.end();
     return;
   }
-  if (typeof reply.body === 'string' && reply.contentType?.startsWith('multipart/')) {
+  if (reply.json === undefined && typeof reply.body === 'string' && reply.contentType?.startsWith('multipart/')) {
     // As it is: Express would append "; charset=utf-8" after the boundary, where clients read the boundary up to the end.
     res.setHeader('Content-Type', reply.contentType);
     res.end(reply.body);
     return;
   }
-  if (typeof reply.body === 'string') {
+  if (reply.json === undefined && typeof reply.body === 'string') {
     res.type(reply.contentType ?? 'text/plain');
     res.send(reply.body);
     return;
   }
-  const json = JSON.stringify(reply.body);
+  const json = reply.json ?? JSON.stringify(reply.body);
   const req = res.req;
   if (req.method === 'HEAD' || req.headers['if-none-match'] !== undefined || req.headers['if-modified-since'] !== undefined || !WITH_BODY.has(reply.status)) {
     // Express's freshness check (its 304) and HEAD, as before.

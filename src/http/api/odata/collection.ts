@@ -4,7 +4,8 @@ import { tableMeta } from '../../../runtime/Metadata';
 import type { TableRecord } from '../../../runtime/Record';
 import type { Session } from '../../../runtime/Session';
 import { HttpErrors } from '../../HttpErrors';
-import { asRecord, EntitySource, serializeEntities, shownFields } from '../EntityCodec';
+import { asRecord, EntitySource, shownFields } from '../EntityCodec';
+import { writeOpenEntities } from '../EntityWriter';
 import type { ResponseBudget } from '../limits';
 import type { CollectionOptions } from './queryOptions';
 
@@ -116,47 +117,47 @@ function responseColumns(page: ApiPageDefinition<any>, options: CollectionOption
 }
 
 /**
- * A page's rows as JSON entities, with $select and $expand applied (expansions
+ * A page's rows as JSON entity texts, with $select and $expand applied (expansions
  * read through the navigation links). The budget is spent before each
  * entity is written and before each navigation is followed, and an expansion
  * reads no more than the budget has left: one response is bounded however
  * the data and the $expand grow.
  */
-export async function serializeRows(
+export async function writeRows(
   session: Session,
   page: ApiPageDefinition<any>,
   rows: EntitySource[],
   options: Pick<CollectionOptions, 'select' | 'expand'>,
   budget?: ResponseBudget,
   expanded = false,
-): Promise<Record<string, unknown>[]> {
+): Promise<string[]> {
   budget?.spend(rows.length, expanded);
-  const entities = await serializeEntities(page, rows, session, options.select);
-  if (options.expand.length) {
-    for (let i = 0; i < rows.length; i++) {
-      for (const plan of options.expand) {
-        budget?.spend(1, true);
-        const link = await plan.navigation.link(asRecord(rows[i]), session);
-        const where = link === null ? null : andWhere(plan.page.sourceTableView ?? {}, link);
-        const expandOptions = budget ? { ...plan.options, top: Math.min(plan.options.top ?? Infinity, budget.expandable()) } : plan.options;
-        const { rows: linked } = await readRows(session, plan.page, where, expandOptions);
-        const expanded = await serializeRows(session, plan.page, linked, plan.options, budget, true);
-        // A single-valued navigation expands to its entity (or null), a collection to an array.
-        entities[i][plan.name] = plan.navigation.multiplicity === 'ZeroOrOne' ? (expanded[0] ?? null) : expanded;
-      }
+  const entities = await writeOpenEntities(page, rows, session, options.select);
+  for (let i = 0; i < rows.length; i++) {
+    for (const plan of options.expand) {
+      budget?.spend(1, true);
+      const link = await plan.navigation.link(asRecord(rows[i]), session);
+      const where = link === null ? null : andWhere(plan.page.sourceTableView ?? {}, link);
+      const expandOptions = budget ? { ...plan.options, top: Math.min(plan.options.top ?? Infinity, budget.expandable()) } : plan.options;
+      const { rows: linked } = await readRows(session, plan.page, where, expandOptions);
+      const expanded = await writeRows(session, plan.page, linked, plan.options, budget, true);
+      // A single-valued navigation expands to its entity (or null), a collection to an array.
+      entities[i] += `,${JSON.stringify(plan.name)}:${plan.navigation.multiplicity === 'ZeroOrOne' ? (expanded[0] ?? 'null') : `[${expanded.join(',')}]`}`;
     }
+    entities[i] += '}';
   }
   return entities;
 }
 
-export async function serializeWithExpand(
+/** One entity as JSON text, with $select and $expand applied. */
+export async function writeWithExpand(
   session: Session,
   page: ApiPageDefinition<any>,
   rec: EntitySource,
   options: Pick<CollectionOptions, 'select' | 'expand'>,
   budget?: ResponseBudget,
-): Promise<Record<string, unknown>> {
-  return (await serializeRows(session, page, [rec], options, budget))[0];
+): Promise<string> {
+  return (await writeRows(session, page, [rec], options, budget))[0];
 }
 
 /** AND of two TypeORM where clauses (an array is an OR of its members). */
@@ -211,6 +212,16 @@ function decodeToken(text: string, fingerprint: string): SkipToken {
   return t;
 }
 
+/** The fingerprint of a query: every page of a list hashes the same text again. Bounded: the oldest goes first. */
 function hash(text: string): string {
-  return createHash('sha256').update(text).digest('base64url').slice(0, 16);
+  let h = hashes.get(text);
+  if (h === undefined) {
+    h = createHash('sha256').update(text).digest('base64url').slice(0, 16);
+    if (hashes.size >= MAX_HASHES) hashes.delete(hashes.keys().next().value as string);
+    hashes.set(text, h);
+  }
+  return h;
 }
+
+const hashes = new Map<string, string>();
+const MAX_HASHES = 1000;
