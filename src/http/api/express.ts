@@ -46,20 +46,24 @@ function send(res: Response, reply: ApiReply): void {
   res.status(reply.status);
   res.setHeader('OData-Version', '4.0');
   if (reply.location) res.setHeader('Location', reply.location);
-  if (reply.json === undefined && reply.body === undefined) {
-    res.end();
-    return;
-  }
-  if (reply.json === undefined && typeof reply.body === 'string' && reply.contentType?.startsWith('multipart/')) {
-    // As it is: Express would append "; charset=utf-8" after the boundary, where clients read the boundary up to the end.
-    res.setHeader('Content-Type', reply.contentType);
-    res.end(reply.body);
-    return;
-  }
-  if (reply.json === undefined && typeof reply.body === 'string') {
-    res.type(reply.contentType ?? 'text/plain');
-    res.send(reply.body);
-    return;
+  // A reply written as JSON text (jsonReply) goes out as it is; its body is not read (that would parse the text).
+  if (reply.json === undefined) {
+    const body = reply.body;
+    if (body === undefined) {
+      res.end();
+      return;
+    }
+    if (typeof body === 'string') {
+      if (reply.contentType?.startsWith('multipart/')) {
+        // As it is: Express would append "; charset=utf-8" after the boundary, where clients read the boundary up to the end.
+        res.setHeader('Content-Type', reply.contentType);
+        res.end(body);
+      } else {
+        res.type(reply.contentType ?? 'text/plain');
+        res.send(body);
+      }
+      return;
+    }
   }
   const json = reply.json ?? JSON.stringify(reply.body);
   const req = res.req;
