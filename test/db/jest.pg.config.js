@@ -13,5 +13,5 @@ module.exports = {
   setupFiles: [...(base.setupFiles ?? []), '<rootDir>/test/db/pgEnv.ts'],
   setupFilesAfterEnv: [...(base.setupFilesAfterEnv ?? []), '<rootDir>/test/db/pgCleanup.ts'],
   // These run against PostgreSQL (and SQLite) in the default run already; once is enough.
-  testPathIgnorePatterns: ['/node_modules/', '/test/db/(config|schema|storage|concurrency|processes|crash|http-instances|walCheckpointer)\\.test\\.ts$'],
+  testPathIgnorePatterns: ['/node_modules/', '/test/db/(config|schema|storage|concurrency|processes|crash|http-instances|walCheckpointer|tablePlan)\\.test\\.ts$'],
 };
