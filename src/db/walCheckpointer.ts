@@ -29,7 +29,9 @@ export const CHECKPOINT_EVERY = 16;
 /** The company connection's wal_autocheckpoint: only a backstop now (~40 MB of 4 KiB pages). */
 export const BACKSTOP_PAGES = 10_000;
 
-type Request = { kind: 'checkpoint'; file: string } | { kind: 'close'; file: string; id: number } | { kind: 'stats'; id: number };
+type Request = { kind: 'checkpoint'; file: string } | { kind: 'close'; file: string } | { kind: 'stats' };
+/** A request that is answered: the id its answer comes back with. */
+type Asked = Exclude<Request, { kind: 'checkpoint' }>;
 
 /** What the thread reports of itself (tests, benchmarks). */
 export interface CheckpointStats {
@@ -107,14 +109,14 @@ class WalCheckpointer {
   /** Before a file's DataSource closes or the file goes: the thread's connection to it is closed when this resolves. */
   async release(file: string): Promise<void> {
     if (!this.commits.delete(file)) return;
-    if (this.worker) await this.request({ kind: 'close', file, id: 0 });
+    if (this.worker) await this.request({ kind: 'close', file });
     if (this.commits.size === 0) await this.stop();
   }
 
   /** The thread's figures, after every request posted before this call has run. */
   async stats(): Promise<CheckpointStats> {
     if (!this.worker) return { checkpoints: 0, framesCopied: 0, open: 0 };
-    return (await this.request({ kind: 'stats', id: 0 })).stats!;
+    return (await this.request({ kind: 'stats' })).stats!;
   }
 
   /** Whether the thread runs (tests). */
@@ -130,7 +132,7 @@ class WalCheckpointer {
     await this.stopping;
   }
 
-  private request(r: Request & { id: number }): Promise<{ stats?: CheckpointStats }> {
+  private request(r: Asked): Promise<{ stats?: CheckpointStats }> {
     const id = this.nextId++;
     const w = this.thread();
     return new Promise((resolve) => {

@@ -6,6 +6,8 @@ import type { Session } from '../../runtime/Session';
 import { HttpErrors } from '../HttpErrors';
 import { BLANK_DATE, BLANK_DATETIME, BLANK_TIME, decodeEdmName, EMPTY_GUID, encodeEdmName, isGuid } from './edm';
 import { etagOf } from './etag';
+// Type only: EntityWriter.ts imports this module at run time, not the other way round.
+import type { EntityWriter } from './EntityWriter';
 
 /** One API field with what the codec needs to read and write it. */
 export interface FieldInfo {
@@ -143,7 +145,7 @@ export interface ShownFields {
    */
   reads?: readonly string[];
   /** The compiled JSON writer of these fields (EntityWriter.ts), made on first use. */
-  writer?: unknown;
+  writer?: EntityWriter;
 }
 
 const shownCache = new WeakMap<ApiPageDefinition<any>, Map<string, ShownFields>>();

@@ -13,7 +13,7 @@ import { etagOf } from './etag';
  */
 
 /** An entity's JSON without its closing brace: expansions are appended before it is closed. */
-type EntityWriter = (values: Record<string, unknown>, computed: Map<string, unknown[]>, i: number) => string;
+export type EntityWriter = (values: Record<string, unknown>, computed: Map<string, unknown[]>, i: number) => string;
 
 /** Entities of one page as JSON texts, each still open (no closing `}`): append navigation properties, then close. */
 export async function writeOpenEntities(
@@ -24,7 +24,7 @@ export async function writeOpenEntities(
 ): Promise<string[]> {
   const shown = shownFields(page, select);
   const computed = await computedValues(shown, rows, session);
-  const write = (shown.writer ??= compile(shown)) as EntityWriter;
+  const write = (shown.writer ??= compile(shown));
   const out: string[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) out[i] = write(rows[i] as Record<string, unknown>, computed, i);
   return out;
