@@ -1,8 +1,9 @@
 // [HTTP] [API] — the compiled entity writer (src/http/api/EntityWriter.ts) writes the same bytes as
-// JSON.stringify of the object path (serializeEntities), for every API page and edge values.
+// JSON.stringify of an entity built as an object, field by field (the oracle below), for every API page and edge values.
 import type { ApiPageDefinition } from '../../pages/api/ApiPage';
 import { apiGroups } from '../../pages';
-import { pageFields, serializeEntities } from '../../src/http/api/EntityCodec';
+import { computedValues, EntitySource, pageFields, shownFields, toJson } from '../../src/http/api/EntityCodec';
+import { etagOf } from '../../src/http/api/etag';
 import { writeOpenEntities } from '../../src/http/api/EntityWriter';
 import type { TableRecord } from '../../src/runtime/Record';
 import type { Session } from '../../src/runtime/Session';
@@ -44,8 +45,25 @@ function edgeRecord(s: Session, page: ApiPageDefinition<any>, i: number): TableR
   return rec;
 }
 
+/**
+ * The oracle: an entity as an object — `@odata.etag`, then the shown fields in page order, each value
+ * formatted by toJson (the one place for formatting), stream properties left out — for JSON.stringify.
+ */
+async function asObjects(page: ApiPageDefinition<any>, rows: readonly EntitySource[], s: Session, select?: ReadonlySet<string>) {
+  const shown = shownFields(page, select);
+  const computed = await computedValues(shown, rows, s);
+  return rows.map((rec, i) => {
+    const values = rec as Record<string, unknown>;
+    const out: Record<string, unknown> = { '@odata.etag': etagOf(rec as { systemId: string; rowVersion: number }) };
+    for (const f of shown.fields) {
+      if (f.kind !== 'stream') out[f.name] = toJson(f, f.property === undefined ? computed.get(f.name)![i] : values[f.property]);
+    }
+    return out;
+  });
+}
+
 async function both(s: Session, page: ApiPageDefinition<any>, rows: readonly (TableRecord | Record<string, unknown>)[], select?: ReadonlySet<string>) {
-  const objects = await serializeEntities(page, rows, s, select);
+  const objects = await asObjects(page, rows as EntitySource[], s, select);
   const texts = await writeOpenEntities(page, rows, s, select);
   return { expected: objects.map((o) => JSON.stringify(o)), actual: texts.map((t) => `${t}}`) };
 }

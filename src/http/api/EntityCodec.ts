@@ -5,7 +5,6 @@ import { TableRecord } from '../../runtime/Record';
 import type { Session } from '../../runtime/Session';
 import { HttpErrors } from '../HttpErrors';
 import { BLANK_DATE, BLANK_DATETIME, BLANK_TIME, decodeEdmName, EMPTY_GUID, encodeEdmName, isGuid } from './edm';
-import { etagOf } from './etag';
 // Type only: EntityWriter.ts imports this module at run time, not the other way round.
 import type { EntityWriter } from './EntityWriter';
 
@@ -76,40 +75,6 @@ export type EntitySource = TableRecord | Readonly<Record<string, unknown>>;
 export function asRecord(source: EntitySource): TableRecord {
   if (source instanceof TableRecord) return source;
   throw new Error('API: a computed field or navigation link was given row values instead of a record');
-}
-
-/**
- * A record as the API returns it: `@odata.etag`, then the fields in page
- * order — only those in `select` when given ($select: computed fields that
- * are not selected are not computed either).
- */
-export async function serializeEntity(
-  page: ApiPageDefinition<any>,
-  rec: EntitySource,
-  session: Session,
-  select?: ReadonlySet<string>,
-): Promise<Record<string, unknown>> {
-  return (await serializeEntities(page, [rec], session, select))[0];
-}
-
-/** Entities of one page: each computed field is computed for all of them at once where it can (computeRows). */
-export async function serializeEntities(
-  page: ApiPageDefinition<any>,
-  rows: readonly EntitySource[],
-  session: Session,
-  select?: ReadonlySet<string>,
-): Promise<Record<string, unknown>[]> {
-  const shown = shownFields(page, select);
-  const computed = await computedValues(shown, rows, session);
-  return rows.map((rec, i) => {
-    const values = rec as Record<string, unknown>;
-    const out: Record<string, unknown> = { '@odata.etag': etagOf(rec as { systemId: string; rowVersion: number }) };
-    for (const f of shown.fields) {
-      // A stream property (OData media) is not part of the entity's JSON.
-      if (f.kind !== 'stream') out[f.name] = toJson(f, f.property === undefined ? computed.get(f.name)![i] : values[f.property]);
-    }
-    return out;
-  });
 }
 
 /** The shown computed fields' values (and FlowFields'), by field name, one per row. */

@@ -4,12 +4,13 @@ import { computedValues, EntitySource, FieldInfo, shownFields, ShownFields, toJs
 import { etagOf } from './etag';
 
 /**
- * Entities written straight to JSON text, the same bytes as
- * JSON.stringify(serializeEntities(…)) (test/http/entityWriter.test.ts): a
- * response's entities were objects built only to be stringified, a tenth of
- * a list request's CPU with the garbage they left. The writer of a page and
- * $select is made once (kept on its ShownFields); values are formatted by
- * toJson, as on the object path.
+ * Entities written straight to JSON text, the same bytes as JSON.stringify
+ * of the entity built as an object (test/http/entityWriter.test.ts keeps
+ * that form as its oracle): objects built only to be stringified were a
+ * tenth of a list request's CPU with the garbage they left. The writer of a
+ * page and $select is made once (kept on its ShownFields); values are
+ * formatted by toJson. Every response's entities are written here, a deep
+ * insert's nested ones too.
  */
 
 /** An entity's JSON without its closing brace: expansions are appended before it is closed. */

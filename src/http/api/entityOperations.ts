@@ -8,7 +8,8 @@ import type { Session } from '../../runtime/Session';
 import { HttpErrors, ODataText } from '../HttpErrors';
 import { ApiReply, jsonReply } from './apiCall';
 import { etagOf, ifMatchAccepts } from './etag';
-import { FieldAssignment, ParsedBody, serializeEntity } from './EntityCodec';
+import { FieldAssignment, ParsedBody } from './EntityCodec';
+import { writeOpenEntities } from './EntityWriter';
 import type { PageStep } from './ODataPath';
 import { andWhere, writeWithExpand } from './odata/collection';
 import { canonicalUrl, contextUrl, RequestContext } from './urls';
@@ -118,7 +119,8 @@ async function insertRecord(
     const created: Record<string, unknown>[] = [];
     for (const item of deep.items) {
       const child = await insertRecord(session, deep.page, childWhere, item);
-      const json = await serializeEntity(deep.page, child.rec, session);
+      // The entity's JSON as every response writes it, as an object: the caller adds it to its parent's.
+      const json = JSON.parse(`${(await writeOpenEntities(deep.page, [child.rec], session))[0]}}`) as Record<string, unknown>;
       for (const [name, grandChildren] of child.nested) json[name] = grandChildren;
       created.push(json);
     }
