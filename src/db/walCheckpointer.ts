@@ -39,6 +39,8 @@ export interface CheckpointStats {
   checkpoints: number;
   /** Frames they copied into database files. */
   framesCopied: number;
+  /** The most frames seen in one WAL: how far a WAL grew before a writer could start it again. */
+  largestWal: number;
   /** Files it holds a connection to. */
   open: number;
 }
@@ -48,7 +50,10 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.betterSqlite3);
 const connections = new Map();
-const stats = { checkpoints: 0, framesCopied: 0 };
+const stats = { checkpoints: 0, framesCopied: 0, largestWal: 0 };
+// Per file, the WAL's size and frames copied at the last checkpoint: SQLite reports both for the whole WAL,
+// so what this checkpoint copied is the difference, unless a writer has started the WAL again meanwhile.
+const last = new Map();
 function connection(file) {
   let db = connections.get(file);
   if (!db) {
@@ -63,13 +68,21 @@ parentPort.on('message', (m) => {
   if (m.kind === 'checkpoint') {
     try {
       const [r] = connection(m.file).pragma('wal_checkpoint(PASSIVE)');
-      if (r && r.log > 0) { stats.checkpoints++; stats.framesCopied += r.checkpointed; }
+      if (r && r.log > 0) {
+        const before = last.get(m.file);
+        const copied = before && r.log >= before.log && r.checkpointed >= before.checkpointed ? r.checkpointed - before.checkpointed : r.checkpointed;
+        last.set(m.file, { log: r.log, checkpointed: r.checkpointed });
+        stats.checkpoints++;
+        stats.framesCopied += copied;
+        stats.largestWal = Math.max(stats.largestWal, r.log);
+      }
     } catch {
       // Gone or not a WAL database (yet): its release closes what is left.
     }
   } else if (m.kind === 'close') {
     try { connections.get(m.file)?.close(); } catch {}
     connections.delete(m.file);
+    last.delete(m.file);
     parentPort.postMessage({ id: m.id });
   } else if (m.kind === 'stats') {
     parentPort.postMessage({ id: m.id, stats: { ...stats, open: connections.size } });
@@ -115,7 +128,7 @@ class WalCheckpointer {
 
   /** The thread's figures, after every request posted before this call has run. */
   async stats(): Promise<CheckpointStats> {
-    if (!this.worker) return { checkpoints: 0, framesCopied: 0, open: 0 };
+    if (!this.worker) return { checkpoints: 0, framesCopied: 0, largestWal: 0, open: 0 };
     return (await this.request({ kind: 'stats' })).stats!;
   }
 
@@ -155,7 +168,7 @@ class WalCheckpointer {
     const gone = () => {
       if (this.worker === w) this.worker = null;
       // Whatever was asked of a dead thread is done: its connections closed with it.
-      for (const resolve of waiting.values()) resolve({ stats: { checkpoints: 0, framesCopied: 0, open: 0 } });
+      for (const resolve of waiting.values()) resolve({ stats: { checkpoints: 0, framesCopied: 0, largestWal: 0, open: 0 } });
       waiting.clear();
     };
     w.on('error', gone);

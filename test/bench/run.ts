@@ -400,7 +400,7 @@ async function main(): Promise<void> {
 
     const wal = await walCheckpointer.stats();
     // The simulator's and the floor's commits on the company file, checkpointed alike (src/db/walCheckpointer.ts).
-    log(`WAL checkpoints on the checkpoint thread: ${int(wal.checkpoints)}, ${int(wal.framesCopied)} frames copied`);
+    log(`WAL checkpoints on the checkpoint thread: ${int(wal.checkpoints)}, ${int(wal.framesCopied)} frames copied; largest WAL ${int(wal.largestWal)} frames`);
     const others = othersCpuPct(runCpu);
     log(`Whole run: ${seconds(totalMs)}; other processes used ${pct(others)} of the machine's CPU meanwhile`);
     const disturbed = [

@@ -106,6 +106,38 @@ describe('SQLite: WAL checkpoints off the commit path', () => {
     expect(await contacts(three.systemId)).toBe(CHECKPOINT_EVERY);
   });
 
+  test('frames copied count each frame once: a checkpoint that finds nothing new adds nothing', async () => {
+    const file = companyFile('count');
+    const db = new Database(file);
+    try {
+      db.pragma('journal_mode = WAL');
+      db.pragma('wal_autocheckpoint = 0');
+      db.exec("CREATE TABLE t (x); INSERT INTO t VALUES (randomblob(20000))");
+      const frames = (db.pragma('wal_checkpoint(NOOP)') as { log: number }[])[0].log;
+      expect(frames).toBeGreaterThan(4);
+      walCheckpointer.track(file);
+      const start = await walCheckpointer.stats();
+      for (let i = 0; i < CHECKPOINT_EVERY; i++) walCheckpointer.committed(file);
+      const first = await walCheckpointer.stats();
+      expect(first.framesCopied - start.framesCopied).toBe(frames);
+      expect(first.largestWal).toBeGreaterThanOrEqual(frames);
+      // No write since: SQLite still reports the whole WAL as checkpointed, which is not a second copy.
+      for (let i = 0; i < CHECKPOINT_EVERY; i++) walCheckpointer.committed(file);
+      const second = await walCheckpointer.stats();
+      expect(second.checkpoints).toBe(first.checkpoints + 1);
+      expect(second.framesCopied).toBe(first.framesCopied);
+      // A write restarts the WAL (everything was copied): the next checkpoint counts only its frames.
+      db.exec("INSERT INTO t VALUES (randomblob(100))");
+      const after = (db.pragma('wal_checkpoint(NOOP)') as { log: number }[])[0].log;
+      expect(after).toBeLessThan(frames);
+      for (let i = 0; i < CHECKPOINT_EVERY; i++) walCheckpointer.committed(file);
+      expect((await walCheckpointer.stats()).framesCopied - second.framesCopied).toBe(after);
+    } finally {
+      await walCheckpointer.release(file);
+      db.close();
+    }
+  });
+
   test('a file that vanished under the thread is no error; its release ends the thread', async () => {
     const file = companyFile('gone');
     const db = new Database(file);
