@@ -52,7 +52,9 @@ const Database = require(workerData.betterSqlite3);
 const connections = new Map();
 const stats = { checkpoints: 0, framesCopied: 0, largestWal: 0 };
 // Per file, the WAL's size and frames copied at the last checkpoint: SQLite reports both for the whole WAL,
-// so what this checkpoint copied is the difference, unless a writer has started the WAL again meanwhile.
+// so what this checkpoint copied is the difference. A writer that started the WAL again meanwhile is seen
+// when the WAL is shorter than before; one that has since written past the old size is counted short
+// (SQLite does not say the WAL restarted) — a statistic for benchmarks, not used for any decision.
 const last = new Map();
 function connection(file) {
   let db = connections.get(file);
