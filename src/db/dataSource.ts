@@ -2,7 +2,7 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from './config';
 import { columnKind, dialectOf, shortIdentifier, sqlType } from './schema';
 import { CountingLogger } from './statementCounter';
-import { BACKSTOP_PAGES, walCheckpointer } from './walCheckpointer';
+import { BACKSTOP_PAGES, WAL_SIZE_LIMIT_BYTES, walCheckpointer } from './walCheckpointer';
 
 /**
  * A TypeORM DataSource whose entity metadata is adapted to its dialect after
@@ -96,7 +96,10 @@ export function dataSourceOptions(config: DatabaseConfig, target: DataSourceTarg
           db.pragma('busy_timeout = 5000');
           // In WAL mode NORMAL loses no committed transaction when the process dies (only on power loss).
           db.pragma('synchronous = NORMAL');
-          if (target.checkpointed && database !== ':memory:') db.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
+          if (target.checkpointed && database !== ':memory:') {
+            db.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
+            db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
+          }
         },
       };
     }

@@ -28,6 +28,13 @@ import { Worker } from 'node:worker_threads';
 export const CHECKPOINT_EVERY = 16;
 /** The company connection's wal_autocheckpoint: only a backstop now (~40 MB of 4 KiB pages). */
 export const BACKSTOP_PAGES = 10_000;
+/**
+ * The company connection's journal_size_limit: SQLite reuses a WAL file from its start once everything in
+ * it is copied, but keeps the file at the largest size it ever reached — after a bulk load or a large
+ * restore that is hundreds of MB per company, for good. With the limit, the writer that starts the WAL
+ * again truncates the file to 16 MB, several times what 16 commits of the work process write.
+ */
+export const WAL_SIZE_LIMIT_BYTES = 16 * 1024 * 1024;
 
 type Request = { kind: 'checkpoint'; file: string } | { kind: 'close'; file: string } | { kind: 'stats' };
 /** A request that is answered: the id its answer comes back with. */
@@ -104,7 +111,7 @@ class WalCheckpointer {
   private nextId = 1;
   private stopping: Promise<unknown> = Promise.resolve();
 
-  /** A company file from now on checkpointed by the thread (its connection must have BACKSTOP_PAGES set). */
+  /** A company file from now on checkpointed by the thread (its connection must have BACKSTOP_PAGES and WAL_SIZE_LIMIT_BYTES set). */
   track(file: string): void {
     if (file !== ':memory:') this.commits.set(file, 0);
   }

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { Contact } from '../../entities';
 import { Simulator } from '../../src/host/Simulator';
 import { seedEmptyCompany } from '../../src/seed/empty';
-import { BACKSTOP_PAGES, CHECKPOINT_EVERY, walCheckpointer } from '../../src/db/walCheckpointer';
+import { BACKSTOP_PAGES, CHECKPOINT_EVERY, WAL_SIZE_LIMIT_BYTES, walCheckpointer } from '../../src/db/walCheckpointer';
 import { arrangeScenario, createContact } from './scenario';
 
 const seeds = { empty: seedEmptyCompany };
@@ -104,6 +104,28 @@ describe('SQLite: WAL checkpoints off the commit path', () => {
     sim = await Simulator.start({ dataDir, seeds });
     expect(await contacts(one.systemId)).toBe(CHECKPOINT_EVERY * 3);
     expect(await contacts(three.systemId)).toBe(CHECKPOINT_EVERY);
+  });
+
+  test('a WAL grown by one large transaction shrinks back to the limit once it is copied and started again', async () => {
+    sim = await Simulator.start({ dataDir, seeds });
+    const c = await sim.createCompany('Groot', { seed: 'empty' });
+    const wal = `${companyFile(c.systemId)}-wal`;
+    expect(await sim.run(c.systemId, { userId: 'X' }, async (s) => (await s.manager.query('PRAGMA journal_size_limit'))[0].journal_size_limit)).toBe(
+      WAL_SIZE_LIMIT_BYTES,
+    );
+    // One transaction of ~24 MB, as a bulk load or a large restore writes (a table of the test's own).
+    await sim.run(c.systemId, { userId: 'X' }, async (s) => {
+      await s.manager.query('CREATE TABLE "Big_Test" ("x" blob)');
+      for (let i = 0; i < 24; i++) await s.manager.query('INSERT INTO "Big_Test" VALUES (randomblob(1048576))');
+    });
+    expect(fs.statSync(wal).size).toBeGreaterThan(WAL_SIZE_LIMIT_BYTES);
+    await arrangeScenario(sim, c.systemId, 2);
+    // Commits until the thread has checkpointed everything, then one more: its writer starts the WAL again.
+    for (let i = 0; i < CHECKPOINT_EVERY * 2; i++) await createContact(sim, c.systemId, `Groot${i}`);
+    await walCheckpointer.stats();
+    await createContact(sim, c.systemId, 'Laatste');
+    expect(fs.statSync(wal).size).toBeLessThanOrEqual(WAL_SIZE_LIMIT_BYTES);
+    expect(await sim.run(c.systemId, { userId: 'X' }, (s) => s.count(Contact))).toBe(CHECKPOINT_EVERY * 2 + 1);
   });
 
   test('frames copied count each frame once: a checkpoint that finds nothing new adds nothing', async () => {
