@@ -2,7 +2,7 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from './config';
 import { columnKind, dialectOf, shortIdentifier, sqlType } from './schema';
 import { CountingLogger } from './statementCounter';
-import { BACKSTOP_PAGES, WAL_SIZE_LIMIT_BYTES, walCheckpointer } from './walCheckpointer';
+import { setCheckpointedConnection, walCheckpointer } from './walCheckpointer';
 
 /**
  * A TypeORM DataSource whose entity metadata is adapted to its dialect after
@@ -96,10 +96,7 @@ export function dataSourceOptions(config: DatabaseConfig, target: DataSourceTarg
           db.pragma('busy_timeout = 5000');
           // In WAL mode NORMAL loses no committed transaction when the process dies (only on power loss).
           db.pragma('synchronous = NORMAL');
-          if (target.checkpointed && database !== ':memory:') {
-            db.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
-            db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
-          }
+          if (target.checkpointed && database !== ':memory:') setCheckpointedConnection(db);
         },
       };
     }

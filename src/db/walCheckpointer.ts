@@ -36,6 +36,12 @@ export const BACKSTOP_PAGES = 10_000;
  */
 export const WAL_SIZE_LIMIT_BYTES = 16 * 1024 * 1024;
 
+/** The settings of a connection that writes a file the thread checkpoints: the simulator's company connection, the bench floor's. */
+export function setCheckpointedConnection(db: { pragma(sql: string): unknown }): void {
+  db.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
+  db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
+}
+
 type Request = { kind: 'checkpoint'; file: string } | { kind: 'close'; file: string } | { kind: 'stats' };
 /** A request that is answered: the id its answer comes back with. */
 type Asked = Exclude<Request, { kind: 'checkpoint' }>;
@@ -51,6 +57,9 @@ export interface CheckpointStats {
   /** Files it holds a connection to. */
   open: number;
 }
+
+/** What a thread that is not running (or has died) reports. */
+const NO_STATS: Readonly<CheckpointStats> = { checkpoints: 0, framesCopied: 0, largestWal: 0, open: 0 };
 
 // Plain JavaScript run with eval, so the same code serves ts-node, jest and the built dist/.
 const WORKER_SOURCE = `
@@ -111,7 +120,7 @@ class WalCheckpointer {
   private nextId = 1;
   private stopping: Promise<unknown> = Promise.resolve();
 
-  /** A company file from now on checkpointed by the thread (its connection must have BACKSTOP_PAGES and WAL_SIZE_LIMIT_BYTES set). */
+  /** A company file from now on checkpointed by the thread (its connection set up by setCheckpointedConnection). */
   track(file: string): void {
     if (file !== ':memory:') this.commits.set(file, 0);
   }
@@ -137,7 +146,7 @@ class WalCheckpointer {
 
   /** The thread's figures, after every request posted before this call has run. */
   async stats(): Promise<CheckpointStats> {
-    if (!this.worker) return { checkpoints: 0, framesCopied: 0, largestWal: 0, open: 0 };
+    if (!this.worker) return { ...NO_STATS };
     return (await this.request({ kind: 'stats' })).stats!;
   }
 
@@ -177,7 +186,7 @@ class WalCheckpointer {
     const gone = () => {
       if (this.worker === w) this.worker = null;
       // Whatever was asked of a dead thread is done: its connections closed with it.
-      for (const resolve of waiting.values()) resolve({ stats: { checkpoints: 0, framesCopied: 0, largestWal: 0, open: 0 } });
+      for (const resolve of waiting.values()) resolve({ stats: { ...NO_STATS } });
       waiting.clear();
     };
     w.on('error', gone);

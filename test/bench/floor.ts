@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { composeContactName, composeSearchName } from '../../codeunits/foundation/DutchName';
 import { incStr } from '../../codeunits/foundation/NoSeries.Codeunit';
-import { BACKSTOP_PAGES, WAL_SIZE_LIMIT_BYTES, walCheckpointer } from '../../src/db/walCheckpointer';
+import { setCheckpointedConnection, walCheckpointer } from '../../src/db/walCheckpointer';
 import type { NameParts } from './setup';
 
 /**
@@ -56,8 +56,7 @@ export function openCompanyDatabase(file: string): Database.Database {
   db.pragma('busy_timeout = 5000');
   db.pragma('synchronous = NORMAL');
   // As the simulator's company connection: checkpoints on the checkpoint thread, not in the floor's commits.
-  db.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
-  db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
+  setCheckpointedConnection(db);
   const mode = String(db.pragma('journal_mode', { simple: true }));
   if (mode.toLowerCase() !== 'wal') {
     db.close();

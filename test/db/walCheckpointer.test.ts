@@ -24,13 +24,14 @@ describe('SQLite: WAL checkpoints off the commit path', () => {
   });
 
   const companyFile = (id: string) => path.join(dataDir, `company-${id}.sqlite`);
-  const autocheckpoint = (s: Simulator, id: string) =>
-    s.run(id, { userId: 'X' }, async (session) => (await session.manager.query('PRAGMA wal_autocheckpoint'))[0].wal_autocheckpoint);
+  /** A setting of the company's own connection, as its transactions see it. */
+  const pragma = (s: Simulator, id: string, name: string) =>
+    s.run(id, { userId: 'X' }, async (session) => (await session.manager.query(`PRAGMA ${name}`))[0][name] as number);
 
   test("a company's commits are checkpointed by the thread; its own autocheckpoint is only the backstop", async () => {
     sim = await Simulator.start({ dataDir, seeds });
     const c = await sim.createCompany('Wal', { seed: 'empty' });
-    expect(await autocheckpoint(sim, c.systemId)).toBe(BACKSTOP_PAGES);
+    expect(await pragma(sim, c.systemId, 'wal_autocheckpoint')).toBe(BACKSTOP_PAGES);
     const before = await walCheckpointer.stats();
     await arrangeScenario(sim, c.systemId, 2);
     for (let i = 0; i < CHECKPOINT_EVERY * 3; i++) await createContact(sim, c.systemId, `Wal${i}`);
@@ -110,9 +111,7 @@ describe('SQLite: WAL checkpoints off the commit path', () => {
     sim = await Simulator.start({ dataDir, seeds });
     const c = await sim.createCompany('Groot', { seed: 'empty' });
     const wal = `${companyFile(c.systemId)}-wal`;
-    expect(await sim.run(c.systemId, { userId: 'X' }, async (s) => (await s.manager.query('PRAGMA journal_size_limit'))[0].journal_size_limit)).toBe(
-      WAL_SIZE_LIMIT_BYTES,
-    );
+    expect(await pragma(sim, c.systemId, 'journal_size_limit')).toBe(WAL_SIZE_LIMIT_BYTES);
     // One transaction of ~24 MB, as a bulk load or a large restore writes (a table of the test's own).
     await sim.run(c.systemId, { userId: 'X' }, async (s) => {
       await s.manager.query('CREATE TABLE "Big_Test" ("x" blob)');
