@@ -4,7 +4,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { companyTables } from '../../entities';
 import { EmpireDataSource } from '../../src/db/dataSource';
-import { readShape, rowMapper, tablePlan } from '../../src/db/store/TablePlan';
+import { readShape, rowMapper, sqliteUtcDatetime, tablePlan } from '../../src/db/store/TablePlan';
 import { tableMeta } from '../../src/runtime/Metadata';
 
 /** Stored values of every SQLite storage class, and the edges of each. */
@@ -95,4 +95,44 @@ test('a BLOB column keeps the plain column list (json_array would read its bytes
   expect(readShape('sqlite', [plan.columns[0], blob]).selectList).toBe(`${plan.columns[0].sql}, ${blob.sql}`);
   expect(readShape('sqlite', [plan.columns[0]]).selectList).toBe(`json_array(${plan.columns[0].sql})`);
   expect(readShape('postgres', [plan.columns[0]]).selectList).toBe(plan.columns[0].sql);
+});
+
+test("a stored UTC datetime reads as the Date TypeORM's driver makes of it, for every form and range of the text", async () => {
+  const ds = await sqliteMetadata();
+  const plan = tablePlan(ds, tableMeta(companyTables[0]));
+  const column = plan.column('systemCreatedAt');
+  const read = rowMapper('sqlite', [column]);
+  const texts = [
+    '2026-03-02 09:15:30.123',
+    '2024-02-29 23:59:59.999',
+    '1753-01-01 00:00:00.000',
+    '9999-12-31 23:59:59.999',
+    '2026-02-30 12:00:00.000', // rolled over to 2 March by both
+    '2026-04-31 00:00:00.000',
+    '0001-01-01 00:00:00.000', // years before 100: Date.UTC would read 1901
+    '0099-12-31 23:59:59.999',
+    '0100-01-01 00:00:00.000',
+    '2026-13-01 00:00:00.000',
+    '2026-00-10 00:00:00.000',
+    '2026-01-00 00:00:00.000',
+    '2026-01-32 00:00:00.000',
+    '2026-01-01 24:00:00.000',
+    '2026-01-01 23:60:00.000',
+    '2026-01-01 23:59:60.000',
+    '2026-03-02T09:15:30.123',
+    '2026-03-02 09:15:30,123',
+    '2026-03-02 09:15:3x.123',
+    '+026-03-02 09:15:30.123',
+    '2026-03-02 09:15:30.1234',
+    '2026-03-02 09:15:30',
+    '2026-03-02',
+    '',
+  ];
+  const hydrated = (v: unknown) => comparable(ds.driver.prepareHydratedValue(v, column.metadata));
+  for (const text of texts) expect([text, comparable(read([text]).systemCreatedAt)]).toEqual([text, hydrated(text)]);
+  // The digit-by-digit reading itself, not its fallback, answers the simulator's own values.
+  const fallback = jest.fn(() => 'fallback');
+  expect(sqliteUtcDatetime('2026-03-02 09:15:30.123', fallback)).toEqual(new Date('2026-03-02T09:15:30.123Z'));
+  expect(sqliteUtcDatetime('0001-01-01 00:00:00.000', fallback)).toBe('fallback');
+  expect(fallback).toHaveBeenCalledTimes(1);
 });
