@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { NoSeries, NoSeriesLine } from '../../entities';
+import { NoSeriesLine } from '../../entities';
 import { NoSeriesImplementation } from '../../entities/Foundation/NoSeriesImplementation.Enum';
 import { formattedNo } from '../../codeunits/foundation/NoSeriesSequence';
 import { NoSeriesCodeunit } from '../../codeunits/foundation/NoSeries.Codeunit';
@@ -14,7 +14,7 @@ import { Simulator } from '../../src/host/Simulator';
 import type { Session } from '../../src/runtime/Session';
 import { seedEmptyCompany } from '../../src/seed/empty';
 import { describePg, dropSharedSchemas, pgTestsOn, sharedPgConfig } from './pg';
-import { closeSharedSimulator } from '../library/LibraryMarketing';
+import { closeSharedSimulator, createNoSeries, NoSeriesLineOptions } from '../library/LibraryMarketing';
 import { newHttpCompany } from '../library/LibraryHttp';
 import { testDatabase } from './testDatabase';
 import { arrangeScenario, createContact, logInteraction, SimTarget, runIn } from './scenario';
@@ -48,27 +48,9 @@ const run = <T>(t: SimTarget, fn: (s: Session) => Promise<T>) => runIn(t, 'ANNE'
 const nextNo = (t: SimTarget, code: string, date?: string) => run(t, (s) => new NoSeriesCodeunit(s).getNextNo(code, date));
 const line = (t: SimTarget, code: string) => run(t, (s) => s.get(NoSeriesLine, code, 10000));
 
-/** LibraryNoSeries.CreateNoSeriesLine: the fields validated in BC's order, the Implementation last. */
-async function createSeries(
-  t: SimTarget,
-  code: string,
-  o: { incrementBy?: number; startingNo: string; endingNo?: string; lastNoUsed?: string; implementation?: number },
-): Promise<void> {
-  await run(t, async (s) => {
-    const series = s.create(NoSeries);
-    series.code = code;
-    series.defaultNos = true;
-    await series.insert(true);
-    const l = s.create(NoSeriesLine);
-    l.seriesCode = code;
-    l.lineNo = 10000;
-    await l.validate('incrementByNo', o.incrementBy ?? 1);
-    await l.validate('startingNo', o.startingNo);
-    await l.validate('endingNo', o.endingNo ?? '');
-    if (o.lastNoUsed) await l.validate('lastNoUsed', o.lastNoUsed);
-    await l.validate('implementation', o.implementation ?? NoSeriesImplementation.Sequence);
-    await l.insert(true);
-  });
+/** A series whose line takes its numbers from a NumberSequence unless told otherwise (LibraryMarketing.createNoSeries). */
+async function createSeries(t: SimTarget, code: string, o: NoSeriesLineOptions & { startingNo: string }): Promise<void> {
+  await run(t, (s) => createNoSeries(s, code, o.startingNo, { ...o, implementation: o.implementation ?? NoSeriesImplementation.Sequence }));
 }
 
 async function setImplementation(t: SimTarget, code: string, implementation: number): Promise<void> {

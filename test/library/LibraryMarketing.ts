@@ -86,7 +86,20 @@ export async function freezeClock(s: Session, iso: string): Promise<void> {
   await setup.modify();
 }
 
-export async function createNoSeries(s: Session, code: string, startingNo: string): Promise<NoSeries> {
+export interface NoSeriesLineOptions {
+  incrementBy?: number;
+  endingNo?: string;
+  lastNoUsed?: string;
+  /** NoSeriesImplementation; BC's default (Normal) when not given. */
+  implementation?: number;
+}
+
+/**
+ * LibraryNoSeries.CreateNoSeries + CreateNoSeriesLine: a series with Default Nos. and one line (10000), its
+ * fields validated in BC's order with the Implementation last (on a Sequence line the validations make the
+ * NumberSequence, codeunit 307).
+ */
+export async function createNoSeries(s: Session, code: string, startingNo: string, options: NoSeriesLineOptions = {}): Promise<NoSeries> {
   const series = s.create(NoSeries);
   series.code = code;
   series.description = code;
@@ -95,7 +108,11 @@ export async function createNoSeries(s: Session, code: string, startingNo: strin
   const line = s.create(NoSeriesLine);
   line.seriesCode = code;
   line.lineNo = 10000;
-  line.startingNo = startingNo;
+  await line.validate('incrementByNo', options.incrementBy ?? 1);
+  await line.validate('startingNo', startingNo);
+  await line.validate('endingNo', options.endingNo ?? '');
+  if (options.lastNoUsed) await line.validate('lastNoUsed', options.lastNoUsed);
+  if (options.implementation !== undefined) await line.validate('implementation', options.implementation);
   await line.insert(true);
   return series;
 }
