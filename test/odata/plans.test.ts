@@ -18,6 +18,28 @@ test('the same options on the same page: one plan, frozen', () => {
   }).toThrow(TypeError);
 });
 
+test("the shared plan's $filter is frozen to its literals; the page's properties it names are not", () => {
+  const filter = "$filter=(number eq 'CT000001' or number eq 'CT000002') and contains(displayName, 'Jans') and number in ('A', 'B') and number ne 'C'";
+  const a = plan(filter, 'collection', true);
+  const frozen: object[] = [];
+  const walk = (node: unknown, key = ''): void => {
+    if (node === null || typeof node !== 'object') return;
+    if (key === 'prop') {
+      expect(Object.isFrozen(node)).toBe(false);
+      return;
+    }
+    expect([key, Object.isFrozen(node)]).toEqual([key, true]);
+    frozen.push(node);
+    for (const [k, child] of Object.entries(node)) walk(child, Array.isArray(node) ? key : k);
+  };
+  walk(a.filter);
+  expect(frozen.length).toBeGreaterThan(12);
+  expect(() => {
+    (a.filter!.bound as { t: string }).t = 'true';
+  }).toThrow(TypeError);
+  expect(plan(filter, 'collection', true).filter!.bound.t).toBe('and');
+});
+
 test('other options, another shape or schema version: another plan, each with its own values', () => {
   const base = plan('$top=5');
   expect(plan('$top=6')).not.toBe(base);

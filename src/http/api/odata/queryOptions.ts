@@ -1,7 +1,7 @@
 import { ApiPageDefinition, NavigationDef, own } from '../../../../pages/api/ApiPage';
 import { HttpErrors } from '../../HttpErrors';
 import { EdmProperty, EntityTypeDef, entityType } from '../edmModel';
-import { BindResult, bindFilter } from './bind';
+import { BindResult, Bound, BoundValue, bindFilter } from './bind';
 import { parseExpand, parseFilter, parseOrderBy, parseSelect } from './parser';
 
 /**
@@ -75,8 +75,8 @@ export interface ExpandPlan {
 export interface CollectionOptions {
   filter?: BindResult;
   orderBy: OrderSpec[];
-  /** Undefined: every field. */
-  select?: Set<string>;
+  /** Undefined: every field. Read-only: the plan is shared by every request that asks the same. */
+  select?: ReadonlySet<string>;
   expand: ExpandPlan[];
   top?: number;
   skip?: number;
@@ -183,7 +183,7 @@ function planUncached(page: ApiPageDefinition<any>, options: Map<string, string>
   Object.freeze(orderBy);
   Object.freeze(expand);
   return Object.freeze({
-    filter,
+    filter: filter && Object.freeze({ bound: freezeFilter(filter.bound), ignored: Object.freeze(filter.ignored) as string[] }),
     orderBy,
     select,
     expand,
@@ -193,6 +193,24 @@ function planUncached(page: ApiPageDefinition<any>, options: Map<string, string>
     skipToken: get('$skiptoken'),
     fingerprint: JSON.stringify([filterText ?? '', orderText ?? '']),
   });
+}
+
+/**
+ * The bound $filter's own nodes, values and literals frozen: a plan is shared by every request with the same
+ * options, so a change made by one would be seen by the next. The properties a tree names are the page's
+ * metadata, not the tree's, and stay as they are.
+ */
+function freezeFilter<T extends Bound | BoundValue>(node: T): T {
+  const n = node as Record<string, unknown>;
+  for (const [key, child] of Object.entries(n)) {
+    if (key === 'prop' || child === null || typeof child !== 'object' || child instanceof Date) continue;
+    if (Array.isArray(child)) {
+      for (const item of child) Object.freeze(item);
+      Object.freeze(child);
+    } else if (key === 'lit') Object.freeze(child);
+    else freezeFilter(child as Bound);
+  }
+  return Object.freeze(node);
 }
 
 function propertyOf(type: EntityTypeDef, name: string, navigations: string[]): EdmProperty {
