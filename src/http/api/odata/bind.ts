@@ -37,7 +37,7 @@ export interface BindOptions {
 export interface BindResult {
   bound: Bound;
   /** The source text of every any/all lambda that was ignored. */
-  ignored: string[];
+  ignored: readonly string[];
 }
 
 const FLIPPED: Record<CompareOp, CompareOp> = { eq: 'eq', ne: 'ne', gt: 'lt', ge: 'le', lt: 'gt', le: 'ge' };

@@ -183,7 +183,7 @@ function planUncached(page: ApiPageDefinition<any>, options: Map<string, string>
   Object.freeze(orderBy);
   Object.freeze(expand);
   return Object.freeze({
-    filter: filter && Object.freeze({ bound: freezeFilter(filter.bound), ignored: Object.freeze(filter.ignored) as string[] }),
+    filter: filter && Object.freeze({ bound: freezeFilter(filter.bound), ignored: Object.freeze(filter.ignored) }),
     orderBy,
     select,
     expand,
