@@ -48,6 +48,7 @@ import {
   machineFacts,
   MachineFacts,
   measure,
+  measureInTurns,
   mib,
   ms,
   othersCpuPct,
@@ -55,7 +56,6 @@ import {
   rate,
   Rng,
   seconds,
-  Series,
   summarize,
   Summary,
   table,
@@ -577,16 +577,10 @@ async function benchTeamList(
       checkPage(rows, team, Math.min(size.pageSize, rowsPerTeam[team]));
     });
   for (let i = 0; i < Math.min(20, size.listQueries); i++) await query(i);
-  await gate();
-  findMs.length = 0;
-  const before = sqlStatements.count;
-  const series: Series = await measure(`${label}`, size.listQueries, query);
-  const statementsPerRequest = (sqlStatements.count - before) / size.listQueries;
-  const request = summarize(series);
-  const find = summarize({ ...series, label: `${label} (find)`, latenciesMs: findMs });
   // The floor: the SQL the find sent, run on the bench's own connection to the same file and its rows
   // parsed, nothing else — the request's overhead over the database as a ratio that cancels the machine's
-  // speed of the moment (this VM's list figures move 2× between runs of the same code).
+  // speed of the moment (this VM's list figures move 2× between runs of the same code). Measured in turns
+  // with the requests, so both see the same moment of the machine.
   if (!findSql) throw new Error('bench: no SELECT from "To-do" in the trace of the find, so no floor for the list');
   const packed = /^SELECT json_array\((.*?)\) FROM /.exec(findSql);
   const columns = (packed ? packed[1] : findSql.slice(7, findSql.indexOf(' FROM '))).split(', ').map((c) => c.replace(/^"|"$/g, ''));
@@ -605,7 +599,14 @@ async function benchTeamList(
     checkPage(rows as unknown as Todo[], team, Math.min(size.pageSize, rowsPerTeam[team]));
   }
   await gate();
-  const floor = summarize(await measure(`${label} (floor)`, size.listQueries, async (i) => void floorPage(i)));
+  findMs.length = 0;
+  const before = sqlStatements.count;
+  const [series, floorSeries] = await measureInTurns([label, `${label} (floor)`], size.listQueries, [query, async (i) => void floorPage(i)]);
+  // The floor's statements go to its own connection, which the statement counter does not see.
+  const statementsPerRequest = (sqlStatements.count - before) / size.listQueries;
+  const request = summarize(series);
+  const find = summarize({ ...series, label: `${label} (find)`, latenciesMs: findMs });
+  const floor = summarize(floorSeries);
   log(`    ${label} [${where}]`);
   log(`      rows in the list per team: ${Object.entries(rowsPerTeam).map(([k, n]) => `${k} ${int(n)}`).join(', ')}`);
   log(`      plan: ${plan.join(' / ')}`);

@@ -65,6 +65,37 @@ export async function measure(label: string, n: number, op: (i: number) => Promi
   return { label, count: n, wallMs: performance.now() - start, latenciesMs, othersCpuPct: othersCpuPct(cpu) };
 }
 
+/**
+ * Two operations measured in turns, `block` of one then `block` of the other, `n` of each: this VM's speed
+ * moves by up to 2× between runs seconds apart, so a ratio of two series measured one after the other says
+ * as much about the moment as about the code. Only for operations that do not write (a write on one
+ * connection would empty the other's page cache). Each series' wall time is the sum of its own blocks.
+ */
+export async function measureInTurns(
+  labels: [string, string],
+  n: number,
+  ops: [(i: number) => Promise<void>, (i: number) => Promise<void>],
+  block = 10,
+): Promise<[Series, Series]> {
+  const latencies: [number[], number[]] = [[], []];
+  const wallMs = [0, 0];
+  const cpu = cpuSnapshot();
+  for (let first = 0; first < n; first += block) {
+    for (const k of [0, 1] as const) {
+      const start = performance.now();
+      for (let i = first; i < Math.min(n, first + block); i++) {
+        const t = performance.now();
+        await ops[k](i);
+        latencies[k].push(performance.now() - t);
+      }
+      wallMs[k] += performance.now() - start;
+    }
+  }
+  const others = othersCpuPct(cpu);
+  const series = (k: 0 | 1): Series => ({ label: labels[k], count: n, wallMs: wallMs[k], latenciesMs: latencies[k], othersCpuPct: others });
+  return [series(0), series(1)];
+}
+
 interface CpuSnapshot {
   /** Busy and total jiffies of the whole machine (Linux /proc/stat), or null elsewhere. */
   machine: { busy: number; total: number } | null;
