@@ -1,7 +1,7 @@
 import { ApiPageDefinition, NavigationDef, own } from '../../../../pages/api/ApiPage';
 import { HttpErrors } from '../../HttpErrors';
 import { EdmProperty, EntityTypeDef, entityType } from '../edmModel';
-import { BindResult, Bound, BoundValue, bindFilter } from './bind';
+import { BindResult, bindFilter } from './bind';
 import { parseExpand, parseFilter, parseOrderBy, parseSelect } from './parser';
 
 /**
@@ -197,18 +197,12 @@ function planUncached(page: ApiPageDefinition<any>, options: Map<string, string>
 
 /**
  * The bound $filter's own nodes, values and literals frozen: a plan is shared by every request with the same
- * options, so a change made by one would be seen by the next. The properties a tree names are the page's
- * metadata, not the tree's, and stay as they are.
+ * options, so a change made by one would be seen by the next. The properties a tree names (`prop`) are the
+ * page's metadata, not the tree's, and stay as they are; so do a literal's Date values.
  */
-function freezeFilter<T extends Bound | BoundValue>(node: T): T {
-  const n = node as Record<string, unknown>;
-  for (const [key, child] of Object.entries(n)) {
-    if (key === 'prop' || child === null || typeof child !== 'object' || child instanceof Date) continue;
-    if (Array.isArray(child)) {
-      for (const item of child) Object.freeze(item);
-      Object.freeze(child);
-    } else if (key === 'lit') Object.freeze(child);
-    else freezeFilter(child as Bound);
+function freezeFilter<T extends object>(node: T): T {
+  for (const [key, child] of Object.entries(node)) {
+    if (key !== 'prop' && child !== null && typeof child === 'object' && !(child instanceof Date)) freezeFilter(child as object);
   }
   return Object.freeze(node);
 }
