@@ -56,13 +56,19 @@ export function summarize(series: Series): Summary {
 export async function measure(label: string, n: number, op: (i: number) => Promise<void>): Promise<Series> {
   const latenciesMs: number[] = [];
   const cpu = cpuSnapshot();
+  const wallMs = await timeEach(op, 0, n, latenciesMs);
+  return { label, count: n, wallMs, latenciesMs, othersCpuPct: othersCpuPct(cpu) };
+}
+
+/** `op(i)` for i in [from, to), one after the other, each one's latency added to `latencies`; returns the wall time. */
+async function timeEach(op: (i: number) => Promise<void>, from: number, to: number, latencies: number[]): Promise<number> {
   const start = performance.now();
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < to; i++) {
     const t = performance.now();
     await op(i);
-    latenciesMs.push(performance.now() - t);
+    latencies.push(performance.now() - t);
   }
-  return { label, count: n, wallMs: performance.now() - start, latenciesMs, othersCpuPct: othersCpuPct(cpu) };
+  return performance.now() - start;
 }
 
 /**
@@ -81,15 +87,7 @@ export async function measureInTurns(
   const wallMs = [0, 0];
   const cpu = cpuSnapshot();
   for (let first = 0; first < n; first += block) {
-    for (const k of [0, 1] as const) {
-      const start = performance.now();
-      for (let i = first; i < Math.min(n, first + block); i++) {
-        const t = performance.now();
-        await ops[k](i);
-        latencies[k].push(performance.now() - t);
-      }
-      wallMs[k] += performance.now() - start;
-    }
+    for (const k of [0, 1] as const) wallMs[k] += await timeEach(ops[k], first, Math.min(n, first + block), latencies[k]);
   }
   const others = othersCpuPct(cpu);
   const series = (k: 0 | 1): Series => ({ label: labels[k], count: n, wallMs: wallMs[k], latenciesMs: latencies[k], othersCpuPct: others });
